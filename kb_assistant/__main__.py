@@ -1,0 +1,8 @@
+"""Allow ``python -m kb_assistant``."""
+
+import sys
+
+from kb_assistant.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Qt-free core of KB Assistant: articles, templates, search, settings."""

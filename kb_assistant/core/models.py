@@ -1,0 +1,187 @@
+"""Frozen dataclasses that cross layers and threads.
+
+Everything here is immutable so it can be handed from a worker thread to the GUI
+thread, cached, and compared without surprises.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+ArticleType = Literal["article", "snippet"]
+Channel = Literal["email", "chat", "messenger", "phone"]
+
+CHANNELS: tuple[str, ...] = ("email", "chat", "messenger", "phone")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A located, readable message about something wrong in the knowledge base.
+
+    Attributes:
+        path: file path relative to the KB root ("/" separated), or "" for KB-wide.
+        line: 1-based line number in the file, when known.
+        severity: "error" (the KB is broken for agents) or "warning".
+        code: a stable machine-readable code (``"yaml"``, ``"duplicate-id"`` ...),
+            which the UI maps to translated text.
+        message: an English human-readable explanation.
+    """
+
+    path: str
+    line: int | None
+    severity: Severity
+    code: str
+    message: str
+
+    def format(self) -> str:
+        """Return ``path:line: severity: message`` as compilers print it."""
+        where = self.path or "<kb>"
+        if self.line is not None:
+            where += f":{self.line}"
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """One ``{{name}}`` or ``{{name|fallback}}`` occurrence in a template."""
+
+    name: str
+    fallback: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A ready reply: a ``## Reply: NAME`` / ``## Ответ: NAME`` section of an article.
+
+    Attributes:
+        name: the reply's name from its heading.
+        template: the Markdown body of the section, with placeholders.
+        line: 1-based line of the heading in the file.
+    """
+
+    name: str
+    template: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link found in an article body: ``[[id]]`` or a relative Markdown link."""
+
+    kind: Literal["wiki", "relative"]
+    target: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One parsed Markdown article or snippet of the knowledge base."""
+
+    id: str
+    title: str
+    path: str
+    lang: str
+    body: str
+    type: ArticleType = "article"
+    tags: tuple[str, ...] = ()
+    product: str = ""
+    category: str = ""
+    questions: tuple[str, ...] = ()
+    translations: tuple[tuple[str, str], ...] = ()
+    owner: str = ""
+    reviewed: _dt.date | None = None
+    review_every: int | None = None
+    replies: tuple[Reply, ...] = ()
+    links: tuple[Link, ...] = ()
+    body_line: int = 1
+    encoding: str = "utf-8"
+    content_hash: str = ""
+    mtime_ns: int = 0
+    size: int = 0
+    extra: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+
+    def review_due(self) -> _dt.date | None:
+        """Return the date the article needs its next review, if it has a schedule."""
+        if self.reviewed is None or not self.review_every:
+            return None
+        return self.reviewed + _dt.timedelta(days=self.review_every)
+
+    def is_stale(self, today: _dt.date | None = None) -> bool:
+        """Whether the review date plus ``review_every`` days lies in the past."""
+        due = self.review_due()
+        if due is None:
+            return False
+        return due < (today or _dt.date.today())
+
+    def reply(self, name: str) -> Reply | None:
+        """Return the reply called ``name`` (case-insensitive), or None."""
+        folded = name.casefold()
+        for reply in self.replies:
+            if reply.name.casefold() == folded:
+                return reply
+        return None
+
+
+@dataclass(frozen=True)
+class LearningPath:
+    """An ordered reading path for new staff, from ``_kb.yml``."""
+
+    id: str
+    title: str
+    lang: str
+    articles: tuple[str, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class KbConfig:
+    """KB-wide settings from ``_kb.yml``."""
+
+    name: str = ""
+    default_lang: str = ""
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    paths: tuple[LearningPath, ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result, copied out of the index so it can cross threads."""
+
+    id: str
+    title: str
+    path: str
+    score: float
+    snippet: str
+    reply_names: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    lang: str = ""
+    category: str = ""
+    product: str = ""
+    type: str = "article"
+    stale: bool = False
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """The answer to one query.
+
+    Attributes:
+        query: the text as the user typed it.
+        interpreted: the text actually searched (after keyboard-layout repair), when
+            it differs from ``query``; otherwise "".
+        hits: results, best first.
+        confident: whether the first hit is a good match; when False a caller
+            should say "no good match" and offer the hits only as the closest few.
+        confidence: a score in 0..1 behind ``confident``.
+    """
+
+    query: str
+    hits: tuple[SearchHit, ...] = ()
+    interpreted: str = ""
+    confident: bool = False
+    confidence: float = 0.0
