@@ -100,9 +100,11 @@ class Article:
     links: tuple[Link, ...] = ()
     body_line: int = 1
     encoding: str = "utf-8"
+    newline: str = "\n"
     content_hash: str = ""
     mtime_ns: int = 0
     size: int = 0
+    placeholders: tuple[str, ...] = ()
     extra: tuple[tuple[str, object], ...] = field(default=(), compare=False)
 
     def review_due(self) -> _dt.date | None:
@@ -140,23 +142,46 @@ class LearningPath:
 
 @dataclass(frozen=True)
 class KbConfig:
-    """KB-wide settings from ``_kb.yml``."""
+    """KB-wide settings from ``_kb.yml``.
+
+    Attributes:
+        name: the KB's display name.
+        default_lang: language assumed for articles whose text gives no clue.
+        synonyms: groups of words and phrases that mean the same thing.
+        placeholders: declared placeholder names with their labels per language,
+            e.g. ``("order_id", (("en", "Order number"), ("ru", "Номер заказа")))``.
+        paths: learning paths for new staff.
+    """
 
     name: str = ""
     default_lang: str = ""
     synonyms: tuple[tuple[str, ...], ...] = ()
+    placeholders: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     paths: tuple[LearningPath, ...] = ()
+
+    def placeholder_label(self, name: str, lang: str) -> str:
+        """The fill-in form label of placeholder ``name`` in ``lang`` ("" if none)."""
+        for declared, labels in self.placeholders:
+            if declared == name:
+                mapping = dict(labels)
+                return mapping.get(lang) or next(iter(mapping.values()), "")
+        return ""
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One search result, copied out of the index so it can cross threads."""
+    """One search result, copied out of the index so it can cross threads.
+
+    ``snippet`` is plain text; ``highlights`` are ``(start, end)`` character spans
+    of the matched words in it, so each caller marks them up its own way.
+    """
 
     id: str
     title: str
     path: str
     score: float
     snippet: str
+    highlights: tuple[tuple[int, int], ...] = ()
     reply_names: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     lang: str = ""

@@ -1,0 +1,61 @@
+"""Language detection and keyboard-layout repair for Russian and English text."""
+
+from __future__ import annotations
+
+import re
+
+_CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ]{2,}")
+_LATIN_WORD = re.compile(r"[a-zA-Z]{2,}")
+
+# The standard ЙЦУКЕН and QWERTY layouts, key by key (lower case, then shifted).
+_EN_KEYS = "`qwertyuiop[]asdfghjkl;'zxcvbnm,./" + '~QWERTYUIOP{}ASDFGHJKL:"ZXCVBNM<>?'
+_RU_KEYS = "ёйцукенгшщзхъфывапролджэячсмитьбю." + "ЁЙЦУКЕНГШЩЗХЪФЫВАПРОЛДЖЭЯЧСМИТЬБЮ,"
+_EN_TO_RU = str.maketrans(_EN_KEYS, _RU_KEYS)
+_RU_TO_EN = str.maketrans(_RU_KEYS, _EN_KEYS)
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """Guess ``"ru"`` or ``"en"`` from the words of ``text``.
+
+    Russian technical texts are full of Latin product names and commands, so a
+    text counts as Russian once a third of its words are Cyrillic.
+    """
+    cyrillic = len(_CYRILLIC_WORD.findall(text))
+    latin = len(_LATIN_WORD.findall(text))
+    if cyrillic + latin == 0:
+        return default
+    return "ru" if cyrillic * 2 >= latin else "en"
+
+
+def en_to_ru_layout(text: str) -> str:
+    """Retype text typed on the English layout as if the Russian layout was on.
+
+    ``djpdhfn`` -> ``возврат``.
+    """
+    return text.translate(_EN_TO_RU)
+
+
+def ru_to_en_layout(text: str) -> str:
+    """Retype text typed on the Russian layout as if the English layout was on.
+
+    ``руддщ`` -> ``hello``.
+    """
+    return text.translate(_RU_TO_EN)
+
+
+def switch_layout(word: str) -> str | None:
+    """Return ``word`` retyped on the other layout, or None when it is mixed or neither.
+
+    Only words made entirely of letters of one layout (plus the punctuation keys
+    that carry Russian letters, such as ``[`` for ``х`` and ``;`` for ``ж``) are
+    switched, so ordinary words with digits or symbols are left alone.
+    """
+    if not word:
+        return None
+    if all(ch in _RU_KEYS for ch in word) and any(ch.isalpha() for ch in word):
+        switched = ru_to_en_layout(word)
+        return switched if re.fullmatch(r"[A-Za-z]+", switched) else None
+    if all(ch in _EN_KEYS for ch in word) and any(ch.isalpha() for ch in word):
+        switched = en_to_ru_layout(word)
+        return switched if re.fullmatch(r"[а-яёА-ЯЁ]+", switched) else None
+    return None

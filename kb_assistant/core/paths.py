@@ -1,0 +1,75 @@
+"""User folders (config, cache, data), each overridable by an environment variable.
+
+Nothing here runs at import time; callers build an :class:`AppPaths` once (in
+``app.py`` or ``cli.py``) and pass it on, and tests build one on temporary folders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "kb-assistant"
+ENV_CONFIG = "KB_ASSISTANT_CONFIG_DIR"
+ENV_CACHE = "KB_ASSISTANT_CACHE_DIR"
+ENV_DATA = "KB_ASSISTANT_DATA_DIR"
+ENV_INDEX = "KB_ASSISTANT_INDEX"
+ENV_KB = "KB_ASSISTANT_KB"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Where the app keeps its own files."""
+
+    config_dir: Path
+    cache_dir: Path
+    data_dir: Path
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] | None = None) -> AppPaths:
+        """Platform defaults, replaced by ``KB_ASSISTANT_*_DIR`` variables when set."""
+        env = os.environ if environ is None else environ
+        return cls(
+            config_dir=Path(env.get(ENV_CONFIG) or platformdirs.user_config_dir(APP_NAME)),
+            cache_dir=Path(env.get(ENV_CACHE) or platformdirs.user_cache_dir(APP_NAME)),
+            data_dir=Path(env.get(ENV_DATA) or platformdirs.user_data_dir(APP_NAME)),
+        )
+
+    def index_dir_for(self, kb_root: Path) -> Path:
+        """The index folder of the KB at ``kb_root``, keyed by its resolved path."""
+        return self.cache_dir / "indexes" / index_key(kb_root)
+
+
+def index_key(kb_root: Path) -> str:
+    """A readable, collision-safe folder name for a KB path."""
+    resolved = str(Path(kb_root).expanduser().resolve())
+    digest = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(resolved).name).strip("-")[:40] or "kb"
+    return f"{name}-{digest}"
+
+
+def resolve_index_dir(
+    kb_root: Path,
+    paths: AppPaths,
+    explicit: str | os.PathLike[str] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Path:
+    """The index folder to use: ``--index``, else ``KB_ASSISTANT_INDEX``, else the cache."""
+    env = os.environ if environ is None else environ
+    if explicit:
+        return Path(explicit)
+    if env.get(ENV_INDEX):
+        return Path(env[ENV_INDEX])
+    return paths.index_dir_for(kb_root)
+
+
+def bundled_kb_dir() -> Path | None:
+    """The sample KB shipped with the project (``articles/`` beside the package), if present."""
+    candidate = Path(__file__).resolve().parents[2] / "articles"
+    return candidate if candidate.is_dir() else None

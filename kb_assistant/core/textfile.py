@@ -1,0 +1,88 @@
+"""Reading article files from disk: size limits, binary detection and decoding.
+
+Russian teams often still have files saved in cp1251, so anything that is not
+UTF-8 but decodes as cp1251 is accepted with a warning instead of being dropped.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+"""Files larger than this are not articles (a log or a dump saved as .md by mistake)."""
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """The text of a file and how it was stored.
+
+    Attributes:
+        text: the decoded text with line endings normalised to ``\\n``.
+        encoding: ``"utf-8"``, ``"utf-8-sig"``, ``"utf-16"`` or ``"cp1251"``.
+        newline: the file's dominant line ending (``"\\n"``, ``"\\r\\n"`` or ``"\\r"``),
+            so an editor can write it back the same way.
+    """
+
+    text: str
+    encoding: str
+    newline: str
+
+
+class UndecodableError(ValueError):
+    """The bytes are binary or in an encoding we cannot read."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether ``data`` looks like a binary file rather than text.
+
+    UTF-16 text has NUL bytes too, so files starting with a UTF-16 BOM are text.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in data[:8192]
+
+
+def decode_article_bytes(data: bytes) -> DecodedText:
+    """Decode the bytes of an article file.
+
+    Order: UTF-8 with BOM, UTF-16 with BOM, UTF-8, then cp1251.
+
+    Raises:
+        UndecodableError: for binary data or bytes that no supported encoding reads.
+    """
+    if looks_binary(data):
+        raise UndecodableError("binary file (contains NUL bytes)")
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, text = "utf-8-sig", data[len(codecs.BOM_UTF8):].decode("utf-8", "replace")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            encoding, text = "utf-16", data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UndecodableError(f"broken UTF-16 text at byte {exc.start}") from None
+    else:
+        try:
+            encoding, text = "utf-8", data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                encoding, text = "cp1251", data.decode("cp1251")
+            except UnicodeDecodeError as exc:
+                raise UndecodableError(
+                    f"neither UTF-8 nor cp1251 (undecodable byte 0x{data[exc.start]:02x} "
+                    f"at offset {exc.start})"
+                ) from None
+    return DecodedText(normalise_newlines(text), encoding, dominant_newline(text))
+
+
+def dominant_newline(text: str) -> str:
+    """Return the most common line ending of ``text`` (``\\n`` when there is none)."""
+    crlf = text.count("\r\n")
+    lone_cr = text.count("\r") - crlf
+    lone_lf = text.count("\n") - crlf
+    best = max((lone_lf, "\n"), (crlf, "\r\n"), (lone_cr, "\r"))
+    return best[1] if best[0] else "\n"
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn every ``\\r\\n`` and lone ``\\r`` into ``\\n``."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
