@@ -124,9 +124,14 @@ def parse_article_bytes(
         seen_names.add(reply.name.casefold())
 
     article_type = fields.pop("type", "article")
+    body_line = split.body_line
     if article_type == "snippet":
-        snippet_body = "\n".join(strip_title_heading(body_lines)).strip()
-        body = snippet_body
+        # a snippet's body is the reusable block after its title; keep its real first line
+        rest = strip_title_heading(body_lines)
+        body_line += len(body_lines) - len(rest)
+        while rest and not rest[0].strip():
+            rest, body_line = rest[1:], body_line + 1
+        body = "\n".join(rest).strip()
     else:
         body = split.body.strip("\n")
 
@@ -148,7 +153,7 @@ def parse_article_bytes(
         review_every=fields.pop("review_every", None),
         replies=tuple(replies),
         links=tuple(extract_links(body_lines, split.body_line)),
-        body_line=split.body_line,
+        body_line=body_line,
         encoding=decoded.encoding,
         newline=decoded.newline,
         content_hash=hashlib.sha256(data).hexdigest(),
