@@ -1,0 +1,1 @@
+"""Python-Markdown extensions of KB Assistant, one per module, each with ``makeExtension``."""
