@@ -1,0 +1,95 @@
+"""The declarative index schema and how an article becomes an index document."""
+
+from __future__ import annotations
+
+import re
+
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from kb_assistant.core.models import Article
+from kb_assistant.core.search.analysis import bilingual_analyzer
+
+SCHEMA_VERSION = 5
+"""Bump whenever the schema or the analyzer changes: existing indexes then rebuild."""
+
+TEXT_FIELDS: dict[str, float] = {
+    "title": 3.0,
+    "questions": 2.5,
+    "tagtext": 1.5,
+    "replies": 0.8,
+    "body": 1.0,
+}
+"""Searched fields and their boosts: an article's title and the questions it answers
+say more about it than a passing mention in the body."""
+
+SNIPPET_SOURCE_CHARS = 20_000
+_SEP = "\x1f"
+
+
+def build_schema() -> Schema:
+    """Return a new schema instance (one per index; schemas are mutable)."""
+    analyzer = bilingual_analyzer()
+    return Schema(
+        path=ID(stored=True, unique=True),
+        id=ID(stored=True),
+        title=TEXT(analyzer=analyzer, phrase=False, stored=True, field_boost=TEXT_FIELDS["title"]),
+        questions=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["questions"]),
+        tagtext=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["tagtext"]),
+        replies=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["replies"]),
+        body=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["body"]),
+        preview=STORED(),
+        tags=KEYWORD(stored=True, commas=True, lowercase=True),
+        lang=ID(stored=True),
+        product=ID(stored=True),
+        category=ID(stored=True),
+        type=ID(stored=True),
+        reply_names=STORED(),
+        review_due=STORED(),
+    )
+
+
+_LINK_URL = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_HTML_TAG = re.compile(r"<[^>\n]{1,200}>")
+_PLACEHOLDER = re.compile(r"\{\{\s*([^{}|]*?)\s*(?:\|([^{}]*))?\}\}")
+_MD_MARKS = re.compile(r"(^|\s)[#>*+-]+\s|[*_`~]{1,3}|^\s*\d+[.)]\s", re.MULTILINE)
+_WIKI = re.compile(r"\[\[([^\]|]*)\|?([^\]]*)\]\]")
+
+
+def markdown_to_plain(text: str) -> str:
+    """Light Markdown-to-text for indexing and snippets: drop URLs, tags and marks."""
+    text = _WIKI.sub(lambda m: m.group(2) or m.group(1), text)
+    text = _LINK_URL.sub("]", text)
+    text = _HTML_TAG.sub(" ", text)
+    text = _PLACEHOLDER.sub(lambda m: m.group(2) or "", text)
+    text = _MD_MARKS.sub(lambda m: m.group(1) or " ", text)
+    text = text.replace("[", "").replace("]", "")
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def document_for(article: Article) -> dict[str, object]:
+    """Turn an article into the fields of one index document."""
+    replies_text = "\n".join(f"{r.name}\n{markdown_to_plain(r.template)}" for r in article.replies)
+    due = article.review_due()
+    body = markdown_to_plain(article.body)
+    return {
+        "path": article.path,
+        "id": article.id,
+        "title": article.title,
+        "questions": "\n".join(article.questions),
+        "tagtext": " ".join(article.tags),
+        "replies": replies_text,
+        "body": body,
+        "preview": body[:SNIPPET_SOURCE_CHARS],
+        "tags": ",".join(tag.lower() for tag in article.tags) or None,
+        "lang": article.lang or None,
+        "product": article.product.lower() or None,
+        "category": article.category or None,
+        "type": article.type,
+        "reply_names": _SEP.join(r.name for r in article.replies),
+        "review_due": due.isoformat() if due else "",
+    }
+
+
+def split_reply_names(stored: str) -> tuple[str, ...]:
+    """Undo the joining of reply names done by :func:`document_for`."""
+    return tuple(name for name in (stored or "").split(_SEP) if name)
