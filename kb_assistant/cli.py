@@ -1,0 +1,312 @@
+"""The ``kb-assistant`` command line (DESIGN.md section 6). Imports core only."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from kb_assistant import __version__
+from kb_assistant.core.check import check_kb, count_by_severity
+from kb_assistant.core.errors import (
+    ArticleNotFoundError,
+    ClipboardUnavailableError,
+    KbError,
+    KbNotFoundError,
+    ReplyNotFoundError,
+    SearchIndexError,
+    UnfilledPlaceholderError,
+)
+from kb_assistant.core.kb import load_kb
+from kb_assistant.core.models import CHANNELS, SearchResults
+from kb_assistant.core.paths import ENV_KB, AppPaths, bundled_kb_dir, resolve_index_dir
+from kb_assistant.core.replies import ReplyRequest, pick_reply, render_for_channel
+from kb_assistant.core.settings import SETTINGS_FILE, load_settings
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_NOT_FOUND = 3
+EXIT_UNFILLED = 4
+EXIT_NO_CLIPBOARD = 5
+EXIT_INDEX = 6
+
+
+class Progress:
+    """A one-line progress bar on standard error, drawn only when it is a terminal."""
+
+    def __init__(self, label: str, stream: TextIO) -> None:
+        self.label = label
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self._last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total <= 0:
+            return
+        percent = done * 100 // total
+        if percent == self._last and done != total:
+            return
+        self._last = percent
+        filled = percent * 30 // 100
+        self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+        if done == total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    parser = argparse.ArgumentParser(
+        prog="kb-assistant",
+        description="Knowledge base and ready replies for support agents.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--kb", metavar="DIR", help="knowledge-base folder")
+    parser.add_argument("--show", nargs="?", const="", metavar="QUERY",
+                        help="raise the running window (with QUERY in the search box)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def with_kb(sub: argparse.ArgumentParser, index: bool = True) -> None:
+        sub.add_argument("--kb", metavar="DIR", default=argparse.SUPPRESS, help="knowledge-base folder")
+        if index:
+            sub.add_argument("--index", metavar="DIR", help="index folder (default: the user cache)")
+
+    index = commands.add_parser("index", help="build or update the search index")
+    with_kb(index)
+    index.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+
+    search = commands.add_parser("search", help="search the KB (queries from stdin when none given)")
+    with_kb(search)
+    search.add_argument("--limit", type=int, default=5, metavar="N", help="results per query (default 5)")
+    search.add_argument("--json", action="store_true", help="answer in JSON")
+    search.add_argument("--live", action="store_true", help="as-you-type: the last word is unfinished")
+    search.add_argument("--lang", default="", help="only articles in this language (ru, en)")
+    search.add_argument("--tag", default="", help="only articles with this tag")
+    search.add_argument("--category", default="", help="only articles in this folder")
+    search.add_argument("query", nargs="*", metavar="QUERY")
+
+    reply = commands.add_parser("reply", help="print (or copy) a filled-in reply")
+    with_kb(reply, index=False)
+    reply.add_argument("article_id", metavar="ARTICLE_ID")
+    reply.add_argument("reply", nargs="?", default="", metavar="REPLY", help="reply name or number (default: the first)")
+    reply.add_argument("--var", action="append", default=[], metavar="NAME=VALUE", help="a placeholder value")
+    reply.add_argument("--channel", choices=CHANNELS, default=None, help="shape for this channel (default: e-mail)")
+    reply.add_argument("--greeting", default=None, metavar="SNIPPET_ID", help="snippet to put before the reply")
+    reply.add_argument("--closing", default=None, metavar="SNIPPET_ID", help="snippet to put after the reply")
+    reply.add_argument("--html", action="store_true", help="print the e-mail HTML instead of plain text")
+    reply.add_argument("--copy", action="store_true", help="copy to the clipboard instead of printing")
+
+    check = commands.add_parser("check", help="report problems in the KB; exit 1 on errors")
+    with_kb(check, index=False)
+    check.add_argument("--json", action="store_true", help="one JSON object per problem")
+    return parser
+
+
+def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run the command line; return the exit code."""
+    stdin = stdin or sys.stdin
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = AppPaths.from_environment()
+    settings, settings_error = load_settings(paths.config_dir / SETTINGS_FILE)
+    if settings_error:
+        print(f"kb-assistant: warning: {settings_error}", file=stderr)
+    try:
+        kb_root = _kb_root(args, settings)
+        if args.command is None:
+            print("kb-assistant: the desktop window is not built yet (it comes with issue 4).\n"
+                  "Use the commands meanwhile: index, search, reply, check (see --help).", file=stderr)
+            return EXIT_USAGE
+        handler = {"index": _cmd_index, "search": _cmd_search, "reply": _cmd_reply, "check": _cmd_check}[args.command]
+        return handler(args, kb_root, paths, settings, stdin, stdout, stderr)
+    except KbNotFoundError as exc:
+        print(f"kb-assistant: {exc}", file=stderr)
+        return EXIT_NOT_FOUND
+    except SearchIndexError as exc:
+        print(f"kb-assistant: index error: {exc}", file=stderr)
+        return EXIT_INDEX
+    except BrokenPipeError:
+        # the reader went away (e.g. "| head"); not an error worth a traceback
+        sys.stdout = None  # type: ignore[assignment]
+        return EXIT_OK
+
+
+def _kb_root(args, settings) -> Path:
+    chosen = getattr(args, "kb", None) or os.environ.get(ENV_KB) or settings.kb_dir
+    if chosen:
+        return Path(chosen).expanduser()
+    bundled = bundled_kb_dir()
+    if bundled is None:
+        raise KbNotFoundError("no knowledge base given: use --kb DIR")
+    return bundled
+
+
+def _service(args, kb_root: Path, paths: AppPaths):
+    # imported here so "reply" and "check" never pay for loading whoosh
+    from kb_assistant.core.search import SearchService
+
+    index_dir = resolve_index_dir(kb_root, paths, getattr(args, "index", None))
+    return SearchService(kb_root, index_dir)
+
+
+def _cmd_index(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
+    service = _service(args, kb_root, paths)
+    with service:
+        report = service.update(rebuild=args.rebuild, progress=Progress("Indexing", stderr))
+        count = service.doc_count()
+    errors, warnings = count_by_severity(report.problems)
+    how = f"rebuilt ({report.rebuild_reason})" if report.rebuilt else "updated"
+    print(f"Index {how}: {count} articles; {report.added} added, {report.changed} changed, "
+          f"{report.deleted} removed, {report.unchanged} unchanged in {report.seconds:.2f} s.", file=stdout)
+    print(f"Index folder: {service.index_dir}", file=stdout)
+    if errors or warnings:
+        print(f"{errors} errors and {warnings} warnings in files read; run 'kb-assistant check' for details.",
+              file=stderr)
+    return EXIT_OK
+
+
+def _cmd_search(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
+    from kb_assistant.core.search import SearchFilters
+
+    filters = SearchFilters(lang=args.lang, tag=args.tag, category=args.category)
+    service = _service(args, kb_root, paths)
+    with service:
+        service.update(progress=Progress("Indexing", stderr))
+        if args.query:
+            results = service.search(" ".join(args.query), live=args.live, limit=args.limit, filters=filters)
+            if args.json:
+                print(json.dumps(_results_json(results), ensure_ascii=False), file=stdout)
+            else:
+                _print_results(results, stdout)
+            return EXIT_OK
+        for line in stdin:
+            query = line.rstrip("\r\n")
+            results = service.search(query, live=args.live, limit=args.limit, filters=filters)
+            stdout.write(json.dumps(_results_json(results), ensure_ascii=False) + "\n")
+            stdout.flush()
+    return EXIT_OK
+
+
+def _results_json(results: SearchResults) -> dict:
+    data = {
+        "query": results.query,
+        "hits": [
+            {"id": h.id, "title": h.title, "path": h.path, "score": h.score, "snippet": h.snippet,
+             "lang": h.lang, "category": h.category, "replies": list(h.reply_names), "stale": h.stale}
+            for h in results.hits
+        ],
+        "confident": results.confident,
+        "confidence": results.confidence,
+    }
+    if results.interpreted:
+        data["interpreted"] = results.interpreted
+    return data
+
+
+def _print_results(results: SearchResults, out: TextIO) -> None:
+    if results.interpreted:
+        print(f"Searching for: {results.interpreted}", file=out)
+    if not results.hits:
+        print("Nothing found.", file=out)
+        return
+    if not results.confident:
+        print("No good match; the closest articles:", file=out)
+    for number, hit in enumerate(results.hits, 1):
+        badges = [hit.lang] + (["stale"] if hit.stale else []) + (
+            [f"{len(hit.reply_names)} replies"] if hit.reply_names else [])
+        print(f"{number}. {hit.title}  [{hit.id}]  ({', '.join(badges)}; score {hit.score:.2f})", file=out)
+        if hit.snippet:
+            print(f"   {_mark(hit.snippet, hit.highlights)}", file=out)
+
+
+def _mark(snippet: str, spans) -> str:
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces.append(snippet[last:start] + "[" + snippet[start:end] + "]")
+        last = end
+    pieces.append(snippet[last:])
+    return "".join(pieces)
+
+
+def _cmd_reply(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
+    values: dict[str, str] = {}
+    for item in args.var:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            print(f"kb-assistant: --var needs NAME=VALUE, got '{item}'", file=stderr)
+            return EXIT_USAGE
+        values[name.strip()] = value
+    kb = load_kb(kb_root)
+    request = ReplyRequest(
+        article_id=args.article_id,
+        reply=args.reply,
+        values=values,
+        channel=args.channel or settings.default_channel or "email",
+        greeting_id=args.greeting if args.greeting is not None else settings.greeting_snippet,
+        closing_id=args.closing if args.closing is not None else settings.closing_snippet,
+    )
+    try:
+        reply = pick_reply(kb, request.article_id, request.reply)
+        payload = render_for_channel(kb, reply, request, settings, today=dt.date.today())
+    except (ArticleNotFoundError, ReplyNotFoundError) as exc:
+        print(f"kb-assistant: {exc}", file=stderr)
+        return EXIT_NOT_FOUND
+    except UnfilledPlaceholderError as exc:
+        flags = " ".join(f"--var {name}=..." for name in exc.names)
+        print(f"kb-assistant: the reply needs values for: {', '.join(exc.names)}\n"
+              f"Give them with: {flags}", file=stderr)
+        return EXIT_UNFILLED
+    text = payload.html if args.html and payload.html else payload.plain
+    if args.copy:
+        try:
+            copy_to_clipboard(text)
+        except ClipboardUnavailableError as exc:
+            print(f"kb-assistant: {exc}", file=stderr)
+            return EXIT_NO_CLIPBOARD
+        print(f"Copied '{reply.name}' ({request.channel}, {len(text)} characters) to the clipboard.", file=stderr)
+        return EXIT_OK
+    print(text, file=stdout)
+    return EXIT_OK
+
+
+def copy_to_clipboard(text: str) -> None:
+    """Put plain ``text`` on the system clipboard through pyperclip.
+
+    Raises:
+        ClipboardUnavailableError: when no clipboard tool is available.
+    """
+    import pyperclip
+
+    try:
+        pyperclip.copy(text)
+    except pyperclip.PyperclipException as exc:
+        raise ClipboardUnavailableError(
+            "no clipboard available: install xclip, xsel or wl-clipboard (Linux), "
+            f"or print the reply without --copy ({exc.__class__.__name__})"
+        ) from None
+
+
+def _cmd_check(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
+    kb = load_kb(kb_root)
+    problems = check_kb(kb)
+    for problem in problems:
+        if args.json:
+            print(json.dumps({"path": problem.path, "line": problem.line, "severity": problem.severity,
+                              "code": problem.code, "message": problem.message}, ensure_ascii=False), file=stdout)
+        else:
+            print(problem.format(), file=stdout)
+    errors, warnings = count_by_severity(problems)
+    print(f"{len(kb.articles)} articles checked: {errors} errors, {warnings} warnings.", file=stderr)
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""The command line: index, search (incl. the stdin batch mode), reply, check."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import os
+import subprocess
+import sys
+
+import pytest
+
+from kb_assistant import __version__
+from kb_assistant.cli import (
+    EXIT_NO_CLIPBOARD,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_UNFILLED,
+    EXIT_USAGE,
+    main,
+)
+
+FILES = {
+    "_kb.yml": "placeholders:\n  order_id: {en: Order number}\n  customer_name: {en: Customer name}\n",
+    "returns/refund.md": (
+        "---\nid: refund\nlang: en\n---\n# Refund to a bank card\n\nRefunds take 3-10 business days.\n\n"
+        "## Reply: Refund started\nHello {{customer_name|there}}! The refund for order **{{order_id}}** "
+        "is on its way. Track it [here](https://shop.example/refunds).\n\n"
+        "## Reply: Refund delayed\nSorry, {{customer_name|there}}. It is delayed.\n"
+    ),
+    "account/password.md": "---\nid: password-ru\nlang: ru\n---\n# Сброс пароля\n\nНажмите «Забыли пароль».\n",
+    "snippets/hi.md": "---\nid: hi\ntype: snippet\n---\n# Hi\n\nGood day, {{customer_name|there}}!\n",
+    "snippets/bye.md": "---\nid: bye\ntype: snippet\n---\n# Bye\n\nRegards, {{agent_name|Support}}\n",
+}
+
+
+def run(*argv, stdin=""):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def kb(write_kb):
+    return str(write_kb(FILES))
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_no_subcommand_says_the_window_is_not_built_yet(kb):
+    code, out, err = run("--kb", kb)
+    assert code == EXIT_USAGE
+    assert "window" in err and "search" in err
+
+
+def test_index_reports_counts(kb, tmp_path):
+    code, out, err = run("index", "--kb", kb, "--index", str(tmp_path / "idx"))
+    assert code == EXIT_OK
+    assert "4 articles" in out and "4 added" in out
+    code, out, err = run("index", "--kb", kb, "--index", str(tmp_path / "idx"))
+    assert "0 added" in out and "4 unchanged" in out
+    code, out, err = run("index", "--kb", kb, "--index", str(tmp_path / "idx"), "--rebuild")
+    assert "rebuilt" in out
+
+
+def test_index_uses_environment_override(kb, tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_ASSISTANT_INDEX", str(tmp_path / "env-index"))
+    run("index", "--kb", kb)
+    assert (tmp_path / "env-index" / "manifest.json").is_file()
+
+
+def test_missing_kb(tmp_path):
+    code, out, err = run("check", "--kb", str(tmp_path / "nowhere"))
+    assert code == EXIT_NOT_FOUND
+    assert "not found" in err
+
+
+def test_search_human_output(kb):
+    code, out, err = run("search", "--kb", kb, "refund")
+    assert code == EXIT_OK
+    assert out.splitlines()[0].startswith("1. Refund to a bank card  [refund]")
+    assert "2 replies" in out
+
+
+def test_search_json_single(kb):
+    code, out, err = run("search", "--kb", kb, "--json", "сброс", "пароля")
+    data = json.loads(out)
+    assert data["query"] == "сброс пароля"
+    assert data["hits"][0]["id"] == "password-ru"
+    assert set(data["hits"][0]) >= {"id", "title", "path", "score", "snippet"}
+
+
+def test_search_batch_from_stdin_answers_each_line_in_order(kb):
+    code, out, err = run("search", "--kb", kb, "--live", stdin="refund\nпарол\n\ndjpdhfn\n")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["query"] for line in lines] == ["refund", "парол", "", "djpdhfn"]
+    assert lines[0]["hits"][0]["id"] == "refund"
+    assert lines[1]["hits"][0]["id"] == "password-ru"
+    assert lines[2]["hits"] == []
+
+
+def test_search_batch_is_flushed_line_by_line(kb, tmp_path):
+    """A caller can write a query and read its answer before sending the next one."""
+    env = dict(os.environ, KB_ASSISTANT_INDEX=str(tmp_path / "idx"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kb_assistant", "search", "--kb", kb, "--live"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+    try:
+        for query, expected in (("refund", "refund"), ("пароль", "password-ru")):
+            proc.stdin.write(query + "\n")
+            proc.stdin.flush()
+            answer = json.loads(proc.stdout.readline())
+            assert answer["query"] == query
+            assert answer["hits"][0]["id"] == expected
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=30)
+    assert proc.returncode == 0
+
+
+def test_search_filters(kb):
+    code, out, err = run("search", "--kb", kb, "--json", "--lang", "ru", "refund пароль")
+    assert {h["id"] for h in json.loads(out)["hits"]} == {"password-ru"}
+
+
+def test_reply_default_channel_is_email_plain(kb):
+    code, out, err = run("reply", "--kb", kb, "refund", "--var", "order_id=A-17", "--var", "customer_name=Anna")
+    assert code == EXIT_OK
+    assert "Hello Anna! The refund for order A-17 is on its way." in out
+    assert "here (https://shop.example/refunds)" in out
+
+
+def test_reply_by_number_and_name(kb):
+    assert "delayed" in run("reply", "--kb", kb, "refund", "2")[1]
+    assert "delayed" in run("reply", "--kb", kb, "refund", "refund DELAYED")[1]
+
+
+def test_reply_unknown_reply_lists_the_existing_ones(kb):
+    code, out, err = run("reply", "--kb", kb, "refund", "nope")
+    assert code == EXIT_NOT_FOUND
+    assert "1. Refund started" in err
+
+
+def test_reply_unknown_article(kb):
+    code, out, err = run("reply", "--kb", kb, "nope")
+    assert code == EXIT_NOT_FOUND and "nope" in err
+
+
+def test_reply_unfilled_placeholder_is_refused_and_named(kb):
+    code, out, err = run("reply", "--kb", kb, "refund")
+    assert code == EXIT_UNFILLED
+    assert "order_id" in err and out == ""
+
+
+def test_reply_channels(kb):
+    base = ("reply", "--kb", kb, "refund", "--var", "order_id=A-17")
+    chat = run(*base, "--channel", "chat")[1]
+    assert "**" not in chat and "here (https://shop.example/refunds)" in chat
+    messenger = run(*base, "--channel", "messenger")[1]
+    assert "*A-17*" in messenger
+    phone = run(*base, "--channel", "phone")[1]
+    assert "https://" not in phone
+    html = run(*base, "--html")[1]
+    assert "<strong>A-17</strong>" in html
+
+
+def test_reply_values_are_escaped_in_html(kb):
+    out = run("reply", "--kb", kb, "refund", "--var", "order_id=<script>x</script>", "--html")[1]
+    assert "<script>" not in out and "&lt;script&gt;" in out
+
+
+def test_reply_with_greeting_and_closing(kb):
+    code, out, err = run("reply", "--kb", kb, "refund", "--var", "order_id=1", "--var", "customer_name=Bo",
+                         "--greeting", "hi", "--closing", "bye", "--channel", "chat")
+    lines = [line for line in out.splitlines() if line]
+    assert lines[0] == "Good day, Bo!" and lines[-1] == "Regards, Support"
+
+
+def test_reply_bad_var(kb):
+    assert run("reply", "--kb", kb, "refund", "--var", "novalue")[0] == EXIT_USAGE
+
+
+def test_reply_copy_without_clipboard_explains(kb, monkeypatch):
+    import pyperclip
+
+    def no_clipboard(text):
+        raise pyperclip.PyperclipException("no copy/paste mechanism")
+
+    monkeypatch.setattr(pyperclip, "copy", no_clipboard)
+    code, out, err = run("reply", "--kb", kb, "refund", "--var", "order_id=1", "--copy")
+    assert code == EXIT_NO_CLIPBOARD
+    assert "xclip" in err
+
+
+def test_reply_copy_puts_text_on_clipboard(kb, monkeypatch):
+    import pyperclip
+
+    copied = []
+    monkeypatch.setattr(pyperclip, "copy", copied.append)
+    code, out, err = run("reply", "--kb", kb, "refund", "--var", "order_id=9", "--channel", "chat", "--copy")
+    assert code == EXIT_OK and "Copied" in err
+    assert copied and "order 9" in copied[0]
+
+
+def test_check_clean_kb(kb):
+    code, out, err = run("check", "--kb", kb)
+    assert code == EXIT_OK, out
+    assert "0 errors" in err
+
+
+def test_check_reports_errors_with_locations(write_kb, tmp_path):
+    root = write_kb({
+        "a.md": "---\nid: a\nreviewed: 2000-01-01\nreview_every: 10\n---\n# A\n\nSee [[missing]] and [x](nope.md).\n\n"
+                "## Reply: R\nHi {{Bad Name}} {{agent_nmae}}\n",
+        "b.md": "---\nid: a\n---\n# B\n",
+        "c.md": "no title here",
+        "d.md": "---\ntitle: [\n---\n# D\n",
+    }, root=tmp_path / "broken")
+    code, out, err = run("check", "--kb", str(root))
+    assert code == EXIT_PROBLEMS
+    assert "a.md:8: error: [[missing]] points to no article" in out
+    assert "a.md:8: error: link 'nope.md' points to a file that does not exist" in out
+    assert "agent_name" in out  # did-you-mean for the misspelt built-in
+    assert "b.md:1: error: id 'a' is already used by a.md" in out
+    assert "c.md: error: article has no title" in out
+    assert re.search(r"d.md:[23]: error: front matter is not valid YAML", out)
+    assert "warning: review was due" in out
+
+
+def test_check_json(write_kb, tmp_path):
+    root = write_kb({"a.md": "# A\n\n[[x]]"}, root=tmp_path / "j")
+    code, out, err = run("check", "--kb", str(root), "--json")
+    problem = json.loads(out.splitlines()[0])
+    assert problem == {"path": "a.md", "line": 3, "severity": "error", "code": "broken-link",
+                       "message": "[[x]] points to no article"}
+
+
+def test_bundled_sample_kb_has_no_errors():
+    code, out, err = run("check")
+    assert code == EXIT_OK, out
