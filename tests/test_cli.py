@@ -246,3 +246,21 @@ def test_check_json(write_kb, tmp_path):
 def test_bundled_sample_kb_has_no_errors():
     code, out, err = run("check")
     assert code == EXIT_OK, out
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_only_on_a_terminal():
+    from kb_assistant.cli import Progress
+
+    terminal = _Terminal()
+    bar = Progress("Indexing", terminal)
+    for done in range(1, 5):
+        bar(done, 4)
+    assert "\rIndexing [" in terminal.getvalue() and "4/4\n" in terminal.getvalue()
+    pipe = io.StringIO()
+    Progress("Indexing", pipe)(1, 1)
+    assert pipe.getvalue() == ""

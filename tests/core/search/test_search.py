@@ -222,3 +222,37 @@ def test_index_is_outside_the_kb(service, kb_root):
 def test_explicit_rebuild(service):
     report = service.update(rebuild=True)
     assert report.rebuilt and report.added == len(KB_FILES) - 1
+
+
+def test_parallel_build_gives_the_same_answers(kb_root, tmp_path, monkeypatch):
+    from kb_assistant.core.search import indexer
+
+    monkeypatch.setattr(indexer, "PARALLEL_THRESHOLD", 0)
+    with SearchService(kb_root, tmp_path / "parallel") as svc:
+        report = svc.update()
+        assert report.added == len(KB_FILES) - 1
+        assert svc.doc_count() == len(KB_FILES) - 1
+        assert top_ids(svc.search("refund card"))[0] == "refund"
+
+
+def test_crash_mid_write_leaves_a_usable_index(kb_root, tmp_path):
+    """A writer that dies before commit (lock file and partial segment left) is recovered from."""
+    index_dir = tmp_path / "index"
+    with SearchService(kb_root, index_dir) as svc:
+        svc.update()
+    from whoosh import index as whoosh_index
+
+    from kb_assistant.core.search.indexer import INDEX_NAME
+
+    ix = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    writer = ix.writer()
+    writer.add_document(path="ghost.md", id="ghost", title="Ghost article")
+    # simulate the process dying: drop the writer without commit or cancel,
+    # then release the OS lock the way process exit would
+    writer.writelock.release()
+    (kb_root / "late.md").write_text("# Late arrival", encoding="utf-8")
+    with SearchService(kb_root, index_dir) as svc:
+        report = svc.update()
+        assert report.added == 1
+        assert top_ids(svc.search("late arrival"))[0] == "late"
+        assert svc.search("ghost").hits == ()
