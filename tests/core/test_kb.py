@@ -147,3 +147,14 @@ def test_bad_synonym_group_keeps_the_rest():
     assert config.synonyms == (("a", "b"),)
     assert len(config.paths) == 1
     assert len(problems) == 1
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_kb_config_text_never_raises(text):
+    config, problems = parse_kb_config(text)
+    assert all(p.path == "_kb.yml" for p in problems)
