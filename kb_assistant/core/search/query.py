@@ -1,4 +1,4 @@
-"""Turning what a user typed into a Whoosh query, without any query syntax.
+"""Turning what a user typed into groups of index terms, without any query syntax.
 
 User text is never parsed as a query language: quotes, ``AND``, ``*`` and
 brackets are just characters, and words are looked up as words. Each word
@@ -13,8 +13,6 @@ import math
 from dataclasses import dataclass, field
 from itertools import islice
 
-from whoosh import query as wq
-
 from kb_assistant.core.language import switch_layout
 from kb_assistant.core.search.analysis import STOP_WORDS, stem_word, tokenize
 from kb_assistant.core.search.schema import TEXT_FIELDS
@@ -27,27 +25,44 @@ PREFIX_LIMIT_LONG = 48
 SYNONYM_BOOST = 0.7
 PREFIX_BOOST = 0.9
 FUZZY_BOOST = 0.6
-COORDINATION = 0.9
 
 FIELDS = tuple(TEXT_FIELDS)
 
 
 @dataclass
 class TermGroup:
-    """One word of the query and the index terms that count as matching it."""
+    """One word of the query and the index terms that count as matching it.
+
+    Attributes:
+        word: the word as typed (case-folded).
+        weight: its IDF: rare words say more about what the customer means.
+        stop: whether it is a stop word (kept only when nothing else was typed).
+        alternatives: index terms with their boosts: the word's stem (1.0),
+            prefix completions, one-edit corrections, synonyms.
+        phrases: multi-word synonyms, each a tuple of stems that must all match.
+    """
 
     word: str
     weight: float
     stop: bool = False
-    terms: set[tuple[str, str]] = field(default_factory=set)
-    clauses: list[wq.Query] = field(default_factory=list)
+    alternatives: dict[str, float] = field(default_factory=dict)
+    phrases: list[tuple[tuple[str, ...], float]] = field(default_factory=list)
+
+    def add(self, text: str, boost: float) -> None:
+        """Add an alternative term, keeping the highest boost when it repeats."""
+        if boost > self.alternatives.get(text, 0.0):
+            self.alternatives[text] = boost
+
+    @property
+    def key(self) -> tuple:
+        """A hashable description, used to cache this group's scores."""
+        return (tuple(sorted(self.alternatives.items())), tuple(self.phrases))
 
 
 @dataclass
 class QueryPlan:
-    """A built query, the text as interpreted, and its word groups."""
+    """The words of a query as term groups, and the text as interpreted."""
 
-    query: wq.Query
     interpreted: str
     groups: list[TermGroup]
 
@@ -71,33 +86,92 @@ class SynonymTable:
         return cls(tuple(analysed))
 
 
-def _df(reader, text: str) -> int:
-    return max(reader.doc_frequency(name, text) for name in FIELDS)
+class TermStats:
+    """Term statistics and expansions of one open reader, memoized.
+
+    Typing asks about the same words and prefixes again and again; every answer
+    here is kept until the index changes (the service makes a new instance then).
+    """
+
+    _LIMIT = 50_000
+
+    def __init__(self, reader) -> None:
+        self.reader = reader
+        self.doc_count = max(reader.doc_count(), 1)
+        self._df: dict[str, int] = {}
+        self._prefixes: dict[str, list[str]] = {}
+        self._near: dict[str, list[str]] = {}
+
+    def df(self, text: str) -> int:
+        """Document frequency of ``text`` in the field where it is most frequent."""
+        found = self._df.get(text)
+        if found is None:
+            if len(self._df) > self._LIMIT:
+                self._df.clear()
+            found = self._df[text] = max(self.reader.doc_frequency(name, text) for name in FIELDS)
+        return found
+
+    def known(self, stem: str) -> bool:
+        """Whether any document has this term."""
+        return self.df(stem) > 0
+
+    def idf(self, stem: str) -> float:
+        """BM25 inverse document frequency."""
+        df = self.df(stem)
+        return math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5))
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether any term starts with ``prefix``."""
+        return bool(self.completions(prefix))
+
+    def completions(self, prefix: str) -> list[str]:
+        """The most frequent terms starting with ``prefix`` (bounded by its length)."""
+        found = self._prefixes.get(prefix)
+        if found is None:
+            limit = PREFIX_LIMITS.get(len(prefix), PREFIX_LIMIT_LONG)
+            candidates: set[str] = set()
+            for name in FIELDS:
+                candidates.update(islice(self.reader.expand_prefix(name, prefix), limit * 4))
+            found = [c.decode("utf-8") if isinstance(c, bytes) else c for c in candidates]
+            if len(found) > limit:
+                # keep the most common completions: they are what most questions mean
+                found.sort(key=lambda t: (-self.df(t), t))
+                found = found[:limit]
+            if len(self._prefixes) > self._LIMIT:
+                self._prefixes.clear()
+            self._prefixes[prefix] = found
+        return found
+
+    def near(self, stem: str) -> list[str]:
+        """Terms one edit away from ``stem`` (same first letter)."""
+        found = self._near.get(stem)
+        if found is None:
+            terms: set[str] = set()
+            for name in FIELDS:
+                for term in self.reader.terms_within(name, stem, 1, prefix=1):
+                    terms.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+            terms.discard(stem)
+            if len(self._near) > self._LIMIT:
+                self._near.clear()
+            found = self._near[stem] = sorted(terms)
+        return found
 
 
-def _known(reader, stem: str) -> bool:
-    return any(reader.doc_frequency(name, stem) for name in FIELDS)
-
-
-def _has_prefix(reader, prefix: str) -> bool:
-    return any(next(iter(reader.expand_prefix(name, prefix)), None) is not None for name in FIELDS)
-
-
-def _word_present(reader, word: str, unfinished: bool) -> bool:
+def _word_present(stats: TermStats, word: str, unfinished: bool) -> bool:
     tokens = tokenize(word)
     if not tokens:
         return False
     for position, token in enumerate(tokens):
         last = unfinished and position == len(tokens) - 1
-        if _known(reader, stem_word(token)):
+        if stats.known(stem_word(token)):
             continue
-        if last and len(token) >= PREFIX_MIN_LENGTH and _has_prefix(reader, token):
+        if last and len(token) >= PREFIX_MIN_LENGTH and stats.has_prefix(token):
             continue
         return False
     return True
 
 
-def repair_layout(reader, text: str, live: bool) -> str:
+def repair_layout(stats: TermStats, text: str, live: bool) -> str:
     """Retype words typed in the wrong keyboard layout, when that finds them.
 
     A word is switched only when it is not in the index as typed and its
@@ -111,8 +185,8 @@ def repair_layout(reader, text: str, live: bool) -> str:
     for position, word in enumerate(words):
         unfinished = unfinished_last and position == len(words) - 1
         alternative = switch_layout(word)
-        if alternative and not _word_present(reader, word, unfinished) and _word_present(
-            reader, alternative, unfinished
+        if alternative and not _word_present(stats, word, unfinished) and _word_present(
+            stats, alternative, unfinished
         ):
             repaired.append(alternative)
         else:
@@ -120,56 +194,22 @@ def repair_layout(reader, text: str, live: bool) -> str:
     return " ".join(repaired) + (" " if text[-1:].isspace() else "")
 
 
-def _idf(reader, stem: str, doc_count: int) -> float:
-    df = _df(reader, stem)
-    return math.log(1 + (doc_count - df + 0.5) / (df + 0.5))
-
-
-def _term_clauses(group: TermGroup, text: str, boost: float = 1.0) -> None:
-    for name in FIELDS:
-        group.terms.add((name, text))
-        group.clauses.append(wq.Term(name, text, boost=boost))
-
-
-def _prefix_terms(reader, prefix: str) -> list[str]:
-    limit = PREFIX_LIMITS.get(len(prefix), PREFIX_LIMIT_LONG)
-    candidates: set[str] = set()
-    for name in FIELDS:
-        candidates.update(islice(reader.expand_prefix(name, prefix), limit * 4))
-    texts = [c.decode("utf-8") if isinstance(c, bytes) else c for c in candidates]
-    if len(texts) > limit:
-        # keep the most common completions: they are what most questions mean
-        texts.sort(key=lambda t: -_df(reader, t))
-        texts = texts[:limit]
-    return texts
-
-
-def _fuzzy_terms(reader, stem: str) -> list[str]:
-    found: set[str] = set()
-    for name in FIELDS:
-        for term in reader.terms_within(name, stem, 1, prefix=1):
-            found.add(term.decode("utf-8") if isinstance(term, bytes) else term)
-    found.discard(stem)
-    return sorted(found)
-
-
-def build_query(reader, text: str, *, live: bool = False, synonyms: SynonymTable | None = None) -> QueryPlan | None:
-    """Build the query for ``text``; None when it has no searchable words.
+def build_query(stats: TermStats, text: str, *, live: bool = False, synonyms: SynonymTable | None = None) -> QueryPlan | None:
+    """Turn ``text`` into term groups; None when it has no searchable words.
 
     Args:
-        reader: an open Whoosh index reader (for term statistics and expansion).
+        stats: term statistics of the open index (for weights and expansions).
         text: the user's text, taken literally.
         live: the user is still typing: the last unfinished word is a prefix.
         synonyms: KB synonym groups to expand the query with.
     """
-    interpreted = repair_layout(reader, text, live)
+    interpreted = repair_layout(stats, text, live)
     tokens = tokenize(interpreted)
     if not tokens:
         return None
     unfinished = live and not interpreted[-1:].isspace() and interpreted.rstrip()[-1:].isalnum()
     content = [t for t in tokens if t not in STOP_WORDS]
     keep_stop = not content or (unfinished and tokens[-1] in STOP_WORDS)
-    doc_count = max(reader.doc_count(), 1)
 
     groups: list[TermGroup] = []
     for position, token in enumerate(tokens):
@@ -177,26 +217,24 @@ def build_query(reader, text: str, *, live: bool = False, synonyms: SynonymTable
         if token in STOP_WORDS and not (keep_stop and (not content or is_last)):
             continue
         stem = stem_word(token)
-        group = TermGroup(token, _idf(reader, stem, doc_count), stop=token in STOP_WORDS)
-        _term_clauses(group, stem)
-        known = _known(reader, stem)
+        group = TermGroup(token, stats.idf(stem), stop=token in STOP_WORDS)
+        group.add(stem, 1.0)
+        known = stats.known(stem)
         completions: list[str] = []
         if unfinished and is_last and len(token) >= PREFIX_MIN_LENGTH:
-            completions = [t for t in _prefix_terms(reader, token) if t != stem]
+            completions = [t for t in stats.completions(token) if t != stem]
             for completion in completions:
-                _term_clauses(group, completion, PREFIX_BOOST)
+                group.add(completion, PREFIX_BOOST)
         if not known and not completions and len(token) >= FUZZY_MIN_LENGTH:
-            for near in _fuzzy_terms(reader, stem):
-                _term_clauses(group, near, FUZZY_BOOST)
+            for near in stats.near(stem):
+                group.add(near, FUZZY_BOOST)
         groups.append(group)
 
     if synonyms and synonyms.groups:
         _add_synonyms(groups, synonyms)
-    clauses = [wq.Or(g.clauses) for g in groups if g.clauses]
-    if not clauses:
+    if not groups:
         return None
-    final = clauses[0] if len(clauses) == 1 else wq.Or(clauses, scale=COORDINATION)
-    return QueryPlan(final, interpreted.strip() if interpreted.strip() != text.strip() else "", groups)
+    return QueryPlan(interpreted.strip() if interpreted.strip() != text.strip() else "", groups)
 
 
 def _add_synonyms(groups: list[TermGroup], table: SynonymTable) -> None:
@@ -211,13 +249,9 @@ def _add_synonyms(groups: list[TermGroup], table: SynonymTable) -> None:
                 if other == phrase:
                     continue
                 if len(other) == 1:
-                    _term_clauses(target, other[0], SYNONYM_BOOST)
+                    target.add(other[0], SYNONYM_BOOST)
                 else:
-                    for name in FIELDS:
-                        target.terms.update((name, s) for s in other)
-                    target.clauses.append(
-                        wq.Or([wq.And([wq.Term(n, s) for s in other]) for n in FIELDS], boost=SYNONYM_BOOST)
-                    )
+                    target.phrases.append((other, SYNONYM_BOOST))
             break
 
 

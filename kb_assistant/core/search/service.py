@@ -9,11 +9,13 @@ Whoosh objects never leave this module: results are copied into frozen
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from whoosh import highlight
+from operator import itemgetter
+
 from whoosh import query as wq
 
 from kb_assistant.core.errors import SearchIndexError
@@ -26,15 +28,19 @@ from kb_assistant.core.search.indexer import (
     open_or_create,
     update_index,
 )
-from kb_assistant.core.search.query import QueryPlan, SynonymTable, build_query
-from kb_assistant.core.search.schema import split_reply_names
+from kb_assistant.core.search.query import QueryPlan, SynonymTable, TermGroup, TermStats, build_query
+from kb_assistant.core.search.schema import TEXT_FIELDS, split_reply_names
+from kb_assistant.core.search.scoring import Scores, TermScorer
+from kb_assistant.core.search.snippets import make_snippet
 
 log = logging.getLogger("kb_assistant.search")
 
 CONFIDENCE_THRESHOLD = 0.6
 """Share of the question's weight the first result must cover to count as a good match."""
-SNIPPET_CHARS = 180
-_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
+COORDINATION_FLOOR = 0.5
+"""Score share kept by a document matching one word of a many-word question."""
+STRONG_FIELDS = ("title", "questions", "tagtext")
+_GROUP_CACHE_SIZE = 512
 
 
 @dataclass(frozen=True)
@@ -66,34 +72,6 @@ class SearchFilters:
         return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-class _SpanFormatter(highlight.Formatter):
-    """Wrap matched words in control characters that are turned into spans later."""
-
-    between = " … "
-
-    def format_token(self, text, token, replace=False):
-        return _MARK_OPEN + highlight.get_text(text, token, replace) + _MARK_CLOSE
-
-
-def _spans(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Turn text with control-character marks into plain text and (start, end) spans."""
-    plain: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length = 0
-    start = None
-    for char in marked:
-        if char == _MARK_OPEN:
-            start = length
-        elif char == _MARK_CLOSE:
-            if start is not None:
-                spans.append((start, length))
-            start = None
-        else:
-            plain.append(char)
-            length += 1
-    return "".join(plain), tuple(spans)
-
-
 class SearchService:
     """Search over the index of one KB.
 
@@ -109,6 +87,11 @@ class SearchService:
         self._today = today
         self._index = None
         self._searcher = None
+        self._scorer: TermScorer | None = None
+        self._stats: TermStats | None = None
+        self._group_cache: dict = {}
+        self._prefix_cache: dict = {}
+        self._filter_cache: dict = {}
         self._synonyms = SynonymTable()
 
     # -- lifecycle -------------------------------------------------------
@@ -126,9 +109,19 @@ class SearchService:
                 log.info("index created (%s); it is empty until update() runs", reason)
         config, _ = load_kb_config(self.kb_root)
         self._synonyms = SynonymTable.from_groups(config.synonyms)
-        self._searcher = self._index.searcher()
+        self._set_searcher(self._index.searcher())
+
+    def _set_searcher(self, searcher) -> None:
+        # every cache belongs to one generation of the index
+        self._searcher = searcher
+        self._scorer = TermScorer(searcher.reader(), TEXT_FIELDS)
+        self._stats = TermStats(searcher.reader())
+        self._group_cache.clear()
+        self._prefix_cache.clear()
+        self._filter_cache.clear()
 
     def _close_searcher(self) -> None:
+        self._scorer = None
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
@@ -149,10 +142,18 @@ class SearchService:
     def _current_searcher(self):
         if self._searcher is None:
             self._open()
-        else:
-            # pick up commits made since (by this process or another one)
-            self._searcher = self._searcher.refresh()
         return self._searcher
+
+    def refresh(self) -> bool:
+        """Pick up commits made by another process; True when the index changed."""
+        if self._searcher is None:
+            self._open()
+            return True
+        fresh = self._searcher.refresh()
+        if fresh is self._searcher:
+            return False
+        self._set_searcher(fresh)
+        return True
 
     # -- searching -------------------------------------------------------
     def search(
@@ -174,7 +175,7 @@ class SearchService:
         limit = max(1, limit)
         try:
             searcher = self._current_searcher()
-            plan = build_query(searcher.reader(), text, live=live, synonyms=self._synonyms)
+            plan = build_query(self._stats, text, live=live, synonyms=self._synonyms)
             if plan is None:
                 return SearchResults(query=text)
             return self._run(searcher, text, plan, limit, filters)
@@ -185,48 +186,134 @@ class SearchService:
             raise SearchIndexError(f"search failed: {exc}") from exc
 
     def _run(self, searcher, text: str, plan: QueryPlan, limit: int, filters) -> SearchResults:
-        results = searcher.search(
-            plan.query, limit=limit, filter=(filters or SearchFilters()).to_query(), terms=True
+        scores = self._combined_scores(plan.groups)
+        allowed = self._allowed(searcher, filters)
+        reader = searcher.reader()
+        candidates = scores.items()
+        if allowed is not None:
+            candidates = ((d, v) for d, v in candidates if d in allowed)
+        if reader.has_deletions():
+            candidates = ((d, v) for d, v in candidates if not reader.is_deleted(d))
+        top = heapq.nlargest(limit, candidates, key=itemgetter(1))
+        today = (self._today or dt.date.today()).isoformat()
+        highlight = frozenset(t for g in plan.groups for t in g.alternatives) | frozenset(
+            stem for g in plan.groups for phrase, _ in g.phrases for stem in phrase
         )
-        results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
-        results.formatter = _SpanFormatter()
-        today = self._today or dt.date.today()
-        hits = []
-        confidence = 0.0
-        for rank, hit in enumerate(results):
-            if rank == 0:
-                confidence = _coverage(plan, hit.matched_terms())
-            hits.append(self._to_hit(hit, today))
+        hits = tuple(self._to_hit(searcher, docnum, score, highlight, today) for docnum, score in top)
+        confidence = self._coverage(plan.groups, top[0][0]) if top else 0.0
         return SearchResults(
             query=text,
-            hits=tuple(hits),
+            hits=hits,
             interpreted=plan.interpreted,
             confident=bool(hits) and confidence >= CONFIDENCE_THRESHOLD,
             confidence=round(confidence, 3),
         )
 
-    def _to_hit(self, hit, today: dt.date) -> SearchHit:
-        stored = hit.fields()
-        preview = stored.get("preview", "") or ""
-        marked = hit.highlights("body", text=preview, top=2) if preview else ""
-        if not marked:
-            marked = preview[:SNIPPET_CHARS].strip()
-        snippet, _ = _spans(" ".join(marked.split()))
+    def _group_scores(self, group: TermGroup) -> tuple[Scores, set[int]]:
+        """Docnum -> score of the best alternative of one word, and docs matching it strongly."""
+        key = group.key
+        cached = self._group_cache.get(key)
+        if cached is not None:
+            return cached
+        best: Scores = {}
+        strong: set[int] = set()
+        for text, boost in group.alternatives.items():
+            total, in_strong = self._scorer.term_scores(text, STRONG_FIELDS)
+            strong |= in_strong
+            for doc, score in total.items():
+                score *= boost
+                if score > best.get(doc, 0.0):
+                    best[doc] = score
+        for phrase, boost in group.phrases:
+            parts = [self._scorer.term_scores(stem, STRONG_FIELDS) for stem in phrase]
+            common = set(parts[0][0]).intersection(*(p[0] for p in parts[1:]))
+            strong |= common.intersection(*(p[1] for p in parts))
+            for doc in common:
+                score = boost * sum(p[0][doc] for p in parts)
+                if score > best.get(doc, 0.0):
+                    best[doc] = score
+        if len(self._group_cache) >= _GROUP_CACHE_SIZE:
+            self._group_cache.clear()
+        self._group_cache[key] = (best, strong)
+        return best, strong
+
+    def _combined_scores(self, groups: list[TermGroup]) -> Scores:
+        """Sum of the words' scores with a coordination factor.
+
+        The sum over all but the last word is kept between calls: while the
+        agent types, only the last word changes, so each keystroke adds one
+        word's scores to a cached sum instead of scoring the whole question.
+        """
+        head_key = tuple(g.key for g in groups[:-1])
+        head = self._prefix_cache.get(head_key)
+        if head is None:
+            head = ({}, {})
+            for group in groups[:-1]:
+                self._accumulate(head, self._group_scores(group)[0])
+            if len(self._prefix_cache) >= _GROUP_CACHE_SIZE:
+                self._prefix_cache.clear()
+            self._prefix_cache[head_key] = head
+        sums, counts = dict(head[0]), dict(head[1])
+        self._accumulate((sums, counts), self._group_scores(groups[-1])[0])
+        words = len(groups)
+        floor = COORDINATION_FLOOR
+        return {doc: score * (floor + (1 - floor) * counts[doc] / words) for doc, score in sums.items()}
+
+    @staticmethod
+    def _accumulate(target: tuple[Scores, dict[int, int]], scores: Scores) -> None:
+        sums, counts = target
+        for doc, score in scores.items():
+            sums[doc] = sums.get(doc, 0.0) + score
+            counts[doc] = counts.get(doc, 0) + 1
+
+    def _allowed(self, searcher, filters: SearchFilters | None) -> set[int] | None:
+        query = (filters or SearchFilters()).to_query()
+        if query is None:
+            return None
+        allowed = self._filter_cache.get(filters)
+        if allowed is None:
+            allowed = set(searcher.docs_for_query(query))
+            self._filter_cache[filters] = allowed
+        return allowed
+
+    def _coverage(self, groups: list[TermGroup], docnum: int) -> float:
+        """How well one document covers the question, in 0..1.
+
+        Each word counts by its IDF weight; a word found in the title, the
+        questions or the tags counts fully, one found only in the body or the
+        replies partly. A question made only of stop words is never a confident match.
+        """
+        total = sum(group.weight for group in groups)
+        if total <= 0:
+            return 0.0
+        covered = 0.0
+        for group in groups:
+            scores, strong = self._group_scores(group)
+            if docnum in scores:
+                covered += group.weight * (1.0 if docnum in strong else BODY_ONLY_CREDIT)
+        score = covered / total
+        if all(group.stop for group in groups):
+            score *= STOP_ONLY_CREDIT
+        return score
+
+    def _to_hit(self, searcher, docnum: int, score: float, highlight, today: str) -> SearchHit:
+        stored = searcher.stored_fields(docnum)
+        snippet, spans = make_snippet(stored.get("preview", "") or "", highlight)
         due = stored.get("review_due") or ""
         return SearchHit(
             id=stored.get("id", ""),
             title=stored.get("title", ""),
             path=stored.get("path", ""),
-            score=round(float(hit.score or 0.0), 4),
+            score=round(float(score), 4),
             snippet=snippet,
-            highlights=_spans(" ".join(marked.split()))[1],
+            highlights=spans,
             reply_names=split_reply_names(stored.get("reply_names", "")),
             tags=tuple(t for t in (stored.get("tags") or "").split(",") if t),
             lang=stored.get("lang", "") or "",
             category=stored.get("category", "") or "",
             product=stored.get("product", "") or "",
             type=stored.get("type", "article") or "article",
-            stale=bool(due) and due < today.isoformat(),
+            stale=bool(due) and due < today,
         )
 
     def doc_count(self) -> int:
@@ -234,32 +321,8 @@ class SearchService:
         return self._current_searcher().doc_count()
 
 
-_STRONG_FIELDS = frozenset({"title", "questions", "tagtext"})
 BODY_ONLY_CREDIT = 0.6
 STOP_ONLY_CREDIT = 0.3
-
-
-def _coverage(plan: QueryPlan, matched) -> float:
-    """How well the document covers the question, in 0..1.
-
-    Each word counts by its IDF weight; a word found in the title, the questions
-    or the tags counts fully, one found only in the body or replies partly. A
-    question made only of stop words can never be a confident match.
-    """
-    found = {(name, text.decode("utf-8") if isinstance(text, bytes) else text) for name, text in matched}
-    total = sum(group.weight for group in plan.groups)
-    if total <= 0:
-        return 0.0
-    covered = 0.0
-    for group in plan.groups:
-        hits = group.terms & found
-        if hits:
-            strong = any(name in _STRONG_FIELDS for name, _ in hits)
-            covered += group.weight * (1.0 if strong else BODY_ONLY_CREDIT)
-    score = covered / total
-    if all(group.stop for group in plan.groups):
-        score *= STOP_ONLY_CREDIT
-    return score
 
 
 __all__ = ["SearchFilters", "SearchService", "CONFIDENCE_THRESHOLD", "INDEX_NAME"]

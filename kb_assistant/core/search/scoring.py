@@ -1,0 +1,167 @@
+"""BM25F scoring over Whoosh postings, term at a time, with caches.
+
+Whoosh's own matcher tree evaluates a query document by document through
+several layers of Python objects per posting; with prefix completions over
+several fields that costs tens of milliseconds per keystroke. Live search asks
+almost the same question on every keystroke, so this module reads each term's
+postings once per index generation, turns them into per-document partial
+scores, and caches them: the words the agent already typed cost nothing on the
+next keystroke, only the word being typed is new work.
+
+The index stays Whoosh's: the postings, term statistics and stored fields are
+read through its reader; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Iterable
+
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
+
+K1 = 1.2
+B = 0.75
+TERM_CACHE_POSTINGS = 3_000_000
+"""Upper bound of cached postings (all terms together) before old terms are dropped."""
+
+Scores = dict[int, float]
+
+
+class _Lru(OrderedDict):
+    """A small LRU mapping bounded by a caller-supplied size of each value."""
+
+    def __init__(self, budget: int) -> None:
+        super().__init__()
+        self.budget = budget
+        self.used = 0
+        self.sizes: dict = {}
+
+    def get_fresh(self, key):
+        value = self.get(key)
+        if value is not None:
+            self.move_to_end(key)
+        return value
+
+    def put(self, key, value, size: int) -> None:
+        self[key] = value
+        self.sizes[key] = size
+        self.used += size
+        while self.used > self.budget and len(self) > 1:
+            old, _ = self.popitem(last=False)
+            self.used -= self.sizes.pop(old, 0)
+
+
+def _leaf_postings(leaf, field: str, text: str) -> tuple[list[int], list[float]]:
+    """All (docnum, term frequency) of one term in one segment, read block by block."""
+    try:
+        matcher = leaf.postings(field, text)
+    except TermNotFound:
+        return [], []
+    deleted = None
+    if isinstance(matcher, FilterMatcher):
+        deleted = matcher._ids  # noqa: SLF001 - the segment's deleted docnums
+        matcher = matcher.child
+    ids: list[int] = []
+    weights: list[float] = []
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
+        # Whoosh 3 codec: decode whole blocks at once instead of posting by posting
+        while matcher.is_active():
+            matcher._read_ids()  # noqa: SLF001
+            matcher._read_weights()  # noqa: SLF001
+            ids.extend(matcher._ids)  # noqa: SLF001
+            weights.extend(matcher._weights)  # noqa: SLF001
+            matcher._next_block()  # noqa: SLF001
+    else:  # pragma: no cover - other codecs
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+    if deleted:
+        kept = [(d, w) for d, w in zip(ids, weights) if d not in deleted]
+        ids = [d for d, _ in kept]
+        weights = [w for _, w in kept]
+    return ids, weights
+
+
+class TermScorer:
+    """Per-document BM25F partial scores of terms, for one open reader.
+
+    Args:
+        reader: a Whoosh reader (kept open by the caller for this object's life).
+        field_boosts: searched fields and their weights.
+    """
+
+    def __init__(self, reader, field_boosts: dict[str, float]) -> None:
+        self.reader = reader
+        self.field_boosts = field_boosts
+        self.doc_count = max(reader.doc_count_all(), 1)
+        self._leaves = [(leaf, offset) for leaf, offset in reader.leaf_readers()]
+        self._lengths: dict[str, list[float]] = {}
+        self._avg: dict[str, float] = {}
+        self._cache = _Lru(TERM_CACHE_POSTINGS)
+
+    def _norms(self, field: str) -> list[float]:
+        """``K1 * (1 - B + B * length / average)`` per docnum, computed once per field."""
+        norms = self._lengths.get(field)
+        if norms is None:
+            total = self.reader.field_length(field) or 1
+            average = total / self.doc_count
+            norms = [0.0] * self.doc_count
+            for leaf, offset in self._leaves:
+                length_of = leaf.doc_field_length
+                for docnum in range(leaf.doc_count_all()):
+                    length = length_of(docnum, field, 0) or 0
+                    norms[offset + docnum] = K1 * (1 - B + B * (length / average))
+            self._lengths[field] = norms
+        return norms
+
+    def idf(self, text: str) -> float:
+        """BM25 inverse document frequency of ``text``, by its most frequent field."""
+        df = max(self.reader.doc_frequency(f, text) for f in self.field_boosts)
+        return math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5))
+
+    def field_scores(self, field: str, text: str) -> Scores:
+        """Docnum -> boosted BM25 score of ``text`` in ``field`` (cached)."""
+        key = (field, text)
+        cached = self._cache.get_fresh(key)
+        if cached is not None:
+            return cached
+        scores: Scores = {}
+        df = self.reader.doc_frequency(field, text)
+        if df:
+            idf = math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5))
+            factor = idf * (K1 + 1) * self.field_boosts[field]
+            norms = self._norms(field)
+            for leaf, offset in self._leaves:
+                ids, weights = _leaf_postings(leaf, field, text)
+                for docnum, tf in zip(ids, weights):
+                    doc = docnum + offset
+                    scores[doc] = factor * tf / (tf + norms[doc])
+        self._cache.put(key, scores, len(scores) + 1)
+        return scores
+
+    def term_scores(self, text: str, fields: Iterable[str] | None = None) -> tuple[Scores, set[int]]:
+        """Scores of ``text`` summed over fields, and the docs matching it in ``fields``.
+
+        Returns:
+            (docnum -> score over all fields, docnums where it occurs in ``fields``).
+        """
+        key = ("*", text)
+        cached = self._cache.get_fresh(key)
+        if cached is None:
+            total: Scores = {}
+            strong: set[int] = set()
+            for field in self.field_boosts:
+                part = self.field_scores(field, text)
+                for doc, score in part.items():
+                    total[doc] = total.get(doc, 0.0) + score
+            cached = (total, strong)
+            self._cache.put(key, cached, len(total) + 1)
+        if fields is None:
+            return cached
+        matched: set[int] = set()
+        for field in fields:
+            matched.update(self.field_scores(field, text))
+        return cached[0], matched

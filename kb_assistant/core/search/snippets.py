@@ -1,0 +1,76 @@
+"""Short result snippets with the matched words marked, cheap enough for every keystroke."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kb_assistant.core.search.analysis import index_form
+
+SNIPPET_CHARS = 180
+SCAN_CHARS = 6000
+"""Only the start of a long article is scanned: a snippet is a hint, not a summary."""
+
+
+@lru_cache(maxsize=256)
+def _matcher(terms: frozenset[str]) -> re.Pattern | None:
+    """One regex finding words that start like any of ``terms``.
+
+    Stems are (nearly always) prefixes of the words they come from, so a single
+    C-level scan finds the candidates; each is then confirmed by its own stem.
+    """
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+
+
+def make_snippet(text: str, terms: frozenset[str], width: int = SNIPPET_CHARS):
+    """Pick the window of ``text`` with the most distinct matched words.
+
+    Args:
+        text: plain text of the article.
+        terms: index forms (stems) that count as matches.
+        width: the snippet's length in characters, about.
+
+    Returns:
+        ``(snippet, spans)``: the snippet text (single spaces, "…" where cut)
+        and ``(start, end)`` character spans of matched words in it.
+    """
+    head = " ".join(text[:SCAN_CHARS].split())
+    pattern = _matcher(frozenset(terms))
+    matches = []
+    if pattern is not None:
+        # "ё" and "е" are one letter to the index; the replacement keeps offsets
+        folded = head.replace("ё", "е").replace("Ё", "Е")
+        matches = [m.span() for m in pattern.finditer(folded) if index_form(m.group(0)) in terms]
+    if not matches:
+        return _cut(head, 0, width)
+    best_start, best_count = matches[0][0], 0
+    right = 0
+    for left, (start, _) in enumerate(matches):
+        right = max(right, left)
+        while right + 1 < len(matches) and matches[right + 1][1] - start <= width:
+            right += 1
+        distinct = len({head[a:b].lower() for a, b in matches[left:right + 1]})
+        if distinct > best_count:
+            best_start, best_count = start, distinct
+    start = max(0, best_start - width // 4)
+    if start:
+        space = head.rfind(" ", 0, start)
+        start = space + 1 if space >= 0 and start - space < 20 else start
+    return _cut(head, start, width, matches)
+
+
+def _cut(head: str, start: int, width: int, matches=()):
+    end = min(len(head), start + width)
+    if end < len(head):
+        space = head.rfind(" ", start + width // 2, end)
+        end = space if space > 0 else end
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(head) else ""
+    body = head[start:end]
+    stripped = body.strip()
+    shift = len(prefix) - start - (len(body) - len(body.lstrip()))
+    spans = tuple((a + shift, b + shift) for a, b in matches if a >= start and b <= start + len(stripped))
+    return prefix + stripped + suffix, spans
