@@ -6,6 +6,8 @@ import re
 
 _CYRILLIC_WORD = re.compile(r"[а-яёА-ЯЁ]{2,}")
 _LATIN_WORD = re.compile(r"[a-zA-Z]{2,}")
+_CYRILLIC_LETTER = re.compile(r"[а-яёА-ЯЁ]")
+_LATIN_LETTER = re.compile(r"[a-zA-Z]")
 
 # The standard ЙЦУКЕН and QWERTY layouts, key by key (lower case, then shifted).
 _EN_KEYS = "`qwertyuiop[]asdfghjkl;'zxcvbnm,./" + '~QWERTYUIOP{}ASDFGHJKL:"ZXCVBNM<>?'
@@ -25,6 +27,15 @@ def detect_language(text: str, default: str = "en") -> str:
     if cyrillic + latin == 0:
         return default
     return "ru" if cyrillic * 2 >= latin else "en"
+
+
+def query_language(text: str) -> str:
+    """``"ru"`` or ``"en"`` when every letter of ``text`` is of one script, else ""."""
+    has_cyrillic = bool(_CYRILLIC_LETTER.search(text))
+    has_latin = bool(_LATIN_LETTER.search(text))
+    if has_cyrillic == has_latin:
+        return ""
+    return "ru" if has_cyrillic else "en"
 
 
 def en_to_ru_layout(text: str) -> str:

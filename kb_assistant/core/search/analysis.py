@@ -115,6 +115,39 @@ class BilingualTokenizer(Tokenizer):
             yield token
 
 
+class PairTokenizer(BilingualTokenizer):
+    """Adjacent word pairs ("how say", "say italian"...) as single terms.
+
+    Matching a pair rewards a document that uses the question's words in the
+    same order, the way people phrase the same request.
+    """
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        previous = None
+        pos = start_pos
+        for match in self.expression.finditer(value):
+            current = index_form(match.group(0))
+            if previous is not None:
+                token.text = previous + " " + current
+                token.boost = 1.0
+                token.stopped = False
+                if positions:
+                    token.pos = pos
+                    pos += 1
+                if chars:
+                    token.startchar = start_char + match.start()
+                    token.endchar = start_char + match.end()
+                yield token
+            previous = current
+
+
+def pair_terms(words: list[str]) -> list[str]:
+    """The pair terms of consecutive index forms, as :class:`PairTokenizer` makes them."""
+    return [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
 def bilingual_analyzer():
     """Return the analyzer used for every text field of the index."""
     return BilingualTokenizer()

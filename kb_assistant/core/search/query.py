@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from kb_assistant.core.language import switch_layout
-from kb_assistant.core.search.analysis import STOP_WORDS, stem_word, tokenize
+from kb_assistant.core.search.analysis import STOP_WORDS, pair_terms, stem_word, tokenize
 from kb_assistant.core.search.schema import TEXT_FIELDS
 
 FUZZY_MIN_LENGTH = 5
@@ -22,7 +22,8 @@ FUZZY_MIN_LENGTH = 5
 PREFIX_MIN_LENGTH = 2
 PREFIX_LIMITS = {2: 12, 3: 24}
 PREFIX_LIMIT_LONG = 48
-SYNONYM_BOOST = 0.7
+SYNONYM_BOOST = 0.5
+STOP_BOOST = 0.4
 PREFIX_BOOST = 0.9
 FUZZY_BOOST = 0.6
 
@@ -61,10 +62,18 @@ class TermGroup:
 
 @dataclass
 class QueryPlan:
-    """The words of a query as term groups, and the text as interpreted."""
+    """The words of a query as term groups, and the text as interpreted.
+
+    Attributes:
+        interpreted: the text after keyboard-layout repair, when it differs.
+        groups: one group per word.
+        pairs: adjacent finished word pairs (see ``PairTokenizer``), each with
+            the index of the group it ends at.
+    """
 
     interpreted: str
     groups: list[TermGroup]
+    pairs: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -208,17 +217,16 @@ def build_query(stats: TermStats, text: str, *, live: bool = False, synonyms: Sy
     if not tokens:
         return None
     unfinished = live and not interpreted[-1:].isspace() and interpreted.rstrip()[-1:].isalnum()
-    content = [t for t in tokens if t not in STOP_WORDS]
-    keep_stop = not content or (unfinished and tokens[-1] in STOP_WORDS)
-
     groups: list[TermGroup] = []
     for position, token in enumerate(tokens):
         is_last = position == len(tokens) - 1
-        if token in STOP_WORDS and not (keep_stop and (not content or is_last)):
-            continue
         stem = stem_word(token)
-        group = TermGroup(token, stats.idf(stem), stop=token in STOP_WORDS)
-        group.add(stem, 1.0)
+        stop = token in STOP_WORDS and not (unfinished and is_last)
+        # Stop words still say something in short questions ("how would you say"),
+        # but only a little in long ones: they count, at a fraction of a word's weight.
+        boost = STOP_BOOST if stop else 1.0
+        group = TermGroup(token, stats.idf(stem) * boost, stop=stop)
+        group.add(stem, boost)
         known = stats.known(stem)
         completions: list[str] = []
         if unfinished and is_last and len(token) >= PREFIX_MIN_LENGTH:
@@ -234,7 +242,10 @@ def build_query(stats: TermStats, text: str, *, live: bool = False, synonyms: Sy
         _add_synonyms(groups, synonyms)
     if not groups:
         return None
-    return QueryPlan(interpreted.strip() if interpreted.strip() != text.strip() else "", groups)
+    finished = len(tokens) - 1 if unfinished else len(tokens)
+    stems = [stem_word(t) for t in tokens[:finished]]
+    pairs = [(pair, position + 1) for position, pair in enumerate(pair_terms(stems))]
+    return QueryPlan(interpreted.strip() if interpreted.strip() != text.strip() else "", groups, pairs)
 
 
 def _add_synonyms(groups: list[TermGroup], table: SynonymTable) -> None:

@@ -7,13 +7,13 @@ import re
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from kb_assistant.core.models import Article
-from kb_assistant.core.search.analysis import bilingual_analyzer
+from kb_assistant.core.search.analysis import PairTokenizer, bilingual_analyzer
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 """Bump whenever the schema or the analyzer changes: existing indexes then rebuild."""
 
 TEXT_FIELDS: dict[str, float] = {
-    "title": 3.0,
+    "title": 1.5,
     "questions": 2.5,
     "tagtext": 1.5,
     "replies": 0.8,
@@ -23,6 +23,12 @@ TEXT_FIELDS: dict[str, float] = {
 say more about it than a passing mention in the body."""
 
 SNIPPET_SOURCE_CHARS = 20_000
+PAIR_FIELD = "pairs"
+PAIR_BOOST = 0.25
+PAIR_SOURCE_CHARS = 2000
+"""Pairs come from the title, the questions and the start of the body: that is where an
+article says what it is about, and pairs over whole long articles double the index."""
+"""Weight of an adjacent word pair of the question found in the same order in a document."""
 _SEP = "\x1f"
 
 
@@ -37,6 +43,7 @@ def build_schema() -> Schema:
         tagtext=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["tagtext"]),
         replies=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["replies"]),
         body=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["body"]),
+        pairs=TEXT(analyzer=PairTokenizer(), phrase=False),
         preview=STORED(),
         tags=KEYWORD(stored=True, commas=True, lowercase=True),
         lang=ID(stored=True),
@@ -80,6 +87,7 @@ def document_for(article: Article) -> dict[str, object]:
         "replies": replies_text,
         "body": body,
         "preview": body[:SNIPPET_SOURCE_CHARS],
+        "pairs": "\n".join((article.title, *article.questions, body[:PAIR_SOURCE_CHARS])),
         "tags": ",".join(tag.lower() for tag in article.tags) or None,
         "lang": article.lang or None,
         "product": article.product.lower() or None,

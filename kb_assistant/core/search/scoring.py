@@ -21,8 +21,9 @@ from collections.abc import Iterable
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
-K1 = 1.2
+K1 = 1.8
 B = 0.75
+SHARED_IDF = True
 TERM_CACHE_POSTINGS = 3_000_000
 """Upper bound of cached postings (all terms together) before old terms are dropped."""
 
@@ -93,9 +94,10 @@ class TermScorer:
         field_boosts: searched fields and their weights.
     """
 
-    def __init__(self, reader, field_boosts: dict[str, float]) -> None:
+    def __init__(self, reader, field_boosts: dict[str, float], extra_boosts: dict[str, float] | None = None) -> None:
         self.reader = reader
         self.field_boosts = field_boosts
+        self.extra_boosts = extra_boosts or {}
         self.doc_count = max(reader.doc_count_all(), 1)
         self._leaves = [(leaf, offset) for leaf, offset in reader.leaf_readers()]
         self._lengths: dict[str, list[float]] = {}
@@ -131,8 +133,11 @@ class TermScorer:
         scores: Scores = {}
         df = self.reader.doc_frequency(field, text)
         if df:
+            if SHARED_IDF and field in self.field_boosts:
+                # BM25F: a word is as rare as it is in whole documents, whichever field
+                df = max(self.reader.doc_frequency(f, text) for f in self.field_boosts)
             idf = math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5))
-            factor = idf * (K1 + 1) * self.field_boosts[field]
+            factor = idf * (K1 + 1) * self.field_boosts.get(field, self.extra_boosts.get(field, 1.0))
             norms = self._norms(field)
             for leaf, offset in self._leaves:
                 ids, weights = _leaf_postings(leaf, field, text)

@@ -20,6 +20,7 @@ from whoosh import query as wq
 
 from kb_assistant.core.errors import SearchIndexError
 from kb_assistant.core.kbconfig import load_kb_config
+from kb_assistant.core.language import query_language
 from kb_assistant.core.models import SearchHit, SearchResults
 from kb_assistant.core.search.indexer import (
     INDEX_NAME,
@@ -29,7 +30,7 @@ from kb_assistant.core.search.indexer import (
     update_index,
 )
 from kb_assistant.core.search.query import QueryPlan, SynonymTable, TermGroup, TermStats, build_query
-from kb_assistant.core.search.schema import TEXT_FIELDS, split_reply_names
+from kb_assistant.core.search.schema import PAIR_BOOST, PAIR_FIELD, TEXT_FIELDS, split_reply_names
 from kb_assistant.core.search.scoring import Scores, TermScorer
 from kb_assistant.core.search.snippets import make_snippet
 
@@ -37,6 +38,8 @@ log = logging.getLogger("kb_assistant.search")
 
 CONFIDENCE_THRESHOLD = 0.6
 """Share of the question's weight the first result must cover to count as a good match."""
+LANGUAGE_BOOST = 1.3
+"""Score factor for articles written in the language of the question."""
 COORDINATION_FLOOR = 0.5
 """Score share kept by a document matching one word of a many-word question."""
 STRONG_FIELDS = ("title", "questions", "tagtext")
@@ -114,7 +117,7 @@ class SearchService:
     def _set_searcher(self, searcher) -> None:
         # every cache belongs to one generation of the index
         self._searcher = searcher
-        self._scorer = TermScorer(searcher.reader(), TEXT_FIELDS)
+        self._scorer = TermScorer(searcher.reader(), TEXT_FIELDS, {PAIR_FIELD: PAIR_BOOST})
         self._stats = TermStats(searcher.reader())
         self._group_cache.clear()
         self._prefix_cache.clear()
@@ -186,7 +189,8 @@ class SearchService:
             raise SearchIndexError(f"search failed: {exc}") from exc
 
     def _run(self, searcher, text: str, plan: QueryPlan, limit: int, filters) -> SearchResults:
-        scores = self._combined_scores(plan.groups)
+        scores = self._combined_scores(plan.groups, plan.pairs)
+        scores = self._prefer_language(searcher, scores, plan.interpreted or text)
         allowed = self._allowed(searcher, filters)
         reader = searcher.reader()
         candidates = scores.items()
@@ -237,34 +241,55 @@ class SearchService:
         self._group_cache[key] = (best, strong)
         return best, strong
 
-    def _combined_scores(self, groups: list[TermGroup]) -> Scores:
-        """Sum of the words' scores with a coordination factor.
+    def _combined_scores(self, groups: list[TermGroup], pairs: list[tuple[str, int]] = ()) -> Scores:
+        """Sum of the words' scores, scaled by the share of the question's weight matched.
 
         The sum over all but the last word is kept between calls: while the
         agent types, only the last word changes, so each keystroke adds one
         word's scores to a cached sum instead of scoring the whole question.
         """
+        last = len(groups) - 1
         head_key = tuple(g.key for g in groups[:-1])
         head = self._prefix_cache.get(head_key)
         if head is None:
             head = ({}, {})
             for group in groups[:-1]:
-                self._accumulate(head, self._group_scores(group)[0])
+                self._accumulate(head, self._group_scores(group)[0], group.weight)
+            for pair, ends_at in pairs:
+                if ends_at < last:
+                    self._accumulate(head, self._scorer.field_scores(PAIR_FIELD, pair), 0.0)
             if len(self._prefix_cache) >= _GROUP_CACHE_SIZE:
                 self._prefix_cache.clear()
             self._prefix_cache[head_key] = head
-        sums, counts = dict(head[0]), dict(head[1])
-        self._accumulate((sums, counts), self._group_scores(groups[-1])[0])
-        words = len(groups)
+        sums, matched = dict(head[0]), dict(head[1])
+        self._accumulate((sums, matched), self._group_scores(groups[-1])[0], groups[-1].weight)
+        for pair, ends_at in pairs:
+            if ends_at == last:
+                self._accumulate((sums, matched), self._scorer.field_scores(PAIR_FIELD, pair), 0.0)
+        total = sum(g.weight for g in groups) or 1.0
         floor = COORDINATION_FLOOR
-        return {doc: score * (floor + (1 - floor) * counts[doc] / words) for doc, score in sums.items()}
+        return {doc: score * (floor + (1 - floor) * matched[doc] / total) for doc, score in sums.items()}
 
     @staticmethod
-    def _accumulate(target: tuple[Scores, dict[int, int]], scores: Scores) -> None:
-        sums, counts = target
+    def _accumulate(target: tuple[Scores, Scores], scores: Scores, weight: float) -> None:
+        sums, matched = target
         for doc, score in scores.items():
             sums[doc] = sums.get(doc, 0.0) + score
-            counts[doc] = counts.get(doc, 0) + 1
+            matched[doc] = matched.get(doc, 0.0) + weight
+
+    def _prefer_language(self, searcher, scores: Scores, text: str) -> Scores:
+        """Rank articles in the language the agent types in a little higher.
+
+        Synonym groups cross languages (refund = возврат), so without this an
+        English question could open on the Russian article.
+        """
+        lang = query_language(text)
+        if not lang:
+            return scores
+        same = self._allowed(searcher, SearchFilters(lang=lang))
+        if not same or len(same) == searcher.doc_count_all():
+            return scores
+        return {doc: score * LANGUAGE_BOOST if doc in same else score for doc, score in scores.items()}
 
     def _allowed(self, searcher, filters: SearchFilters | None) -> set[int] | None:
         query = (filters or SearchFilters()).to_query()
