@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from collections.abc import Iterable
 
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
@@ -147,26 +146,14 @@ class TermScorer:
         self._cache.put(key, scores, len(scores) + 1)
         return scores
 
-    def term_scores(self, text: str, fields: Iterable[str] | None = None) -> tuple[Scores, set[int]]:
-        """Scores of ``text`` summed over fields, and the docs matching it in ``fields``.
-
-        Returns:
-            (docnum -> score over all fields, docnums where it occurs in ``fields``).
-        """
+    def term_scores(self, text: str) -> Scores:
+        """Docnum -> score of ``text`` summed over all searched fields (cached)."""
         key = ("*", text)
         cached = self._cache.get_fresh(key)
         if cached is None:
-            total: Scores = {}
-            strong: set[int] = set()
+            cached = {}
             for field in self.field_boosts:
-                part = self.field_scores(field, text)
-                for doc, score in part.items():
-                    total[doc] = total.get(doc, 0.0) + score
-            cached = (total, strong)
-            self._cache.put(key, cached, len(total) + 1)
-        if fields is None:
-            return cached
-        matched: set[int] = set()
-        for field in fields:
-            matched.update(self.field_scores(field, text))
-        return cached[0], matched
+                for doc, score in self.field_scores(field, text).items():
+                    cached[doc] = cached.get(doc, 0.0) + score
+            self._cache.put(key, cached, len(cached) + 1)
+        return cached

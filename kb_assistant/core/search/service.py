@@ -36,13 +36,18 @@ from kb_assistant.core.search.snippets import make_snippet
 
 log = logging.getLogger("kb_assistant.search")
 
-CONFIDENCE_THRESHOLD = 0.6
-"""Share of the question's weight the first result must cover to count as a good match."""
+CONFIDENCE_THRESHOLD = 0.25
+"""Confidence at or above which the first result counts as a good match.
+
+Chosen with ``benchmarks/quality.py`` (its confidence sweep) on the sets with
+out-of-scope questions: at 0.25 about a third of out-of-scope questions get a
+confident answer while 85-97 % of right first answers are confident."""
+STRENGTH_SCALE = 1.5
+"""Score per unit of question weight that counts as a full-strength match."""
 LANGUAGE_BOOST = 1.3
 """Score factor for articles written in the language of the question."""
 COORDINATION_FLOOR = 0.5
 """Score share kept by a document matching one word of a many-word question."""
-STRONG_FIELDS = ("title", "questions", "tagtext")
 _GROUP_CACHE_SIZE = 512
 
 
@@ -204,7 +209,7 @@ class SearchService:
             stem for g in plan.groups for phrase, _ in g.phrases for stem in phrase
         )
         hits = tuple(self._to_hit(searcher, docnum, score, highlight, today) for docnum, score in top)
-        confidence = self._coverage(plan.groups, top[0][0]) if top else 0.0
+        confidence = self._confidence(plan.groups, top[0][0], top[0][1]) if top else 0.0
         return SearchResults(
             query=text,
             hits=hits,
@@ -213,33 +218,28 @@ class SearchService:
             confidence=round(confidence, 3),
         )
 
-    def _group_scores(self, group: TermGroup) -> tuple[Scores, set[int]]:
-        """Docnum -> score of the best alternative of one word, and docs matching it strongly."""
+    def _group_scores(self, group: TermGroup) -> Scores:
+        """Docnum -> score of the best-scoring alternative of one word (cached)."""
         key = group.key
         cached = self._group_cache.get(key)
         if cached is not None:
             return cached
         best: Scores = {}
-        strong: set[int] = set()
         for text, boost in group.alternatives.items():
-            total, in_strong = self._scorer.term_scores(text, STRONG_FIELDS)
-            strong |= in_strong
-            for doc, score in total.items():
+            for doc, score in self._scorer.term_scores(text).items():
                 score *= boost
                 if score > best.get(doc, 0.0):
                     best[doc] = score
         for phrase, boost in group.phrases:
-            parts = [self._scorer.term_scores(stem, STRONG_FIELDS) for stem in phrase]
-            common = set(parts[0][0]).intersection(*(p[0] for p in parts[1:]))
-            strong |= common.intersection(*(p[1] for p in parts))
-            for doc in common:
-                score = boost * sum(p[0][doc] for p in parts)
+            parts = [self._scorer.term_scores(stem) for stem in phrase]
+            for doc in set(parts[0]).intersection(*parts[1:]):
+                score = boost * sum(part[doc] for part in parts)
                 if score > best.get(doc, 0.0):
                     best[doc] = score
         if len(self._group_cache) >= _GROUP_CACHE_SIZE:
             self._group_cache.clear()
-        self._group_cache[key] = (best, strong)
-        return best, strong
+        self._group_cache[key] = best
+        return best
 
     def _combined_scores(self, groups: list[TermGroup], pairs: list[tuple[str, int]] = ()) -> Scores:
         """Sum of the words' scores, scaled by the share of the question's weight matched.
@@ -254,7 +254,7 @@ class SearchService:
         if head is None:
             head = ({}, {})
             for group in groups[:-1]:
-                self._accumulate(head, self._group_scores(group)[0], group.weight)
+                self._accumulate(head, self._group_scores(group), group.weight)
             for pair, ends_at in pairs:
                 if ends_at < last:
                     self._accumulate(head, self._scorer.field_scores(PAIR_FIELD, pair), 0.0)
@@ -262,7 +262,7 @@ class SearchService:
                 self._prefix_cache.clear()
             self._prefix_cache[head_key] = head
         sums, matched = dict(head[0]), dict(head[1])
-        self._accumulate((sums, matched), self._group_scores(groups[-1])[0], groups[-1].weight)
+        self._accumulate((sums, matched), self._group_scores(groups[-1]), groups[-1].weight)
         for pair, ends_at in pairs:
             if ends_at == last:
                 self._accumulate((sums, matched), self._scorer.field_scores(PAIR_FIELD, pair), 0.0)
@@ -301,25 +301,24 @@ class SearchService:
             self._filter_cache[filters] = allowed
         return allowed
 
-    def _coverage(self, groups: list[TermGroup], docnum: int) -> float:
-        """How well one document covers the question, in 0..1.
+    def _confidence(self, groups: list[TermGroup], docnum: int, score: float) -> float:
+        """How sure we are that the first result answers the question, in 0..1.
 
-        Each word counts by its IDF weight; a word found in the title, the
-        questions or the tags counts fully, one found only in the body or the
-        replies partly. A question made only of stop words is never a confident match.
+        The mean of two signals: the share of the question's weight (IDF) the
+        document covers, and its score per unit of that weight (how strongly it
+        matches, capped). Out-of-scope questions tend to match a stray common
+        word weakly; right answers match most of the rare words. A question made
+        only of stop words is never a confident match.
         """
         total = sum(group.weight for group in groups)
         if total <= 0:
             return 0.0
-        covered = 0.0
-        for group in groups:
-            scores, strong = self._group_scores(group)
-            if docnum in scores:
-                covered += group.weight * (1.0 if docnum in strong else BODY_ONLY_CREDIT)
-        score = covered / total
+        covered = sum(group.weight for group in groups if docnum in self._group_scores(group))
+        strength = min(1.0, score / total / STRENGTH_SCALE)
+        confidence = (covered / total + strength) / 2
         if all(group.stop for group in groups):
-            score *= STOP_ONLY_CREDIT
-        return score
+            confidence = min(confidence, CONFIDENCE_THRESHOLD / 2)
+        return confidence
 
     def _to_hit(self, searcher, docnum: int, score: float, highlight, today: str) -> SearchHit:
         stored = searcher.stored_fields(docnum)
@@ -346,8 +345,6 @@ class SearchService:
         return self._current_searcher().doc_count()
 
 
-BODY_ONLY_CREDIT = 0.6
-STOP_ONLY_CREDIT = 0.3
 
 
 __all__ = ["SearchFilters", "SearchService", "CONFIDENCE_THRESHOLD", "INDEX_NAME"]
