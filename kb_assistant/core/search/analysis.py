@@ -116,20 +116,25 @@ class BilingualTokenizer(Tokenizer):
 
 
 class PairTokenizer(BilingualTokenizer):
-    """Adjacent word pairs ("how say", "say italian"...) as single terms.
+    """Adjacent word pairs with a stop word in them ("how much", "не пришл") as terms.
 
-    Matching a pair rewards a document that uses the question's words in the
-    same order, the way people phrase the same request.
+    Stop words count little on their own, yet with their neighbour they carry
+    the phrasing of a request ("how do I say", "not arrived"). Like Lucene's
+    common grams, only pairs that include a stop word are kept: they capture
+    that phrasing while keeping the number of distinct terms small.
     """
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         previous = None
+        previous_stop = False
         pos = start_pos
         for match in self.expression.finditer(value):
-            current = index_form(match.group(0))
-            if previous is not None:
+            raw = match.group(0)
+            current = index_form(raw)
+            current_stop = is_stop_word(raw)
+            if previous is not None and (previous_stop or current_stop):
                 token.text = previous + " " + current
                 token.boost = 1.0
                 token.stopped = False
@@ -140,12 +145,22 @@ class PairTokenizer(BilingualTokenizer):
                     token.startchar = start_char + match.start()
                     token.endchar = start_char + match.end()
                 yield token
-            previous = current
+            previous, previous_stop = current, current_stop
+
+
+@lru_cache(maxsize=100_000)
+def is_stop_word(raw: str) -> bool:
+    """Whether a word (as written) is a Russian or English stop word."""
+    return raw.lower().replace("ё", "е") in STOP_WORDS
 
 
 def pair_terms(words: list[str]) -> list[str]:
-    """The pair terms of consecutive index forms, as :class:`PairTokenizer` makes them."""
-    return [f"{a} {b}" for a, b in zip(words, words[1:])]
+    """The pair terms of consecutive words, as :class:`PairTokenizer` makes them."""
+    return [
+        f"{index_form(a)} {index_form(b)}"
+        for a, b in zip(words, words[1:])
+        if is_stop_word(a) or is_stop_word(b)
+    ]
 
 
 def bilingual_analyzer():

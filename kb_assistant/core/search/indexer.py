@@ -27,6 +27,7 @@ from kb_assistant.core.errors import SearchIndexError
 from kb_assistant.core.kb import ArticleFile, read_article_file, scan_kb
 from kb_assistant.core.kbconfig import load_kb_config
 from kb_assistant.core.models import Problem
+from kb_assistant.core.search.codec import KbCodec
 from kb_assistant.core.search.schema import SCHEMA_VERSION, build_schema, document_for
 
 log = logging.getLogger("kb_assistant.search.indexer")
@@ -113,7 +114,7 @@ def _create_fresh(index_dir: Path, kb_root: Path) -> whoosh_index.Index:
 
 def _writer(index: whoosh_index.Index, *, parallel: bool) -> IndexWriter:
     """A writer, waiting a little for another process's writer to finish."""
-    kwargs: dict = {"timeout": 10.0, "delay": 0.05}
+    kwargs: dict = {"timeout": 10.0, "delay": 0.05, "codec": KbCodec()}
     if parallel and (os.cpu_count() or 1) > 1:
         kwargs.update(procs=min(4, os.cpu_count() or 1), multisegment=True, limitmb=128)
     else:

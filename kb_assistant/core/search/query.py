@@ -243,8 +243,11 @@ def build_query(stats: TermStats, text: str, *, live: bool = False, synonyms: Sy
     if not groups:
         return None
     finished = len(tokens) - 1 if unfinished else len(tokens)
-    stems = [stem_word(t) for t in tokens[:finished]]
-    pairs = [(pair, position + 1) for position, pair in enumerate(pair_terms(stems))]
+    pairs = []
+    for position in range(1, finished):
+        found = pair_terms(tokens[position - 1:position + 1])
+        if found:
+            pairs.append((found[0], position))
     return QueryPlan(interpreted.strip() if interpreted.strip() != text.strip() else "", groups, pairs)
 
 

@@ -9,7 +9,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from kb_assistant.core.models import Article
 from kb_assistant.core.search.analysis import PairTokenizer, bilingual_analyzer
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """Bump whenever the schema or the analyzer changes: existing indexes then rebuild."""
 
 TEXT_FIELDS: dict[str, float] = {
