@@ -23,14 +23,14 @@ from whoosh.reading import TermNotFound
 K1 = 1.8
 B = 0.75
 SHARED_IDF = True
-TERM_CACHE_POSTINGS = 3_000_000
+TERM_CACHE_POSTINGS = 800_000
 """Upper bound of cached postings (all terms together) before old terms are dropped."""
 
 Scores = dict[int, float]
 
 
-class _Lru(OrderedDict):
-    """A small LRU mapping bounded by a caller-supplied size of each value."""
+class BoundedCache(OrderedDict):
+    """An LRU mapping bounded by the total of caller-supplied sizes of its values."""
 
     def __init__(self, budget: int) -> None:
         super().__init__()
@@ -39,18 +39,28 @@ class _Lru(OrderedDict):
         self.sizes: dict = {}
 
     def get_fresh(self, key):
+        """Return the value for ``key`` (or None) and mark it recently used."""
         value = self.get(key)
         if value is not None:
             self.move_to_end(key)
         return value
 
     def put(self, key, value, size: int) -> None:
+        """Store ``value``, dropping the least recently used values beyond the budget."""
+        if key in self:
+            self.used -= self.sizes.get(key, 0)
         self[key] = value
         self.sizes[key] = size
         self.used += size
         while self.used > self.budget and len(self) > 1:
             old, _ = self.popitem(last=False)
             self.used -= self.sizes.pop(old, 0)
+
+    def clear(self) -> None:
+        """Forget everything."""
+        super().clear()
+        self.sizes.clear()
+        self.used = 0
 
 
 def _leaf_postings(leaf, field: str, text: str) -> tuple[list[int], list[float]]:
@@ -101,7 +111,7 @@ class TermScorer:
         self._leaves = [(leaf, offset) for leaf, offset in reader.leaf_readers()]
         self._lengths: dict[str, list[float]] = {}
         self._avg: dict[str, float] = {}
-        self._cache = _Lru(TERM_CACHE_POSTINGS)
+        self._cache = BoundedCache(TERM_CACHE_POSTINGS)
 
     def _norms(self, field: str) -> list[float]:
         """``K1 * (1 - B + B * length / average)`` per docnum, computed once per field."""

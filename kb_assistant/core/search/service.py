@@ -31,7 +31,7 @@ from kb_assistant.core.search.indexer import (
 )
 from kb_assistant.core.search.query import QueryPlan, SynonymTable, TermGroup, TermStats, build_query
 from kb_assistant.core.search.schema import PAIR_BOOST, PAIR_FIELD, TEXT_FIELDS, split_reply_names
-from kb_assistant.core.search.scoring import Scores, TermScorer
+from kb_assistant.core.search.scoring import BoundedCache, Scores, TermScorer
 from kb_assistant.core.search.snippets import make_snippet
 
 log = logging.getLogger("kb_assistant.search")
@@ -48,7 +48,8 @@ LANGUAGE_BOOST = 1.3
 """Score factor for articles written in the language of the question."""
 COORDINATION_FLOOR = 0.5
 """Score share kept by a document matching one word of a many-word question."""
-_GROUP_CACHE_SIZE = 512
+WORD_CACHE_ENTRIES = 400_000
+"""Bound (in document scores) of the caches of per-word and per-question-start scores."""
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,8 @@ class SearchService:
         self._searcher = None
         self._scorer: TermScorer | None = None
         self._stats: TermStats | None = None
-        self._group_cache: dict = {}
-        self._prefix_cache: dict = {}
+        self._group_cache = BoundedCache(WORD_CACHE_ENTRIES)
+        self._prefix_cache = BoundedCache(WORD_CACHE_ENTRIES)
         self._filter_cache: dict = {}
         self._synonyms = SynonymTable()
 
@@ -221,7 +222,7 @@ class SearchService:
     def _group_scores(self, group: TermGroup) -> Scores:
         """Docnum -> score of the best-scoring alternative of one word (cached)."""
         key = group.key
-        cached = self._group_cache.get(key)
+        cached = self._group_cache.get_fresh(key)
         if cached is not None:
             return cached
         best: Scores = {}
@@ -236,9 +237,7 @@ class SearchService:
                 score = boost * sum(part[doc] for part in parts)
                 if score > best.get(doc, 0.0):
                     best[doc] = score
-        if len(self._group_cache) >= _GROUP_CACHE_SIZE:
-            self._group_cache.clear()
-        self._group_cache[key] = best
+        self._group_cache.put(key, best, len(best) + 1)
         return best
 
     def _combined_scores(self, groups: list[TermGroup], pairs: list[tuple[str, int]] = ()) -> Scores:
@@ -250,7 +249,7 @@ class SearchService:
         """
         last = len(groups) - 1
         head_key = tuple(g.key for g in groups[:-1])
-        head = self._prefix_cache.get(head_key)
+        head = self._prefix_cache.get_fresh(head_key)
         if head is None:
             head = ({}, {})
             for group in groups[:-1]:
@@ -258,9 +257,7 @@ class SearchService:
             for pair, ends_at in pairs:
                 if ends_at < last:
                     self._accumulate(head, self._scorer.field_scores(PAIR_FIELD, pair), 0.0)
-            if len(self._prefix_cache) >= _GROUP_CACHE_SIZE:
-                self._prefix_cache.clear()
-            self._prefix_cache[head_key] = head
+            self._prefix_cache.put(head_key, head, 2 * len(head[0]) + 1)
         sums, matched = dict(head[0]), dict(head[1])
         self._accumulate((sums, matched), self._group_scores(groups[-1]), groups[-1].weight)
         for pair, ends_at in pairs:

@@ -256,3 +256,18 @@ def test_crash_mid_write_leaves_a_usable_index(kb_root, tmp_path):
         assert report.added == 1
         assert top_ids(svc.search("late arrival"))[0] == "late"
         assert svc.search("ghost").hits == ()
+
+
+def test_bounded_cache_drops_least_recently_used():
+    from kb_assistant.core.search.scoring import BoundedCache
+
+    cache = BoundedCache(10)
+    cache.put("a", 1, 4)
+    cache.put("b", 2, 4)
+    assert cache.get_fresh("a") == 1  # "b" is now the oldest
+    cache.put("c", 3, 4)
+    assert list(cache) == ["a", "c"] and cache.used == 8
+    cache.put("c", 4, 2)
+    assert cache.used == 6
+    cache.clear()
+    assert cache.used == 0 and not cache.sizes
