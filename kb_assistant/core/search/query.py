@@ -20,7 +20,10 @@ from kb_assistant.core.search.schema import TEXT_FIELDS
 FUZZY_MIN_LENGTH = 5
 """Typos are forgiven only on words this long: shorter ones have too many neighbours."""
 PREFIX_MIN_LENGTH = 2
-PREFIX_LIMITS = {2: 12, 3: 24}
+STEM_BACKOFF = 4
+"""How many typed letters past a stem an unfinished word may run (inflection endings)."""
+STEM_BACKOFF_MIN = 4
+PREFIX_LIMITS = {2: 8, 3: 16}
 PREFIX_LIMIT_LONG = 48
 SYNONYM_BOOST = 0.5
 STOP_BOOST = 0.4
@@ -230,9 +233,19 @@ def build_query(stats: TermStats, text: str, *, live: bool = False, synonyms: Sy
         known = stats.known(stem)
         completions: list[str] = []
         if unfinished and is_last and len(token) >= PREFIX_MIN_LENGTH:
-            completions = [t for t in stats.completions(token) if t != stem]
+            # stop words ("what", "the", "после") complete almost every short
+            # prefix, say nothing and have the longest posting lists
+            completions = [t for t in stats.completions(token) if t != stem and t not in STOP_WORDS]
             for completion in completions:
                 group.add(completion, PREFIX_BOOST)
+        if unfinished and is_last and not known and not completions:
+            # a half-typed inflected word runs past its stem ("предлагаеш" for
+            # the stem "предлага"): take the longest known stem it starts with
+            for cut in range(len(token) - 1, max(STEM_BACKOFF_MIN, len(token) - STEM_BACKOFF) - 1, -1):
+                if stats.known(token[:cut]):
+                    group.add(token[:cut], PREFIX_BOOST)
+                    known = True
+                    break
         if not known and not completions and len(token) >= FUZZY_MIN_LENGTH:
             for near in stats.near(stem):
                 group.add(near, FUZZY_BOOST)

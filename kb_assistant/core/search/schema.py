@@ -9,14 +9,13 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from kb_assistant.core.models import Article
 from kb_assistant.core.search.analysis import PairTokenizer, bilingual_analyzer
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """Bump whenever the schema or the analyzer changes: existing indexes then rebuild."""
 
 TEXT_FIELDS: dict[str, float] = {
     "title": 1.5,
     "questions": 2.5,
     "tagtext": 1.5,
-    "replies": 0.8,
     "body": 1.0,
 }
 """Searched fields and their boosts: an article's title and the questions it answers
@@ -25,7 +24,7 @@ say more about it than a passing mention in the body."""
 SNIPPET_SOURCE_CHARS = 20_000
 PAIR_FIELD = "pairs"
 PAIR_BOOST = 0.25
-PAIR_SOURCE_CHARS = 2000
+PAIR_SOURCE_CHARS = 800
 """Pairs come from the title, the questions and the start of the body: that is where an
 article says what it is about, and pairs over whole long articles double the index."""
 """Weight of an adjacent word pair of the question found in the same order in a document."""
@@ -41,7 +40,6 @@ def build_schema() -> Schema:
         title=TEXT(analyzer=analyzer, phrase=False, stored=True, field_boost=TEXT_FIELDS["title"]),
         questions=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["questions"]),
         tagtext=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["tagtext"]),
-        replies=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["replies"]),
         body=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["body"]),
         pairs=TEXT(analyzer=PairTokenizer(), phrase=False),
         preview=STORED(),
@@ -75,7 +73,6 @@ def markdown_to_plain(text: str) -> str:
 
 def document_for(article: Article) -> dict[str, object]:
     """Turn an article into the fields of one index document."""
-    replies_text = "\n".join(f"{r.name}\n{markdown_to_plain(r.template)}" for r in article.replies)
     due = article.review_due()
     body = markdown_to_plain(article.body)
     return {
@@ -84,7 +81,6 @@ def document_for(article: Article) -> dict[str, object]:
         "title": article.title,
         "questions": "\n".join(article.questions),
         "tagtext": " ".join(article.tags),
-        "replies": replies_text,
         "body": body,
         "preview": body[:SNIPPET_SOURCE_CHARS],
         "pairs": "\n".join((article.title, *article.questions, body[:PAIR_SOURCE_CHARS])),

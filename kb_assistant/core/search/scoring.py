@@ -17,8 +17,10 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
+from whoosh.util.numeric import byte_to_length
 
 K1 = 1.8
 B = 0.75
@@ -95,6 +97,28 @@ def _leaf_postings(leaf, field: str, text: str) -> tuple[list[int], list[float]]
     return ids, weights
 
 
+_LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]
+
+
+def _field_lengths(leaf, field: str) -> list[int]:
+    """Every document's length in ``field`` in one segment.
+
+    Whoosh 3 keeps lengths as one byte per document in a column; reading the
+    column at once is far cheaper than a ``doc_field_length`` call per document.
+    """
+    count = leaf.doc_count_all()
+    try:
+        column = leaf._perdoc.column_reader(_lenfield(field), LENGTHS_COLUMN)  # noqa: SLF001
+        if column._fixedlen != 1:  # noqa: SLF001
+            raise TypeError("lengths are not stored as one byte")
+        stored = min(column._count, count)  # noqa: SLF001
+        raw = column._dbfile.get(column._basepos, stored)  # noqa: SLF001
+        lengths = [_LENGTH_OF_BYTE[value] for value in raw]
+        return lengths + [0] * (count - len(lengths))
+    except Exception:  # noqa: BLE001 - another codec, or no such column: ask one by one
+        return [leaf.doc_field_length(docnum, field, 0) or 0 for docnum in range(count)]
+
+
 class TermScorer:
     """Per-document BM25F partial scores of terms, for one open reader.
 
@@ -103,8 +127,12 @@ class TermScorer:
         field_boosts: searched fields and their weights.
     """
 
-    def __init__(self, reader, field_boosts: dict[str, float], extra_boosts: dict[str, float] | None = None) -> None:
+    def __init__(self, reader, field_boosts: dict[str, float], extra_boosts: dict[str, float] | None = None,
+                 document_frequency=None) -> None:
         self.reader = reader
+        self._document_frequency = document_frequency or (
+            lambda text: max(reader.doc_frequency(f, text) for f in field_boosts)
+        )
         self.field_boosts = field_boosts
         self.extra_boosts = extra_boosts or {}
         self.doc_count = max(reader.doc_count_all(), 1)
@@ -121,17 +149,10 @@ class TermScorer:
             average = total / self.doc_count
             norms = [0.0] * self.doc_count
             for leaf, offset in self._leaves:
-                length_of = leaf.doc_field_length
-                for docnum in range(leaf.doc_count_all()):
-                    length = length_of(docnum, field, 0) or 0
+                for docnum, length in enumerate(_field_lengths(leaf, field)):
                     norms[offset + docnum] = K1 * (1 - B + B * (length / average))
             self._lengths[field] = norms
         return norms
-
-    def idf(self, text: str) -> float:
-        """BM25 inverse document frequency of ``text``, by its most frequent field."""
-        df = max(self.reader.doc_frequency(f, text) for f in self.field_boosts)
-        return math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5))
 
     def field_scores(self, field: str, text: str) -> Scores:
         """Docnum -> boosted BM25 score of ``text`` in ``field`` (cached)."""
@@ -140,11 +161,12 @@ class TermScorer:
         if cached is not None:
             return cached
         scores: Scores = {}
-        df = self.reader.doc_frequency(field, text)
-        if df:
+        if self.reader.doc_frequency(field, text):
             if SHARED_IDF and field in self.field_boosts:
                 # BM25F: a word is as rare as it is in whole documents, whichever field
-                df = max(self.reader.doc_frequency(f, text) for f in self.field_boosts)
+                df = self._document_frequency(text)
+            else:
+                df = self.reader.doc_frequency(field, text)
             idf = math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5))
             factor = idf * (K1 + 1) * self.field_boosts.get(field, self.extra_boosts.get(field, 1.0))
             norms = self._norms(field)

@@ -14,8 +14,6 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from operator import itemgetter
-
 from whoosh import query as wq
 
 from kb_assistant.core.errors import SearchIndexError
@@ -99,7 +97,6 @@ class SearchService:
         self._scorer: TermScorer | None = None
         self._stats: TermStats | None = None
         self._group_cache = BoundedCache(WORD_CACHE_ENTRIES)
-        self._prefix_cache = BoundedCache(WORD_CACHE_ENTRIES)
         self._filter_cache: dict = {}
         self._synonyms = SynonymTable()
 
@@ -123,10 +120,9 @@ class SearchService:
     def _set_searcher(self, searcher) -> None:
         # every cache belongs to one generation of the index
         self._searcher = searcher
-        self._scorer = TermScorer(searcher.reader(), TEXT_FIELDS, {PAIR_FIELD: PAIR_BOOST})
         self._stats = TermStats(searcher.reader())
+        self._scorer = TermScorer(searcher.reader(), TEXT_FIELDS, {PAIR_FIELD: PAIR_BOOST}, self._stats.df)
         self._group_cache.clear()
-        self._prefix_cache.clear()
         self._filter_cache.clear()
 
     def _close_searcher(self) -> None:
@@ -195,16 +191,9 @@ class SearchService:
             raise SearchIndexError(f"search failed: {exc}") from exc
 
     def _run(self, searcher, text: str, plan: QueryPlan, limit: int, filters) -> SearchResults:
-        scores = self._combined_scores(plan.groups, plan.pairs)
-        scores = self._prefer_language(searcher, scores, plan.interpreted or text)
         allowed = self._allowed(searcher, filters)
-        reader = searcher.reader()
-        candidates = scores.items()
-        if allowed is not None:
-            candidates = ((d, v) for d, v in candidates if d in allowed)
-        if reader.has_deletions():
-            candidates = ((d, v) for d, v in candidates if not reader.is_deleted(d))
-        top = heapq.nlargest(limit, candidates, key=itemgetter(1))
+        same_language = self._language_docs(searcher, plan.interpreted or text)
+        top = self._rank(plan, limit, allowed, same_language)
         today = (self._today or dt.date.today()).isoformat()
         highlight = frozenset(t for g in plan.groups for t in g.alternatives) | frozenset(
             stem for g in plan.groups for phrase, _ in g.phrases for stem in phrase
@@ -218,6 +207,70 @@ class SearchService:
             confident=bool(hits) and confidence >= CONFIDENCE_THRESHOLD,
             confidence=round(confidence, 3),
         )
+
+    def _rank(self, plan: QueryPlan, limit: int, allowed: set[int] | None,
+              same_language: set[int] | None) -> list[tuple[int, float]]:
+        """The ``limit`` best documents, best first, as (docnum, score).
+
+        A document's score is the sum of its words' (and word pairs') scores,
+        scaled by the share of the question's weight it matches, and raised for
+        the question's language. Documents are generated word by word, the word
+        with the highest possible contribution first; once the remaining words
+        together could not lift an unseen document above the current last
+        place, their (often huge: stop words, short prefixes) posting lists are
+        only looked up for documents already found, never walked (MaxScore).
+        """
+        parts: list[tuple[Scores, float, float]] = []
+        for group in plan.groups:
+            scores = self._group_scores(group)
+            if scores:
+                parts.append((scores, group.weight, self._group_max(group, scores)))
+        for pair, _ in plan.pairs:
+            scores = self._scorer.field_scores(PAIR_FIELD, pair)
+            if scores:
+                parts.append((scores, 0.0, max(scores.values())))
+        if not parts:
+            return []
+        parts.sort(key=lambda part: -part[2])
+        remaining = [0.0] * (len(parts) + 1)
+        for index in range(len(parts) - 1, -1, -1):
+            remaining[index] = remaining[index + 1] + parts[index][2]
+        total_weight = sum(group.weight for group in plan.groups) or 1.0
+        language_boost = LANGUAGE_BOOST if same_language else 1.0
+        floor = COORDINATION_FLOOR
+        heap: list[tuple[float, int]] = []
+        seen: set[int] = set()
+        for index, (scores, _, _) in enumerate(parts):
+            if len(heap) >= limit and remaining[index] * language_boost <= heap[0][0]:
+                break
+            for doc in scores:
+                if doc in seen:
+                    continue
+                seen.add(doc)
+                if allowed is not None and doc not in allowed:
+                    continue
+                total = matched = 0.0
+                for other, weight, _ in parts:
+                    value = other.get(doc)
+                    if value is not None:
+                        total += value
+                        matched += weight
+                score = total * (floor + (1 - floor) * matched / total_weight)
+                if same_language and doc in same_language:
+                    score *= LANGUAGE_BOOST
+                if len(heap) < limit:
+                    heapq.heappush(heap, (score, -doc))
+                elif score > heap[0][0]:
+                    heapq.heapreplace(heap, (score, -doc))
+        return [(-negdoc, score) for score, negdoc in sorted(heap, reverse=True)]
+
+    def _group_max(self, group: TermGroup, scores: Scores) -> float:
+        key = ("max", group.key)
+        found = self._group_cache.get_fresh(key)
+        if found is None:
+            found = max(scores.values())
+            self._group_cache.put(key, found, 1)
+        return found
 
     def _group_scores(self, group: TermGroup) -> Scores:
         """Docnum -> score of the best-scoring alternative of one word (cached)."""
@@ -240,53 +293,19 @@ class SearchService:
         self._group_cache.put(key, best, len(best) + 1)
         return best
 
-    def _combined_scores(self, groups: list[TermGroup], pairs: list[tuple[str, int]] = ()) -> Scores:
-        """Sum of the words' scores, scaled by the share of the question's weight matched.
+    def _language_docs(self, searcher, text: str) -> set[int] | None:
+        """Documents in the language the agent types in, when the KB has several languages.
 
-        The sum over all but the last word is kept between calls: while the
-        agent types, only the last word changes, so each keystroke adds one
-        word's scores to a cached sum instead of scoring the whole question.
-        """
-        last = len(groups) - 1
-        head_key = tuple(g.key for g in groups[:-1])
-        head = self._prefix_cache.get_fresh(head_key)
-        if head is None:
-            head = ({}, {})
-            for group in groups[:-1]:
-                self._accumulate(head, self._group_scores(group), group.weight)
-            for pair, ends_at in pairs:
-                if ends_at < last:
-                    self._accumulate(head, self._scorer.field_scores(PAIR_FIELD, pair), 0.0)
-            self._prefix_cache.put(head_key, head, 2 * len(head[0]) + 1)
-        sums, matched = dict(head[0]), dict(head[1])
-        self._accumulate((sums, matched), self._group_scores(groups[-1]), groups[-1].weight)
-        for pair, ends_at in pairs:
-            if ends_at == last:
-                self._accumulate((sums, matched), self._scorer.field_scores(PAIR_FIELD, pair), 0.0)
-        total = sum(g.weight for g in groups) or 1.0
-        floor = COORDINATION_FLOOR
-        return {doc: score * (floor + (1 - floor) * matched[doc] / total) for doc, score in sums.items()}
-
-    @staticmethod
-    def _accumulate(target: tuple[Scores, Scores], scores: Scores, weight: float) -> None:
-        sums, matched = target
-        for doc, score in scores.items():
-            sums[doc] = sums.get(doc, 0.0) + score
-            matched[doc] = matched.get(doc, 0.0) + weight
-
-    def _prefer_language(self, searcher, scores: Scores, text: str) -> Scores:
-        """Rank articles in the language the agent types in a little higher.
-
-        Synonym groups cross languages (refund = возврат), so without this an
-        English question could open on the Russian article.
+        Synonym groups cross languages (refund = возврат); without a preference
+        an English question could open on the Russian article.
         """
         lang = query_language(text)
         if not lang:
-            return scores
+            return None
         same = self._allowed(searcher, SearchFilters(lang=lang))
         if not same or len(same) == searcher.doc_count_all():
-            return scores
-        return {doc: score * LANGUAGE_BOOST if doc in same else score for doc, score in scores.items()}
+            return None
+        return same
 
     def _allowed(self, searcher, filters: SearchFilters | None) -> set[int] | None:
         query = (filters or SearchFilters()).to_query()
