@@ -18,10 +18,14 @@ ARTICLE_SUFFIX = ".md"
 
 @dataclass(frozen=True)
 class ArticleFile:
-    """An article file found by a scan: its path and the stat data that tells changes."""
+    """An article file found by a scan: its path and the stat data that tells changes.
+
+    ``abs_path`` is a plain string: a scan of a large KB makes thousands of these
+    and most are never opened, so no ``Path`` object is built for them.
+    """
 
     rel_path: str
-    abs_path: Path
+    abs_path: str
     mtime_ns: int
     size: int
 
@@ -84,7 +88,7 @@ def _walk(folder: Path, rel: str, visited: set[tuple[int, int]], result: ScanRes
                 _walk(Path(entry.path), child_rel, visited, result)
             elif entry.name.lower().endswith(ARTICLE_SUFFIX) and entry.is_file():
                 info = entry.stat()
-                result.files.append(ArticleFile(child_rel, Path(entry.path), info.st_mtime_ns, info.st_size))
+                result.files.append(ArticleFile(child_rel, entry.path, info.st_mtime_ns, info.st_size))
             elif entry.is_symlink() and not entry.name.lower().endswith(ARTICLE_SUFFIX):
                 continue
             elif entry.is_symlink():
@@ -96,7 +100,7 @@ def _walk(folder: Path, rel: str, visited: set[tuple[int, int]], result: ScanRes
 def read_article_file(file: ArticleFile, default_lang: str = "") -> ParsedFile:
     """Read and parse one scanned file; an unreadable file becomes a problem, never an exception."""
     try:
-        data = file.abs_path.read_bytes()
+        data = Path(file.abs_path).read_bytes()
     except OSError as exc:
         problem = Problem(file.rel_path, None, "error", "unreadable", f"cannot read file: {exc.strerror or exc}")
         return ParsedFile(None, (problem,))
@@ -105,7 +109,7 @@ def read_article_file(file: ArticleFile, default_lang: str = "") -> ParsedFile:
         file.rel_path,
         default_lang=default_lang,
         mtime_ns=file.mtime_ns,
-        sidecar_title=_sidecar_title(file.abs_path),
+        sidecar_title=_sidecar_title(Path(file.abs_path)),
     )
 
 
