@@ -271,3 +271,52 @@ def test_bounded_cache_drops_least_recently_used():
     assert cache.used == 6
     cache.clear()
     assert cache.used == 0 and not cache.sizes
+
+
+def _brute_force_top(svc, text, limit):
+    """Score every matching document in full, as the ranking must (no pruning)."""
+    from kb_assistant.core.search import service as service_module
+    from kb_assistant.core.search.query import build_query
+
+    plan = build_query(svc._stats, text, live=True, synonyms=svc._synonyms)
+    if plan is None:
+        return []
+    parts = [(svc._group_scores(g), g.weight) for g in plan.groups]
+    parts += [(svc._scorer.field_scores(service_module.PAIR_FIELD, p), 0.0) for p, _ in plan.pairs]
+    total_weight = sum(g.weight for g in plan.groups) or 1.0
+    same = svc._language_docs(svc._searcher, plan.interpreted or text)
+    floor = service_module.COORDINATION_FLOOR
+    scores = {}
+    for doc in set().union(*(p for p, _ in parts)):
+        total = sum(p[doc] for p, _ in parts if doc in p)
+        matched = sum(w for p, w in parts if doc in p)
+        score = total * (floor + (1 - floor) * matched / total_weight)
+        if same and doc in same:
+            score *= service_module.LANGUAGE_BOOST
+        scores[doc] = score
+    return sorted(scores.values(), reverse=True)[:limit]
+
+
+WORDS = ["refund", "card", "возврат", "денег", "пароль", "how", "to", "the", "coupon", "по",
+         "посылки", "hello", "business", "days", "ещё", "в", "ret", "пар", "djpdhfn"]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6), st.integers(min_value=1, max_value=4))
+def test_pruned_ranking_equals_full_scoring(service, words, limit):
+    text = " ".join(words)
+    got = [hit.score for hit in service.search(text, live=True, limit=limit).hits]
+    expected = _brute_force_top(service, text, limit)
+    assert got == pytest.approx([round(s, 4) for s in expected], abs=1e-3)
+
+
+def test_half_typed_inflected_word_matches_its_stem(service):
+    # "посылк" is the stem; the agent has typed past it, mid-ending
+    assert top_ids(service.search("посылкой", live=True))[0] == "tracking-ru"
+    assert top_ids(service.search("посылкам", live=True))[0] == "tracking-ru"
+
+
+def test_question_language_is_preferred(service):
+    # synonyms link refund and возврат; each language's question opens its own article
+    assert top_ids(service.search("refund"))[0] == "refund"
+    assert top_ids(service.search("возврат"))[0] == "refund-ru"
