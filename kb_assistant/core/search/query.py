@@ -23,7 +23,7 @@ PREFIX_MIN_LENGTH = 2
 STEM_BACKOFF = 4
 """How many typed letters past a stem an unfinished word may run (inflection endings)."""
 STEM_BACKOFF_MIN = 4
-PREFIX_LIMITS = {2: 8, 3: 16}
+PREFIX_LIMITS = {2: 4, 3: 8}
 PREFIX_LIMIT_LONG = 48
 SYNONYM_BOOST = 0.5
 STOP_BOOST = 0.4

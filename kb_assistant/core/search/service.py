@@ -240,17 +240,23 @@ class SearchService:
         floor = COORDINATION_FLOOR
         heap: list[tuple[float, int]] = []
         seen: set[int] = set()
-        for index, (scores, _, _) in enumerate(parts):
+        for index, (scores, weight_here, _) in enumerate(parts):
             if len(heap) >= limit and remaining[index] * language_boost <= heap[0][0]:
                 break
-            for doc in scores:
+            later = parts[index + 1:]
+            rest = remaining[index + 1] * language_boost
+            for doc, first in scores.items():
                 if doc in seen:
                     continue
                 seen.add(doc)
+                # a document first met here is in no earlier word's list; if even
+                # the best scores of the later words cannot lift it, skip it
+                if len(heap) >= limit and first * language_boost + rest <= heap[0][0]:
+                    continue
                 if allowed is not None and doc not in allowed:
                     continue
-                total = matched = 0.0
-                for other, weight, _ in parts:
+                total, matched = first, weight_here
+                for other, weight, _ in later:
                     value = other.get(doc)
                     if value is not None:
                         total += value
