@@ -22,12 +22,13 @@ TEXT_FIELDS: dict[str, float] = {
 say more about it than a passing mention in the body."""
 
 SNIPPET_SOURCE_CHARS = 20_000
+"""How much of an article's text is stored for result snippets."""
 PAIR_FIELD = "pairs"
 PAIR_BOOST = 0.25
+"""Weight of a word pair of the question (see ``PairTokenizer``) found in a document."""
 PAIR_SOURCE_CHARS = 800
 """Pairs come from the title, the questions and the start of the body: that is where an
 article says what it is about, and pairs over whole long articles double the index."""
-"""Weight of an adjacent word pair of the question found in the same order in a document."""
 _SEP = "\x1f"
 
 
