@@ -61,7 +61,7 @@ except ImportError:  # pragma: no cover
     from benchmarks.fts5_baseline import Fts5Baseline, Fts5UnavailableError
 
 PREFIX_SHARES = (0.25, 0.50, 0.75)
-SWEEP_THRESHOLDS = tuple(round(0.30 + 0.05 * i, 2) for i in range(13))  # 0.30 .. 0.90
+SWEEP_THRESHOLDS = tuple(round(0.10 + 0.05 * i, 2) for i in range(17))  # 0.10 .. 0.90
 WHOLE_LIMIT = 10
 TOP_K = 3
 PROJECT, BASELINE = "project", "FTS5"
