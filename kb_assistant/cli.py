@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -23,7 +22,7 @@ from kb_assistant.core.errors import (
 )
 from kb_assistant.core.kb import load_kb
 from kb_assistant.core.models import CHANNELS, SearchResults
-from kb_assistant.core.paths import ENV_KB, AppPaths, bundled_kb_dir, resolve_index_dir
+from kb_assistant.core.paths import AppPaths, choose_kb_root, resolve_index_dir
 from kb_assistant.core.replies import ReplyRequest, pick_reply, render_for_channel
 from kb_assistant.core.settings import SETTINGS_FILE, load_settings
 
@@ -140,13 +139,7 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
 
 
 def _kb_root(args, settings) -> Path:
-    chosen = getattr(args, "kb", None) or os.environ.get(ENV_KB) or settings.kb_dir
-    if chosen:
-        return Path(chosen).expanduser()
-    bundled = bundled_kb_dir()
-    if bundled is None:
-        raise KbNotFoundError("no knowledge base given: use --kb DIR")
-    return bundled
+    return choose_kb_root(getattr(args, "kb", None), settings.kb_dir)
 
 
 def _service(args, kb_root: Path, paths: AppPaths):

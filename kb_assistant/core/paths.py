@@ -73,3 +73,21 @@ def bundled_kb_dir() -> Path | None:
     """The sample KB shipped with the project (``articles/`` beside the package), if present."""
     candidate = Path(__file__).resolve().parents[2] / "articles"
     return candidate if candidate.is_dir() else None
+
+
+def choose_kb_root(explicit: str | None, configured: str = "", environ: Mapping[str, str] | None = None) -> Path:
+    """The KB to open: ``--kb``, else ``KB_ASSISTANT_KB``, else the settings, else the bundled sample.
+
+    Raises:
+        KbNotFoundError: when nothing is given and no sample KB is installed.
+    """
+    from kb_assistant.core.errors import KbNotFoundError
+
+    env = os.environ if environ is None else environ
+    chosen = explicit or env.get(ENV_KB) or configured
+    if chosen:
+        return Path(chosen).expanduser()
+    bundled = bundled_kb_dir()
+    if bundled is None:
+        raise KbNotFoundError("no knowledge base given: use --kb DIR")
+    return bundled
