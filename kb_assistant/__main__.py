@@ -2,7 +2,7 @@
 
 import sys
 
-from kb_assistant.cli import main
+from kb_assistant.app import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,0 +1,97 @@
+"""Composition root: builds the services, the QApplication and the main window, and wires them.
+
+``kb-assistant`` with a subcommand (index, search, reply, check) runs the
+command line; without one it opens the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+
+from kb_assistant import __version__
+
+COMMANDS = ("index", "search", "reply", "check")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``kb-assistant`` script."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if any(arg in COMMANDS for arg in args) or any(arg in ("-h", "--help", "--version") for arg in args):
+        from kb_assistant.cli import main as cli_main
+
+        return cli_main(args)
+    return run_gui(args)
+
+
+def _gui_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kb-assistant")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--kb", metavar="DIR")
+    parser.add_argument("--show", nargs="?", const="", metavar="QUERY")
+    return parser.parse_args(argv)
+
+
+def run_gui(argv: list[str]) -> int:
+    """Open the agent's window on the chosen KB."""
+    options = _gui_arguments(argv)
+    from PySide6.QtWidgets import QApplication
+
+    from kb_assistant.core.errors import KbNotFoundError
+    from kb_assistant.core.paths import AppPaths, choose_kb_root, resolve_index_dir
+    from kb_assistant.core.settings import SETTINGS_FILE, load_settings
+
+    logging.basicConfig(level=logging.WARNING)
+    paths = AppPaths.from_environment()
+    settings, settings_error = load_settings(paths.config_dir / SETTINGS_FILE)
+    try:
+        kb_root = choose_kb_root(options.kb, settings.kb_dir)
+    except KbNotFoundError as exc:
+        print(f"kb-assistant: {exc}", file=sys.stderr)
+        return 3
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setApplicationName("KB Assistant")
+    app.setOrganizationName("kb-assistant")
+    window, thread = build_window(kb_root, resolve_index_dir(kb_root, paths), settings)
+    if settings_error:
+        window.show_error(settings_error)
+    if options.show:
+        window.search_box.setText(options.show)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        thread.stop()
+
+
+def build_window(kb_root, index_dir, settings, today_provider=dt.date.today):
+    """Build the search thread, the controllers and the window, and start loading the KB.
+
+    Returns:
+        ``(window, search_thread)``; the caller stops the thread when done.
+    """
+    from kb_assistant.core.kb import KnowledgeBase
+    from kb_assistant.core.models import KbConfig
+    from kb_assistant.ui.controllers.reply_controller import ReplyController
+    from kb_assistant.ui.controllers.search_controller import SearchController
+    from kb_assistant.ui.mainwindow import MainWindow
+    from kb_assistant.ui.search_worker import SearchThread, SearchWorker
+
+    worker = SearchWorker(kb_root, index_dir)
+    thread = SearchThread(worker)
+    search = SearchController(note_latest=worker.note_latest)
+    empty_kb = KnowledgeBase(kb_root, KbConfig(), {}, [])
+    replies = ReplyController(empty_kb, settings, today_provider=today_provider)
+    window = MainWindow(search, replies)
+    search.search_requested.connect(worker.search)
+    worker.results.connect(search.on_results)
+    worker.progress.connect(window.show_progress)
+    worker.failed.connect(window.show_error)
+    # bound slots of GUI-thread objects, so the worker's signals arrive queued
+    worker.ready.connect(window.on_kb_ready)
+    window.refresh_requested.connect(worker.refresh)
+    thread.start()
+    window.refresh_requested.emit()
+    return window, thread

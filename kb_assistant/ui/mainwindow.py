@@ -1,0 +1,284 @@
+"""The agent's main window: builds the panels and wires them; no business rules here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kb_assistant.core.errors import UnfilledPlaceholderError
+from kb_assistant.core.kb import KnowledgeBase
+from kb_assistant.core.links import resolve_link
+from kb_assistant.core.markdown_render import render_article_html
+from kb_assistant.core.models import SearchResults
+from kb_assistant.core.search import SearchFilters
+from kb_assistant.ui.article_view import ArticleView
+from kb_assistant.ui.clipboard import copy_payload, describe_copy
+from kb_assistant.ui.controllers.reply_controller import ReplyController
+from kb_assistant.ui.controllers.search_controller import SearchController
+from kb_assistant.ui.fill_form import ask_values
+from kb_assistant.ui.reply_panel import ReplyPanel
+from kb_assistant.ui.results_model import ResultRole, ResultsModel
+from kb_assistant.ui.results_view import ResultsView
+
+
+class _SearchKeys(QObject):
+    """Up/Down/PageUp/PageDown in the search box move through the results."""
+
+    def __init__(self, view: ResultsView, parent: QObject) -> None:
+        super().__init__(parent)
+        self._view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress:
+            steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}
+            step = steps.get(event.key())
+            if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                self._view.move_selection(step)
+                return True
+        return False
+
+
+class MainWindow(QMainWindow):
+    """Search box, results, article and replies.
+
+    Signals:
+        refresh_requested(): ask the search worker to reload the KB and index.
+    """
+
+    refresh_requested = Signal()
+
+    def __init__(self, search: SearchController, replies: ReplyController, parent=None) -> None:
+        super().__init__(parent)
+        self.search = search
+        self.reply_controller = replies
+        self.kb: KnowledgeBase | None = None
+        self.setWindowTitle(self.tr("KB Assistant"))
+        self._add_widgets()
+        self._add_shortcuts()
+        self._connect_signals()
+        self.statusBar().showMessage(self.tr("Opening the knowledge base…"))
+
+    # -- building --------------------------------------------------------
+    def _add_widgets(self) -> None:
+        self.search_box = QLineEdit(self)
+        self.search_box.setPlaceholderText(self.tr("Type the customer's question (Ctrl+L)"))
+        self.search_box.setAccessibleName(self.tr("Search"))
+        self.search_box.setAccessibleDescription(self.tr("Results update as you type; Up and Down move through them"))
+        self.search_box.setClearButtonEnabled(True)
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("All languages"), "")
+        self.language.addItem(self.tr("Russian"), "ru")
+        self.language.addItem(self.tr("English"), "en")
+        self.language.setAccessibleName(self.tr("Language filter"))
+        self.model = ResultsModel(self)
+        self.results = ResultsView(self)
+        self.results.setModel(self.model)
+        self.results.setAccessibleName(self.tr("Results"))
+        self.no_match = QLabel(self)
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
+        self.article = ArticleView(self)
+        self.reply_panel = ReplyPanel(self)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.language)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.no_match)
+        left_layout.addWidget(self.results, 1)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.article)
+        right.addWidget(self.reply_panel)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 2)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.search_box.installEventFilter(_SearchKeys(self.results, self))
+        self.setTabOrder(self.search_box, self.language)
+        self.setTabOrder(self.language, self.results)
+        self.setTabOrder(self.results, self.article)
+        self.setTabOrder(self.article, self.reply_panel.replies)
+        self.resize(1100, 700)
+
+    def _add_shortcuts(self) -> None:
+        def shortcut(keys, slot) -> None:
+            item = QShortcut(QKeySequence(keys), self)
+            item.setContext(Qt.ShortcutContext.WindowShortcut)
+            item.activated.connect(slot)
+
+        for keys in ("Ctrl+L", "Ctrl+K"):
+            shortcut(keys, self.focus_search)
+        shortcut("Ctrl+Return", lambda: self.copy_reply(0))
+        shortcut("Ctrl+Enter", lambda: self.copy_reply(0))
+        for number in range(1, 10):
+            shortcut(f"Alt+{number}", lambda n=number: self.copy_reply(n - 1))
+        shortcut("Escape", self.escape)
+
+    def _connect_signals(self) -> None:
+        self.search_box.textChanged.connect(self.search.set_text)
+        self.search_box.returnPressed.connect(self.open_current)
+        self.language.currentIndexChanged.connect(self._filters_changed)
+        self.search.results_changed.connect(self.show_results)
+        self.search.cleared.connect(lambda: self.show_results(None))
+        self.results.selectionModel().currentChanged.connect(lambda current, _: self._preview_hit(current.row()))
+        self.results.activated.connect(lambda index: self.open_row(index.row()))
+        self.article.link_clicked.connect(self.follow_link)
+        self.reply_panel.copy_requested.connect(self.copy_reply)
+        self.reply_panel.reply_selected.connect(self.reply_controller.select_reply)
+        self.reply_panel.channel_selected.connect(self.reply_controller.set_channel)
+        self.reply_panel.clear_values_requested.connect(self.reply_controller.clear_values)
+        self.reply_controller.replies_changed.connect(self.reply_panel.set_replies)
+        self.reply_controller.preview_changed.connect(self.reply_panel.show_preview)
+        self.reply_controller.channel_changed.connect(self.reply_panel.set_channel)
+
+    # -- slots -----------------------------------------------------------
+    def on_kb_ready(self, kb: KnowledgeBase, report) -> None:
+        """A (re)loaded KB is ready: say so and search what is in the box again."""
+        self.kb = kb
+        self.reply_controller.set_kb(kb)
+        summary = self.tr("{0} articles ready").format(len(kb.articles))
+        if report.problems:
+            summary += self.tr("; {0} problems in files (kb-assistant check)").format(len(report.problems))
+        self.statusBar().showMessage(summary, 8000)
+        self.search.search_now()
+
+    def show_progress(self, done: int, total: int) -> None:
+        """Index update progress in the status bar."""
+        self.statusBar().showMessage(self.tr("Updating the index: {0} of {1} files").format(done, total))
+
+    def show_error(self, message: str) -> None:
+        """A problem the agent should know about, in the status bar."""
+        self.statusBar().showMessage(message, 15000)
+
+    def show_results(self, results: SearchResults | None) -> None:
+        """Put results in the list; say plainly when nothing matches well."""
+        self.model.set_results(results)
+        if results is None:
+            self.no_match.hide()
+            return
+        if not results.hits:
+            self.no_match.setText(self.tr("Nothing found for “{0}”.").format(results.query))
+            self.no_match.show()
+        elif not results.confident:
+            self.no_match.setText(self.tr("No good match. The closest articles:"))
+            self.no_match.show()
+        else:
+            self.no_match.hide()
+        if results.interpreted:
+            self.statusBar().showMessage(self.tr("Searching for: {0}").format(results.interpreted), 4000)
+        if results.hits:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+
+    def _filters_changed(self) -> None:
+        self.search.set_filters(SearchFilters(lang=self.language.currentData() or ""))
+
+    def _preview_hit(self, row: int) -> None:
+        hit = self.model.hit(row)
+        if hit is not None:
+            self.show_article(hit.id)
+
+    def open_current(self) -> None:
+        """Enter in the search box: open the selected article (focus moves to it)."""
+        self.open_row(max(0, self.results.currentIndex().row()))
+
+    def open_row(self, row: int) -> None:
+        """Open the article of result ``row`` and move focus into it."""
+        hit = self.model.hit(row)
+        if hit is not None:
+            self.show_article(hit.id)
+            self.article.setFocus()
+
+    def show_article(self, article_id: str) -> None:
+        """Render an article in the view and load its replies."""
+        if self.kb is None or article_id not in self.kb.articles:
+            return
+        article = self.kb.articles[article_id]
+        kb = self.kb
+        html = render_article_html(
+            article.body, title_for=lambda target: kb.articles[target].title if target in kb.articles else None
+        )
+        self.article.show_article(article, html, self.search.text)
+        self.reply_controller.set_article(article_id)
+
+    def follow_link(self, href: str) -> None:
+        """Open a link the way ``core.links`` says: inside, outside, or not at all."""
+        if self.kb is None or self.article.article is None:
+            return
+        target = resolve_link(href, self.kb, self.article.article.path)
+        if target.kind == "article":
+            self.show_article(target.target)
+        elif target.kind == "external":
+            QDesktopServices.openUrl(QUrl(target.target))
+        elif target.kind == "anchor":
+            self.article.scrollToAnchor(target.target)
+        else:
+            self.statusBar().showMessage(self.tr("Link not opened: {0}").format(target.reason), 8000)
+
+    def copy_reply(self, index: int) -> None:
+        """Copy reply ``index`` of the open article, asking for missing values first."""
+        if self.article.article is None:
+            hit = self.model.hit(max(0, self.results.currentIndex().row()))
+            if hit is None:
+                return
+            self.show_article(hit.id)
+        fields = self.reply_controller.placeholders_needed(index)
+        if self.reply_controller.missing(index):
+            values = ask_values(self, fields)
+            if values is None:
+                self.statusBar().showMessage(self.tr("Not copied."), 4000)
+                return
+            self.reply_controller.set_values(values)
+        try:
+            payload = self.reply_controller.payload_for_copy(index)
+        except UnfilledPlaceholderError as exc:
+            QMessageBox.warning(
+                self, self.tr("Reply not copied"),
+                self.tr("Fill in before copying: {0}").format(", ".join(exc.names)),
+            )
+            return
+        except IndexError:
+            self.statusBar().showMessage(self.tr("This article has no reply number {0}.").format(index + 1), 4000)
+            return
+        copy_payload(payload)
+        names = self.reply_controller.reply_names()
+        name = names[index] if 0 <= index < len(names) else ""
+        self.statusBar().showMessage(describe_copy(payload, name), 8000)
+
+    def focus_search(self) -> None:
+        """Ctrl+L / Ctrl+K: back to the search box, text selected."""
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def escape(self) -> None:
+        """Esc clears the search; a second Esc (empty box) hides the window."""
+        if self.search_box.text():
+            self.search_box.clear()
+            self.focus_search()
+        else:
+            self.hide()
+
+    def current_hit_id(self) -> str | None:
+        """The id of the selected result (for tests and the tray)."""
+        index = self.results.currentIndex()
+        hit = index.data(ResultRole.Hit) if index.isValid() else None
+        return hit.id if hit else None

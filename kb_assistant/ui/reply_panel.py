@@ -1,0 +1,107 @@
+"""The replies panel: the article's replies, the channel, a live preview and Copy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kb_assistant.core.models import CHANNELS
+
+CHANNEL_LABELS = {
+    "email": "E-mail",
+    "chat": "Chat",
+    "messenger": "Messenger",
+    "phone": "Phone script",
+}
+
+
+class ReplyPanel(QWidget):
+    """Widgets of the replies panel; logic lives in the reply controller.
+
+    Signals:
+        copy_requested(int): copy reply number ``n`` (0-based) of the article.
+        reply_selected(int): the agent moved to another reply.
+        channel_selected(str): the agent picked another channel.
+        clear_values_requested(): forget the current customer's values.
+    """
+
+    copy_requested = Signal(int)
+    reply_selected = Signal(int)
+    channel_selected = Signal(str)
+    clear_values_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.replies = QListWidget(self)
+        self.replies.setAccessibleName(self.tr("Replies"))
+        self.replies.setAccessibleDescription(self.tr("Ready replies of this article; Alt+1 to Alt+9 copy one"))
+        self.channel = QComboBox(self)
+        for channel in CHANNELS:
+            self.channel.addItem(self.tr(CHANNEL_LABELS[channel]), channel)
+        self.channel.setAccessibleName(self.tr("Channel"))
+        channel_label = QLabel(self.tr("&Channel:"), self)
+        channel_label.setBuddy(self.channel)
+        self.preview = QTextBrowser(self)
+        self.preview.setOpenLinks(False)
+        self.preview.setAccessibleName(self.tr("Reply preview"))
+        self.copy_button = QPushButton(self.tr("&Copy reply"), self)
+        self.copy_button.setAccessibleName(self.tr("Copy reply"))
+        self.copy_button.setToolTip(self.tr("Copy the selected reply for the chosen channel (Ctrl+Enter)"))
+        self.clear_button = QPushButton(self.tr("New c&ustomer"), self)
+        self.clear_button.setAccessibleName(self.tr("New customer"))
+        self.clear_button.setToolTip(self.tr("Forget the values filled in for the current customer"))
+        self.empty_label = QLabel(self.tr("This article has no ready replies."), self)
+        self.empty_label.hide()
+
+        row = QHBoxLayout()
+        row.addWidget(channel_label)
+        row.addWidget(self.channel, 1)
+        row.addWidget(self.clear_button)
+        row.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.replies, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(row)
+        layout.addWidget(self.preview, 2)
+
+        self.replies.currentRowChanged.connect(self.reply_selected)
+        self.replies.itemActivated.connect(lambda item: self.copy_requested.emit(self.replies.row(item)))
+        self.channel.currentIndexChanged.connect(lambda i: self.channel_selected.emit(self.channel.itemData(i)))
+        self.copy_button.clicked.connect(lambda: self.copy_requested.emit(max(0, self.replies.currentRow())))
+        self.clear_button.clicked.connect(self.clear_values_requested)
+
+    def set_replies(self, names: list[str]) -> None:
+        """List the article's replies, numbered as Alt+N copies them."""
+        self.replies.clear()
+        for number, name in enumerate(names, 1):
+            self.replies.addItem(f"{number}. {name}" if number <= 9 else name)
+        has_replies = bool(names)
+        self.empty_label.setVisible(not has_replies)
+        self.copy_button.setEnabled(has_replies)
+        if has_replies:
+            self.replies.setCurrentRow(0)
+        else:
+            self.preview.clear()
+
+    def set_channel(self, channel: str) -> None:
+        """Select ``channel`` without emitting ``channel_selected`` twice."""
+        index = self.channel.findData(channel)
+        if index >= 0 and index != self.channel.currentIndex():
+            self.channel.setCurrentIndex(index)
+
+    def show_preview(self, plain: str, html: str) -> None:
+        """Show the reply as it will be pasted."""
+        if html:
+            self.preview.setHtml(html)
+        else:
+            self.preview.setPlainText(plain)

@@ -1,0 +1,97 @@
+"""The Qt item model behind the results list (QtCore only)."""
+
+from __future__ import annotations
+
+import html
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from kb_assistant.core.models import SearchHit, SearchResults
+
+
+class ResultRole(IntEnum):
+    """Extra data roles of :class:`ResultsModel`."""
+
+    Hit = Qt.ItemDataRole.UserRole + 1
+    RichText = Qt.ItemDataRole.UserRole + 2
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ResultsModel", text)
+
+
+def badges(hit: SearchHit) -> list[str]:
+    """The short labels shown beside a result: category, language, stale, replies."""
+    found = []
+    if hit.category:
+        found.append(hit.category)
+    if hit.lang:
+        found.append(hit.lang.upper())
+    if hit.type == "snippet":
+        found.append(_tr("snippet"))
+    if hit.stale:
+        found.append(_tr("stale"))
+    if hit.reply_names:
+        found.append(_tr("replies: {0}").format(len(hit.reply_names)))
+    return found
+
+
+def marked_snippet_html(hit: SearchHit) -> str:
+    """The snippet as HTML, matched words in bold, everything else escaped."""
+    parts, last = [], 0
+    for start, end in hit.highlights:
+        parts.append(html.escape(hit.snippet[last:start]))
+        parts.append("<b>" + html.escape(hit.snippet[start:end]) + "</b>")
+        last = end
+    parts.append(html.escape(hit.snippet[last:]))
+    return "".join(parts)
+
+
+class ResultsModel(QAbstractListModel):
+    """Search results, or the recent and pinned articles when the search box is empty."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._hits: tuple[SearchHit, ...] = ()
+        self.confident = True
+
+    def set_results(self, results: SearchResults | None) -> None:
+        """Show new results (None: nothing)."""
+        self.beginResetModel()
+        self._hits = results.hits if results else ()
+        self.confident = bool(results and results.confident)
+        self.endResetModel()
+
+    def set_hits(self, hits: tuple[SearchHit, ...]) -> None:
+        """Show a fixed list (recent or pinned articles)."""
+        self.beginResetModel()
+        self._hits = tuple(hits)
+        self.confident = True
+        self.endResetModel()
+
+    def hit(self, row: int) -> SearchHit | None:
+        """The hit in ``row``, if any."""
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            # what a screen reader says: title, badges, then the snippet
+            return f"{hit.title} ({', '.join(badges(hit))}). {hit.snippet}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.path
+        if role == ResultRole.Hit:
+            return hit
+        if role == ResultRole.RichText:
+            tags = " · ".join(html.escape(b) for b in badges(hit))
+            return (
+                f"<b>{html.escape(hit.title)}</b> <span style='color:gray'>{tags}</span><br>"
+                f"<span style='color:gray'>{marked_snippet_html(hit)}</span>"
+            )
+        return None

@@ -1,0 +1,113 @@
+"""The search thread: owns the KB, the index and the searcher; answers by signal.
+
+Whoosh wants one searcher per thread, and the GUI thread must never wait on
+the index, so everything that touches the index happens on this worker's
+thread. The GUI talks to it only through queued signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from kb_assistant.core.errors import KbError
+from kb_assistant.core.kb import KnowledgeBase, load_kb
+from kb_assistant.core.search import SearchFilters, SearchService
+
+log = logging.getLogger("kb_assistant.ui.search")
+
+
+class SearchWorker(QObject):
+    """Runs index updates and searches on its own thread.
+
+    Signals:
+        progress(int, int): files done and total while the index is updated.
+        ready(object, object): the loaded :class:`KnowledgeBase` and the
+            :class:`UpdateReport` once the index is up to date.
+        failed(str): a readable reason when the KB or the index cannot be used.
+        results(int, object): request id and :class:`SearchResults`.
+    """
+
+    progress = Signal(int, int)
+    ready = Signal(object, object)
+    failed = Signal(str)
+    results = Signal(int, object)
+
+    def __init__(self, kb_root: Path, index_dir: Path) -> None:
+        super().__init__()
+        self._kb_root = Path(kb_root)
+        self._index_dir = Path(index_dir)
+        self._service: SearchService | None = None
+        self._latest = 0
+        self._lock = threading.Lock()
+
+    def note_latest(self, request_id: int) -> None:
+        """Called from the GUI thread: requests older than this are skipped."""
+        with self._lock:
+            self._latest = max(self._latest, request_id)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Load the KB and bring the index up to date (incrementally)."""
+        try:
+            if self._service is None:
+                self._service = SearchService(self._kb_root, self._index_dir)
+            report = self._service.update(progress=lambda done, total: self.progress.emit(done, total))
+            kb: KnowledgeBase = load_kb(self._kb_root)
+        except KbError as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
+            log.exception("index update failed")
+            self.failed.emit(str(exc))
+            return
+        self.ready.emit(kb, report)
+
+    @Slot(int, str, object)
+    def search(self, request_id: int, text: str, filters: SearchFilters | None) -> None:
+        """Search, unless a newer request has already been made."""
+        with self._lock:
+            if request_id < self._latest:
+                return
+        if self._service is None:
+            return
+        try:
+            found = self._service.search(text, live=True, limit=20, filters=filters)
+        except KbError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.results.emit(request_id, found)
+
+    @Slot()
+    def close(self) -> None:
+        """Release the index (called on the worker's thread before it stops)."""
+        if self._service is not None:
+            self._service.close()
+            self._service = None
+
+
+class SearchThread(QObject):
+    """Owns the worker and its thread; stops both cleanly."""
+
+    def __init__(self, worker: SearchWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self._thread = QThread(self)
+        self._thread.setObjectName("search")
+        worker.moveToThread(self._thread)
+
+    def start(self) -> None:
+        """Start the thread; the worker's slots then run there."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Close the index on the worker's thread, then end the thread."""
+        if self._thread.isRunning():
+            from PySide6.QtCore import QMetaObject, Qt
+
+            QMetaObject.invokeMethod(self.worker, "close", Qt.ConnectionType.BlockingQueuedConnection)
+            self._thread.quit()
+            self._thread.wait(5000)

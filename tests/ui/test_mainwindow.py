@@ -1,0 +1,154 @@
+"""The agent's window end to end: typing, keyboard contract, copying, accessibility."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QListView, QTextEdit, QWidget
+
+from kb_assistant.app import build_window
+from kb_assistant.core.settings import Settings
+
+KB = {
+    "_kb.yml": "placeholders:\n  order_id: {en: Order number, ru: Номер заказа}\n",
+    "returns/refund.md": (
+        "---\nid: refund\nlang: en\n---\n# Refund to a bank card\n\nRefunds take 3-10 business days. "
+        "See [[password]] or [the web](https://shop.example) or [bad](javascript:alert(1)).\n\n"
+        "## Reply: Refund started\nHello {{customer_name|there}}! Your refund for order **{{order_id}}** is on its way.\n\n"
+        "## Reply: Refund delayed\nSorry, the refund is delayed.\n"
+    ),
+    "returns/refund.ru.md": (
+        "---\nid: refund-ru\nlang: ru\n---\n# Возврат денег на карту\n\nДеньги вернутся за 3–10 дней.\n\n"
+        "## Ответ: Возврат оформлен\nЗдравствуйте! Возврат оформлен.\n"
+    ),
+    "account/password.md": "---\nid: password\nlang: en\n---\n# Reset a password\n\nUse the reset link.\n",
+}
+
+
+@pytest.fixture
+def window(qtbot, write_kb, tmp_path):
+    root = write_kb(KB)
+    settings = Settings(agent_name="Anna", company="Shopwave", default_channel="email")
+    win, thread = build_window(root, tmp_path / "index", settings, today_provider=lambda: dt.date(2026, 11, 27))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.kb is not None, timeout=10000)
+    yield win
+    thread.stop()
+
+
+def type_text(widget, text):
+    """Type any text; qtbot.keyClicks aborts on non-ASCII (DESIGN 8), so send one event per character."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def test_search_box_has_focus_and_typing_updates_results(qtbot, window):
+    qtbot.waitUntil(lambda: window.search_box.hasFocus() or window.isActiveWindow() is False, timeout=2000)
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=5000)
+    assert window.current_hit_id() == "refund"
+    assert window.article.article.id == "refund"
+
+
+def test_cyrillic_typing_and_layout_repair(qtbot, window):
+    type_text(window.search_box, "возврат")
+    qtbot.waitUntil(lambda: window.current_hit_id() == "refund-ru", timeout=5000)
+    window.search_box.clear()
+    qtbot.keyClicks(window.search_box, "djpdhfn")
+    qtbot.waitUntil(lambda: window.current_hit_id() == "refund-ru", timeout=5000)
+
+
+def test_down_and_enter_from_the_search_box(qtbot, window):
+    qtbot.keyClicks(window.search_box, "refund password")
+    qtbot.waitUntil(lambda: window.model.rowCount() >= 2, timeout=5000)
+    first = window.current_hit_id()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    assert window.current_hit_id() != first
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Up)
+    assert window.current_hit_id() == first
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.article.hasFocus()
+
+
+def test_ctrl_enter_copies_first_reply_through_the_fill_in_form(qtbot, window, monkeypatch):
+    asked = []
+
+    def fake_ask(parent, fields):
+        asked.append([f.name for f in fields])
+        return {"order_id": "A-17 <b>&"}
+
+    monkeypatch.setattr("kb_assistant.ui.mainwindow.ask_values", fake_ask)
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.waitUntil(lambda: window.current_hit_id() == "refund", timeout=5000)
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert asked and "order_id" in asked[0]
+    mime = QGuiApplication.clipboard().mimeData()
+    assert set(mime.formats()) >= {"text/html", "text/plain"}
+    assert "A-17 &lt;b&gt;&amp;" in mime.html()
+    assert "Hello there! Your refund for order A-17 <b>&" in mime.text()
+    assert "Copied" in window.statusBar().currentMessage()
+
+
+def test_chat_channel_puts_plain_text_only(qtbot, window):
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.waitUntil(lambda: window.current_hit_id() == "refund", timeout=5000)
+    window.reply_panel.set_channel("chat")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    mime = QGuiApplication.clipboard().mimeData()
+    assert "text/html" not in mime.formats()
+    assert mime.text() == "Sorry, the refund is delayed."
+
+
+def test_unfilled_placeholder_is_never_copied_silently(qtbot, window, monkeypatch):
+    monkeypatch.setattr("kb_assistant.ui.mainwindow.ask_values", lambda parent, fields: None)
+    QGuiApplication.clipboard().setText("before")
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.waitUntil(lambda: window.current_hit_id() == "refund", timeout=5000)
+    window.copy_reply(0)
+    assert QGuiApplication.clipboard().text() == "before"
+    assert "Not copied" in window.statusBar().currentMessage()
+
+
+def test_links(qtbot, window):
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.waitUntil(lambda: window.current_hit_id() == "refund", timeout=5000)
+    window.follow_link("javascript:alert(1)")
+    assert "not opened" in window.statusBar().currentMessage()
+    from kb_assistant.core.mdext.wikilinks import wikilink_href
+
+    window.follow_link(wikilink_href("password"))
+    assert window.article.article.id == "password"
+
+
+def test_escape_clears_then_hides(qtbot, window):
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert window.search_box.text() == ""
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+
+
+def test_ctrl_l_focuses_the_search_box(qtbot, window):
+    window.article.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_box.hasFocus()
+
+
+def test_no_good_match_is_said_plainly(qtbot, window):
+    qtbot.keyClicks(window.search_box, "weather tomorrow zzzz")
+    qtbot.waitUntil(lambda: window.no_match.isVisible(), timeout=5000)
+
+
+def test_every_interactive_widget_has_an_accessible_name(window):
+    kinds = (QLineEdit, QComboBox, QAbstractButton, QListView, QTextEdit)
+    unnamed = [
+        f"{type(w).__name__}:{w.objectName()}"
+        for w in window.findChildren(QWidget)
+        if isinstance(w, kinds) and w.isVisibleTo(window) and not w.accessibleName() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+    ]
+    assert unnamed == []
