@@ -121,8 +121,8 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     try:
         kb_root = _kb_root(args, settings)
         if args.command is None:
-            print("kb-assistant: the desktop window is not built yet (it comes with issue 4).\n"
-                  "Use the commands meanwhile: index, search, reply, check (see --help).", file=stderr)
+            print("kb-assistant: no command given. The window opens with 'kb-assistant' alone;\n"
+                  "the commands are index, search, reply and check (see --help).", file=stderr)
             return EXIT_USAGE
         handler = {"index": _cmd_index, "search": _cmd_search, "reply": _cmd_reply, "check": _cmd_check}[args.command]
         return handler(args, kb_root, paths, settings, stdin, stdout, stderr)

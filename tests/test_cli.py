@@ -54,10 +54,17 @@ def test_version(capsys):
     assert __version__ in capsys.readouterr().out
 
 
-def test_no_subcommand_says_the_window_is_not_built_yet(kb):
+def test_cli_without_a_command_points_to_the_window_and_commands(kb):
     code, out, err = run("--kb", kb)
     assert code == EXIT_USAGE
     assert "window" in err and "search" in err
+
+
+def test_app_entry_point_sends_commands_to_the_cli(kb, capsys):
+    from kb_assistant.app import main as app_main
+
+    assert app_main(["check", "--kb", kb]) == EXIT_OK
+    assert "articles checked" in capsys.readouterr().err
 
 
 def test_index_reports_counts(kb, tmp_path):

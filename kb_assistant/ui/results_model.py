@@ -91,7 +91,7 @@ class ResultsModel(QAbstractListModel):
         if role == ResultRole.RichText:
             tags = " · ".join(html.escape(b) for b in badges(hit))
             return (
-                f"<b>{html.escape(hit.title)}</b> <span style='color:gray'>{tags}</span><br>"
-                f"<span style='color:gray'>{marked_snippet_html(hit)}</span>"
+                f"<b>{html.escape(hit.title)}</b> <span class='meta'>{tags}</span><br>"
+                f"<span class='meta'>{marked_snippet_html(hit)}</span>"
             )
         return None

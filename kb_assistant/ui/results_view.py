@@ -15,6 +15,11 @@ class ResultDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
+        # secondary text follows the palette, so it stays readable when selected
+        # and in the high-contrast theme
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        document.setDefaultStyleSheet(f".meta {{ color: {option.palette.color(role).name()}; }}")
         document.setHtml(index.data(ResultRole.RichText) or "")
         document.setTextWidth(max(50, option.rect.width() - 8))
         return document
