@@ -54,7 +54,11 @@ def run_gui(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("KB Assistant")
     app.setOrganizationName("kb-assistant")
-    window, thread = build_window(kb_root, resolve_index_dir(kb_root, paths), settings)
+    from PySide6.QtCore import QSettings
+
+    state = QSettings(str(paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
+    window, thread = build_window(kb_root, resolve_index_dir(kb_root, paths), settings, state=state)
+    window.quit_requested.connect(app.quit)
     if settings_error:
         window.show_error(settings_error)
     if options.show:
@@ -66,8 +70,14 @@ def run_gui(argv: list[str]) -> int:
         thread.stop()
 
 
-def build_window(kb_root, index_dir, settings, today_provider=dt.date.today):
+def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, state=None, watch=True):
     """Build the search thread, the controllers and the window, and start loading the KB.
+
+    Args:
+        kb_root: the KB folder; index_dir: its index folder; settings: the user's settings.
+        today_provider: the clock (tests pass a fixed date).
+        state: QSettings for the window layout, recent and pinned articles (None: not kept).
+        watch: re-index when files under the KB change on disk.
 
     Returns:
         ``(window, search_thread)``; the caller stops the thread when done.
@@ -84,7 +94,7 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today):
     search = SearchController(note_latest=worker.note_latest)
     empty_kb = KnowledgeBase(kb_root, KbConfig(), {}, [])
     replies = ReplyController(empty_kb, settings, today_provider=today_provider)
-    window = MainWindow(search, replies)
+    window = MainWindow(search, replies, state=state)
     search.search_requested.connect(worker.search)
     worker.results.connect(search.on_results)
     worker.progress.connect(window.show_progress)
@@ -92,6 +102,12 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today):
     # bound slots of GUI-thread objects, so the worker's signals arrive queued
     worker.ready.connect(window.on_kb_ready)
     window.refresh_requested.connect(worker.refresh)
+    if watch:
+        from kb_assistant.ui.kb_watcher import KbWatcher
+
+        watcher = KbWatcher(kb_root, window)
+        watcher.changed.connect(worker.refresh)
+        worker.ready.connect(watcher.start)
     thread.start()
     window.refresh_requested.emit()
     return window, thread

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,16 +20,31 @@ from kb_assistant.core.errors import UnfilledPlaceholderError
 from kb_assistant.core.kb import KnowledgeBase
 from kb_assistant.core.links import resolve_link
 from kb_assistant.core.markdown_render import render_article_html
-from kb_assistant.core.models import SearchResults
+from kb_assistant.core.models import Article, SearchHit, SearchResults
 from kb_assistant.core.search import SearchFilters
 from kb_assistant.ui.article_view import ArticleView
 from kb_assistant.ui.clipboard import copy_payload, describe_copy
 from kb_assistant.ui.controllers.reply_controller import ReplyController
 from kb_assistant.ui.controllers.search_controller import SearchController
 from kb_assistant.ui.fill_form import ask_values
+from kb_assistant.ui.find_bar import FindBar
+from kb_assistant.ui.problems_panel import ProblemsPanel
 from kb_assistant.ui.reply_panel import ReplyPanel
 from kb_assistant.ui.results_model import ResultRole, ResultsModel
 from kb_assistant.ui.results_view import ResultsView
+from kb_assistant.ui.shortcuts_sheet import ShortcutsSheet
+
+RECENT_LIMIT = 10
+
+
+def hit_for(article: Article) -> SearchHit:
+    """A result-list entry for an article shown without a search (recent, pinned)."""
+    return SearchHit(
+        id=article.id, title=article.title, path=article.path, score=0.0,
+        snippet=" ".join(article.body.split())[:160], reply_names=tuple(r.name for r in article.replies),
+        tags=article.tags, lang=article.lang, category=article.category, product=article.product,
+        type=article.type, stale=article.is_stale(),
+    )
 
 
 class _SearchKeys(QObject):
@@ -54,19 +69,27 @@ class MainWindow(QMainWindow):
 
     Signals:
         refresh_requested(): ask the search worker to reload the KB and index.
+        quit_requested(): the agent chose Quit (the window only hides on close).
     """
 
     refresh_requested = Signal()
+    quit_requested = Signal()
 
-    def __init__(self, search: SearchController, replies: ReplyController, parent=None) -> None:
+    def __init__(self, search: SearchController, replies: ReplyController,
+                 state: QSettings | None = None, parent=None) -> None:
         super().__init__(parent)
         self.search = search
         self.reply_controller = replies
+        self.state = state
         self.kb: KnowledgeBase | None = None
+        self.recent: list[str] = list(self._state_value("recent", []))
+        self.pinned: list[str] = list(self._state_value("pinned", []))
         self.setWindowTitle(self.tr("KB Assistant"))
         self._add_widgets()
+        self._add_menus()
         self._add_shortcuts()
         self._connect_signals()
+        self._restore_state()
         self.statusBar().showMessage(self.tr("Opening the knowledge base…"))
 
     # -- building --------------------------------------------------------
@@ -81,6 +104,12 @@ class MainWindow(QMainWindow):
         self.language.addItem(self.tr("Russian"), "ru")
         self.language.addItem(self.tr("English"), "en")
         self.language.setAccessibleName(self.tr("Language filter"))
+        self.category = QComboBox(self)
+        self.category.addItem(self.tr("All categories"), "")
+        self.category.setAccessibleName(self.tr("Category filter"))
+        self.tag = QComboBox(self)
+        self.tag.addItem(self.tr("All tags"), "")
+        self.tag.setAccessibleName(self.tr("Tag filter"))
         self.model = ResultsModel(self)
         self.results = ResultsView(self)
         self.results.setModel(self.model)
@@ -89,19 +118,31 @@ class MainWindow(QMainWindow):
         self.no_match.setWordWrap(True)
         self.no_match.hide()
         self.article = ArticleView(self)
+        self.find_bar = FindBar(self)
         self.reply_panel = ReplyPanel(self)
+        self.problems = ProblemsPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        self.problems.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
+        top.addWidget(self.category)
+        top.addWidget(self.tag)
         top.addWidget(self.language)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.no_match)
         left_layout.addWidget(self.results, 1)
+        article_box = QWidget(self)
+        article_layout = QVBoxLayout(article_box)
+        article_layout.setContentsMargins(0, 0, 0, 0)
+        article_layout.addWidget(self.find_bar)
+        article_layout.addWidget(self.article, 1)
         right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(self.article)
+        right.addWidget(article_box)
         right.addWidget(self.reply_panel)
+        self.right_splitter = right
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -114,11 +155,37 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.search_box.installEventFilter(_SearchKeys(self.results, self))
-        self.setTabOrder(self.search_box, self.language)
+        self.setTabOrder(self.search_box, self.category)
+        self.setTabOrder(self.category, self.tag)
+        self.setTabOrder(self.tag, self.language)
         self.setTabOrder(self.language, self.results)
         self.setTabOrder(self.results, self.article)
         self.setTabOrder(self.article, self.reply_panel.replies)
         self.resize(1100, 700)
+
+    def _add_menus(self) -> None:
+        def action(menu, text, slot, keys=None):
+            item = QAction(text, self)
+            if keys:
+                item.setShortcut(QKeySequence(keys))
+            item.triggered.connect(slot)
+            menu.addAction(item)
+            return item
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        action(file_menu, self.tr("&Reload knowledge base"), self.refresh_requested.emit, "F5")
+        file_menu.addSeparator()
+        self.quit_action = action(file_menu, self.tr("&Quit"), self.quit_requested.emit, "Ctrl+Q")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        action(edit_menu, self.tr("&Find in article"), self.find_bar.open_bar, "Ctrl+F")
+        action(edit_menu, self.tr("&Pin or unpin article"), self.toggle_pin, "Ctrl+D")
+        self.edit_menu = edit_menu
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.problems.toggleViewAction())
+        self.view_menu = view_menu
+        self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
 
     def _add_shortcuts(self) -> None:
         def shortcut(keys, slot) -> None:
@@ -137,9 +204,13 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.search_box.textChanged.connect(self.search.set_text)
         self.search_box.returnPressed.connect(self.open_current)
-        self.language.currentIndexChanged.connect(self._filters_changed)
+        for combo in (self.language, self.category, self.tag):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.find_bar.find_requested.connect(lambda text, back: self.find_bar.show_result(self.article.find_text(text, back)))
+        self.find_bar.closed.connect(self.article.setFocus)
+        self.problems.open_requested.connect(self._open_problem)
         self.search.results_changed.connect(self.show_results)
-        self.search.cleared.connect(lambda: self.show_results(None))
+        self.search.cleared.connect(self.show_home)
         self.results.selectionModel().currentChanged.connect(lambda current, _: self._preview_hit(current.row()))
         self.results.activated.connect(lambda index: self.open_row(index.row()))
         self.article.link_clicked.connect(self.follow_link)
@@ -152,15 +223,70 @@ class MainWindow(QMainWindow):
         self.reply_controller.channel_changed.connect(self.reply_panel.set_channel)
 
     # -- slots -----------------------------------------------------------
-    def on_kb_ready(self, kb: KnowledgeBase, report) -> None:
-        """A (re)loaded KB is ready: say so and search what is in the box again."""
+    def on_kb_ready(self, kb: KnowledgeBase, report, problems) -> None:
+        """A (re)loaded KB is ready: say so, list its problems, search again."""
         self.kb = kb
         self.reply_controller.set_kb(kb)
+        self.problems.set_problems(problems)
+        self._fill_filter(self.category, sorted({a.category for a in kb.articles.values() if a.category}))
+        self._fill_filter(self.tag, sorted({t for a in kb.articles.values() for t in a.tags}))
+        errors = sum(1 for p in problems if p.severity == "error")
         summary = self.tr("{0} articles ready").format(len(kb.articles))
-        if report.problems:
-            summary += self.tr("; {0} problems in files (kb-assistant check)").format(len(report.problems))
+        if errors:
+            summary += self.tr("; {0} errors in the knowledge base (View → Problems)").format(errors)
         self.statusBar().showMessage(summary, 8000)
-        self.search.search_now()
+        if self.article.article is not None and self.article.article.id in kb.articles:
+            self.show_article(self.article.article.id)
+        if self.search.text.strip():
+            self.search.search_now()
+        else:
+            self.show_home()
+
+    @staticmethod
+    def _fill_filter(combo: QComboBox, values: list[str]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for value in values:
+            combo.addItem(value, value)
+        index = combo.findData(current)
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+
+    def show_home(self) -> None:
+        """Empty search box: pinned articles first, then the recently opened ones."""
+        self.no_match.hide()
+        if self.kb is None:
+            self.model.set_results(None)
+            return
+        ids = [i for i in self.pinned if i in self.kb.articles]
+        ids += [i for i in self.recent if i in self.kb.articles and i not in ids]
+        self.model.set_hits(tuple(hit_for(self.kb.articles[i]) for i in ids))
+
+    def toggle_pin(self) -> None:
+        """Ctrl+D: pin the open article to the home list, or unpin it."""
+        if self.article.article is None:
+            return
+        article_id = self.article.article.id
+        if article_id in self.pinned:
+            self.pinned.remove(article_id)
+            self.statusBar().showMessage(self.tr("Unpinned “{0}”.").format(self.article.article.title), 4000)
+        else:
+            self.pinned.insert(0, article_id)
+            self.statusBar().showMessage(self.tr("Pinned “{0}”.").format(self.article.article.title), 4000)
+        self._save_value("pinned", self.pinned)
+        if not self.search.text.strip():
+            self.show_home()
+
+    def show_shortcuts(self) -> None:
+        """F1: the keyboard contract."""
+        ShortcutsSheet(self).exec()
+
+    def _open_problem(self, path: str, line: int) -> None:
+        article = self.kb.by_path(path) if self.kb else None
+        if article is not None:
+            self.show_article(article.id)
 
     def show_progress(self, done: int, total: int) -> None:
         """Index update progress in the status bar."""
@@ -190,7 +316,11 @@ class MainWindow(QMainWindow):
             self.results.setCurrentIndex(self.model.index(0, 0))
 
     def _filters_changed(self) -> None:
-        self.search.set_filters(SearchFilters(lang=self.language.currentData() or ""))
+        self.search.set_filters(SearchFilters(
+            lang=self.language.currentData() or "",
+            category=self.category.currentData() or "",
+            tag=self.tag.currentData() or "",
+        ))
 
     def _preview_hit(self, row: int) -> None:
         hit = self.model.hit(row)
@@ -219,6 +349,11 @@ class MainWindow(QMainWindow):
         )
         self.article.show_article(article, html, self.search.text)
         self.reply_controller.set_article(article_id)
+        if article_id in self.recent:
+            self.recent.remove(article_id)
+        self.recent.insert(0, article_id)
+        del self.recent[RECENT_LIMIT:]
+        self._save_value("recent", self.recent)
 
     def follow_link(self, href: str) -> None:
         """Open a link the way ``core.links`` says: inside, outside, or not at all."""
@@ -276,6 +411,45 @@ class MainWindow(QMainWindow):
             self.focus_search()
         else:
             self.hide()
+
+    def _state_value(self, key: str, default):
+        if self.state is None:
+            return default
+        value = self.state.value(key, default)
+        if isinstance(default, list) and isinstance(value, str):
+            return [value]  # QSettings gives a lone string for a one-item list
+        return value if value is not None else default
+
+    def _save_value(self, key: str, value) -> None:
+        if self.state is not None:
+            self.state.setValue(key, value)
+
+    def _restore_state(self) -> None:
+        for key, restore in (("geometry", self.restoreGeometry), ("windowState", self.restoreState),
+                             ("splitter", self.splitter.restoreState), ("rightSplitter", self.right_splitter.restoreState)):
+            value = self._state_value(key, None)
+            if isinstance(value, QByteArray):
+                restore(value)
+        channel = self._state_value("channel", "")
+        if channel:
+            try:
+                self.reply_controller.set_channel(channel)
+            except ValueError:
+                pass
+
+    def save_state(self) -> None:
+        """Remember the window layout and the channel (QSettings)."""
+        self._save_value("geometry", self.saveGeometry())
+        self._save_value("windowState", self.saveState())
+        self._save_value("splitter", self.splitter.saveState())
+        self._save_value("rightSplitter", self.right_splitter.saveState())
+        self._save_value("channel", self.reply_controller.channel)
+        if self.state is not None:
+            self.state.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.save_state()
+        super().closeEvent(event)
 
     def current_hit_id(self) -> str | None:
         """The id of the selected result (for tests and the tray)."""

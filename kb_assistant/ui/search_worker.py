@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from kb_assistant.core.check import check_kb
 from kb_assistant.core.errors import KbError
 from kb_assistant.core.kb import KnowledgeBase, load_kb
 from kb_assistant.core.search import SearchFilters, SearchService
@@ -25,14 +26,15 @@ class SearchWorker(QObject):
 
     Signals:
         progress(int, int): files done and total while the index is updated.
-        ready(object, object): the loaded :class:`KnowledgeBase` and the
-            :class:`UpdateReport` once the index is up to date.
+        ready(object, object, object): the loaded :class:`KnowledgeBase`, the
+            :class:`UpdateReport` and the KB's problems (``check_kb``) once the
+            index is up to date.
         failed(str): a readable reason when the KB or the index cannot be used.
         results(int, object): request id and :class:`SearchResults`.
     """
 
     progress = Signal(int, int)
-    ready = Signal(object, object)
+    ready = Signal(object, object, object)
     failed = Signal(str)
     results = Signal(int, object)
 
@@ -57,6 +59,7 @@ class SearchWorker(QObject):
                 self._service = SearchService(self._kb_root, self._index_dir)
             report = self._service.update(progress=lambda done, total: self.progress.emit(done, total))
             kb: KnowledgeBase = load_kb(self._kb_root)
+            problems = check_kb(kb)
         except KbError as exc:
             self.failed.emit(str(exc))
             return
@@ -64,7 +67,7 @@ class SearchWorker(QObject):
             log.exception("index update failed")
             self.failed.emit(str(exc))
             return
-        self.ready.emit(kb, report)
+        self.ready.emit(kb, report, problems)
 
     @Slot(int, str, object)
     def search(self, request_id: int, text: str, filters: SearchFilters | None) -> None:

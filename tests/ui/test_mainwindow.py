@@ -152,3 +152,89 @@ def test_every_interactive_widget_has_an_accessible_name(window):
         if isinstance(w, kinds) and w.isVisibleTo(window) and not w.accessibleName() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
     ]
     assert unnamed == []
+
+
+def test_a_file_changed_on_disk_becomes_searchable(qtbot, window):
+    root = window.kb.root
+    (root / "returns" / "gift.md").write_text("---\nid: gift\nlang: en\n---\n# Gift wrapping\n\nZanzibar ribbons.\n",
+                                              encoding="utf-8")
+    qtbot.waitUntil(lambda: window.kb is not None and "gift" in window.kb.articles, timeout=10000)
+    qtbot.keyClicks(window.search_box, "zanzibar")
+    qtbot.waitUntil(lambda: window.current_hit_id() == "gift", timeout=5000)
+
+
+def test_recent_and_pinned_articles_when_the_box_is_empty(qtbot, window):
+    qtbot.keyClicks(window.search_box, "password")
+    qtbot.waitUntil(lambda: window.current_hit_id() == "password", timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.pinned == ["password"]
+    window.search_box.clear()
+    qtbot.waitUntil(lambda: window.model.rowCount() >= 1, timeout=2000)
+    assert window.model.hit(0).id == "password"
+
+
+def test_category_filter(qtbot, window):
+    window.category.setCurrentIndex(window.category.findData("account"))
+    qtbot.keyClicks(window.search_box, "refund password")
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=5000)
+    assert {window.model.hit(r).category for r in range(window.model.rowCount())} == {"account"}
+
+
+def test_find_in_article(qtbot, window):
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.waitUntil(lambda: window.current_hit_id() == "refund", timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible() and window.find_bar.field.hasFocus()
+    qtbot.keyClicks(window.find_bar.field, "business")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.article.textCursor().selectedText() == "business"
+    window.find_bar.field.setText("nowhere-to-be-found")
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    assert window.find_bar.status.text()
+
+
+def test_problems_panel_lists_bad_files(qtbot, write_kb, tmp_path):
+    root = write_kb({"good.md": "# Good", "bad.md": "---\ntitle: [\n---\n# Bad\n", "broken.md": "# B\n\n[[ghost]]"},
+                    root=tmp_path / "bad-kb")
+    win, thread = build_window(root, tmp_path / "bad-index", Settings(), watch=False)
+    qtbot.addWidget(win)
+    try:
+        qtbot.waitUntil(lambda: win.kb is not None, timeout=10000)
+        texts = [win.problems.list.item(i).text() for i in range(win.problems.list.count())]
+        assert any("bad.md" in t and "YAML" in t for t in texts)
+        assert any("broken.md" in t and "ghost" in t for t in texts)
+    finally:
+        thread.stop()
+
+
+def test_window_layout_and_channel_are_remembered(qtbot, write_kb, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    root = write_kb(KB)
+    state = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    win, thread = build_window(root, tmp_path / "index", Settings(), state=state, watch=False)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.kb is not None, timeout=10000)
+    win.reply_panel.set_channel("phone")
+    win.close()
+    thread.stop()
+    again = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    assert again.value("channel") == "phone"
+    win2, thread2 = build_window(root, tmp_path / "index", Settings(), state=again, watch=False)
+    qtbot.addWidget(win2)
+    try:
+        assert win2.reply_controller.channel == "phone"
+    finally:
+        thread2.stop()
+
+
+def test_f1_lists_the_keyboard_contract(qtbot, window, monkeypatch):
+    shown = []
+    monkeypatch.setattr("kb_assistant.ui.mainwindow.ShortcutsSheet.exec", lambda self: shown.append(self) or 0)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert shown
+    from kb_assistant.ui.shortcuts_sheet import shortcut_rows
+
+    keys = " ".join(k for k, _ in shortcut_rows())
+    for expected in ("Ctrl+L", "Enter", "Ctrl+Enter", "Alt+1", "Ctrl+F", "Esc"):
+        assert expected in keys

@@ -1,0 +1,44 @@
+"""The F1 sheet listing the keyboard contract."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ShortcutsSheet", text)
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """(keys, what they do), in the order an agent learns them."""
+    return [
+        ("Ctrl+L, Ctrl+K", _tr("Go to the search box")),
+        (_tr("Up, Down"), _tr("Move through the results from the search box")),
+        ("Enter", _tr("Open the selected article")),
+        ("Ctrl+Enter", _tr("Copy the first reply (asks for missing values)")),
+        ("Alt+1 … Alt+9", _tr("Copy reply 1 to 9")),
+        ("Ctrl+F", _tr("Find in the article")),
+        ("Ctrl+D", _tr("Pin or unpin the open article")),
+        ("Esc", _tr("Clear the search; press again to hide the window")),
+        ("Ctrl+,", _tr("Settings")),
+        ("F1", _tr("This list")),
+    ]
+
+
+class ShortcutsSheet(QDialog):
+    """A small dialog with the keyboard shortcuts, readable by a screen reader."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        text = QTextBrowser(self)
+        text.setAccessibleName(self.tr("Keyboard shortcuts"))
+        rows = "".join(f"<tr><td><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in shortcut_rows())
+        text.setHtml(f"<table cellpadding='4'>{rows}</table>")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        self.resize(520, 380)
