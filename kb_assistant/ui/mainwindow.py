@@ -218,6 +218,8 @@ class MainWindow(QMainWindow):
         self.reply_panel.reply_selected.connect(self.reply_controller.select_reply)
         self.reply_panel.channel_selected.connect(self.reply_controller.set_channel)
         self.reply_panel.clear_values_requested.connect(self.reply_controller.clear_values)
+        self.reply_panel.greeting_selected.connect(self.reply_controller.set_greeting)
+        self.reply_panel.closing_selected.connect(self.reply_controller.set_closing)
         self.reply_controller.replies_changed.connect(self.reply_panel.set_replies)
         self.reply_controller.preview_changed.connect(self.reply_panel.show_preview)
         self.reply_controller.channel_changed.connect(self.reply_panel.set_channel)
@@ -228,6 +230,8 @@ class MainWindow(QMainWindow):
         self.kb = kb
         self.reply_controller.set_kb(kb)
         self.problems.set_problems(problems)
+        snippets = [(a.id, f"{a.title} ({a.lang})") for a in kb.snippets()]
+        self.reply_panel.set_snippets(snippets, self.reply_controller.greeting_id, self.reply_controller.closing_id)
         self._fill_filter(self.category, sorted({a.category for a in kb.articles.values() if a.category}))
         self._fill_filter(self.tag, sorted({t for a in kb.articles.values() for t in a.tags}))
         errors = sum(1 for p in problems if p.severity == "error")

@@ -32,12 +32,16 @@ class ReplyPanel(QWidget):
         reply_selected(int): the agent moved to another reply.
         channel_selected(str): the agent picked another channel.
         clear_values_requested(): forget the current customer's values.
+        greeting_selected(str), closing_selected(str): snippet id ("" for none)
+            to put before or after the reply.
     """
 
     copy_requested = Signal(int)
     reply_selected = Signal(int)
     channel_selected = Signal(str)
     clear_values_requested = Signal()
+    greeting_selected = Signal(str)
+    closing_selected = Signal(str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -59,6 +63,14 @@ class ReplyPanel(QWidget):
         self.clear_button = QPushButton(self.tr("New c&ustomer"), self)
         self.clear_button.setAccessibleName(self.tr("New customer"))
         self.clear_button.setToolTip(self.tr("Forget the values filled in for the current customer"))
+        self.greeting = QComboBox(self)
+        self.greeting.setAccessibleName(self.tr("Greeting"))
+        greeting_label = QLabel(self.tr("&Greeting:"), self)
+        greeting_label.setBuddy(self.greeting)
+        self.closing = QComboBox(self)
+        self.closing.setAccessibleName(self.tr("Closing"))
+        closing_label = QLabel(self.tr("Cl&osing:"), self)
+        closing_label.setBuddy(self.closing)
         self.empty_label = QLabel(self.tr("This article has no ready replies."), self)
         self.empty_label.hide()
 
@@ -72,6 +84,12 @@ class ReplyPanel(QWidget):
         layout.addWidget(self.replies, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(row)
+        blocks = QHBoxLayout()
+        blocks.addWidget(greeting_label)
+        blocks.addWidget(self.greeting, 1)
+        blocks.addWidget(closing_label)
+        blocks.addWidget(self.closing, 1)
+        layout.addLayout(blocks)
         layout.addWidget(self.preview, 2)
 
         self.replies.currentRowChanged.connect(self.reply_selected)
@@ -79,6 +97,17 @@ class ReplyPanel(QWidget):
         self.channel.currentIndexChanged.connect(lambda i: self.channel_selected.emit(self.channel.itemData(i)))
         self.copy_button.clicked.connect(lambda: self.copy_requested.emit(max(0, self.replies.currentRow())))
         self.clear_button.clicked.connect(self.clear_values_requested)
+        self.greeting.activated.connect(lambda i: self.greeting_selected.emit(self.greeting.itemData(i) or ""))
+        self.closing.activated.connect(lambda i: self.closing_selected.emit(self.closing.itemData(i) or ""))
+
+    def set_snippets(self, snippets: list[tuple[str, str]], greeting: str, closing: str) -> None:
+        """Offer ``(id, title)`` snippets as greeting and closing; select the current ones."""
+        for combo, current in ((self.greeting, greeting), (self.closing, closing)):
+            combo.clear()
+            combo.addItem(self.tr("(none)"), "")
+            for snippet_id, title in snippets:
+                combo.addItem(title, snippet_id)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
 
     def set_replies(self, names: list[str]) -> None:
         """List the article's replies, numbered as Alt+N copies them."""

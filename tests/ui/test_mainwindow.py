@@ -238,3 +238,24 @@ def test_f1_lists_the_keyboard_contract(qtbot, window, monkeypatch):
     keys = " ".join(k for k, _ in shortcut_rows())
     for expected in ("Ctrl+L", "Enter", "Ctrl+Enter", "Alt+1", "Ctrl+F", "Esc"):
         assert expected in keys
+
+
+def test_greeting_and_closing_per_copy(qtbot, write_kb, tmp_path):
+    files = dict(KB)
+    files["snippets/hi.md"] = "---\nid: hi\ntype: snippet\nlang: en\n---\n# Hi\n\nGood day!\n"
+    files["snippets/bye.md"] = "---\nid: bye\ntype: snippet\nlang: en\n---\n# Bye\n\nRegards, {{agent_name}}\n"
+    root = write_kb(files, root=tmp_path / "kb-snippets")
+    win, thread = build_window(root, tmp_path / "idx-snippets", Settings(agent_name="Anna", greeting_snippet="hi"),
+                               watch=False)
+    qtbot.addWidget(win)
+    try:
+        qtbot.waitUntil(lambda: win.kb is not None, timeout=10000)
+        assert win.reply_panel.greeting.currentData() == "hi"
+        win.reply_panel.closing.setCurrentIndex(win.reply_panel.closing.findData("bye"))
+        win.reply_panel.closing.activated.emit(win.reply_panel.closing.currentIndex())
+        win.reply_panel.set_channel("chat")
+        win.show_article("refund")
+        win.copy_reply(1)
+        assert QGuiApplication.clipboard().text() == "Good day!\n\nSorry, the refund is delayed.\n\nRegards, Anna"
+    finally:
+        thread.stop()
