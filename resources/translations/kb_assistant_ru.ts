@@ -1,0 +1,1016 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>ArticleView</name>
+    <message>
+        <location filename="../../kb_assistant/ui/article_view.py" line="+29"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The text of the selected article</source>
+        <translation>Текст выбранной статьи</translation>
+    </message>
+</context>
+<context>
+    <name>Clipboard</name>
+    <message>
+        <location filename="../../kb_assistant/ui/clipboard.py" line="+29"/>
+        <source>e-mail</source>
+        <translation>эл. почта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chat</source>
+        <translation>чат</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>messenger</source>
+        <translation>мессенджер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Copied “{name}” for {channel} (HTML and plain text, %n characters)</source>
+        <translation>Скопировано «{name}», канал «{channel}» (HTML и обычный текст, %n симв.)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copied “{name}” for {channel} (plain text, %n characters)</source>
+        <translation>Скопировано «{name}», канал «{channel}» (обычный текст, %n симв.)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reply</source>
+        <translation>ответ</translation>
+    </message>
+</context>
+<context>
+    <name>FillInDialog</name>
+    <message>
+        <location filename="../../kb_assistant/ui/fill_form.py" line="+60"/>
+        <source>Fill in the reply</source>
+        <translation>Заполните ответ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The values are kept for this customer until you clear them.</source>
+        <translation>Значения сохраняются для этого клиента, пока вы их не очистите.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;OK</source>
+        <translation>&amp;ОК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use these values</source>
+        <translation>Подставить эти значения</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Cancel</source>
+        <translation>О&amp;тмена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close without using the values</source>
+        <translation>Закрыть, не подставляя значения</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>* required</source>
+        <translation>* обязательное поле</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>required</source>
+        <translation>обязательное поле</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty: “{0}”</source>
+        <translation>если пусто: «{0}»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional; when empty the reply says “{0}”</source>
+        <translation>необязательное; если пусто, в ответе будет «{0}»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>may stay empty</source>
+        <translation>можно не заполнять</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional; may stay empty</source>
+        <translation>необязательное; можно не заполнять</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../kb_assistant/ui/find_bar.py" line="+24"/>
+        <location line="+1"/>
+        <source>Find in article</source>
+        <translation>Поиск в статье</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find:</source>
+        <translation>&amp;Найти:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next</source>
+        <translation>Далее</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find next</source>
+        <translation>Найти следующее</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close find bar</source>
+        <translation>Закрыть панель поиска</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Not found</source>
+        <translation>Не найдено</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+87"/>
+        <source>KB Assistant</source>
+        <translation>KB Assistant</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opening the knowledge base…</source>
+        <translation>Открываем базу знаний…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the customer&apos;s question (Ctrl+L)</source>
+        <translation>Введите вопрос клиента (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results update as you type; Up and Down move through them</source>
+        <translation>Результаты обновляются по мере ввода; стрелки вверх и вниз переходят по ним</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All languages</source>
+        <translation>Все языки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language filter</source>
+        <translation>Фильтр по языку</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All categories</source>
+        <translation>Все категории</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category filter</source>
+        <translation>Фильтр по категории</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All tags</source>
+        <translation>Все теги</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag filter</source>
+        <translation>Фильтр по тегу</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Results</source>
+        <translation>Результаты</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload knowledge base</source>
+        <translation>&amp;Перезагрузить базу знаний</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find in article</source>
+        <translation>&amp;Найти в статье</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pin or unpin article</source>
+        <translation>&amp;Закрепить или открепить статью</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Tools</source>
+        <translation>&amp;Инструменты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>{0} articles ready</source>
+        <translation>Загружено статей: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; {0} errors in the knowledge base (View → Problems)</source>
+        <translation>; ошибок в базе знаний: {0} (Вид → Проблемы)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Unpinned “{0}”.</source>
+        <translation>Статья «{0}» откреплена.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pinned “{0}”.</source>
+        <translation>Статья «{0}» закреплена.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Updating the index: {0} of {1} files</source>
+        <translation>Обновление индекса: файл {0} из {1}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing found for “{0}”.</source>
+        <translation>По запросу «{0}» ничего не найдено.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No good match. The closest articles:</source>
+        <translation>Нет подходящих статей. Ближайшие:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Searching for: {0}</source>
+        <translation>Ищем: {0}</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Link not opened: {0}</source>
+        <translation>Ссылка не открыта: {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Not copied.</source>
+        <translation>Не скопировано.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reply not copied</source>
+        <translation>Ответ не скопирован</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in before copying: {0}</source>
+        <translation>Перед копированием заполните: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This article has no reply number {0}.</source>
+        <translation>В этой статье нет ответа № {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <location filename="../../kb_assistant/ui/problems_panel.py" line="+21"/>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Problems in the knowledge base</source>
+        <translation>Проблемы в базе знаний</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Problems ({0} errors, {1} warnings)</source>
+        <translation>Проблемы (ошибок: {0}, предупреждений: {1})</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyPanel</name>
+    <message>
+        <location filename="../../kb_assistant/ui/reply_panel.py" line="+49"/>
+        <source>Replies</source>
+        <translation>Ответы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready replies of this article; Alt+1 to Alt+9 copy one</source>
+        <translation>Готовые ответы этой статьи; Alt+1…Alt+9 копируют ответ</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Channel:</source>
+        <translation>Ка&amp;нал:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reply preview</source>
+        <translation>Предпросмотр ответа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy reply</source>
+        <translation>&amp;Копировать ответ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy reply</source>
+        <translation>Копировать ответ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected reply for the chosen channel (Ctrl+Enter)</source>
+        <translation>Скопировать выделенный ответ в формате выбранного канала (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New c&amp;ustomer</source>
+        <translation>Н&amp;овый клиент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New customer</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forget the values filled in for the current customer</source>
+        <translation>Забыть значения, заполненные для текущего клиента</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Greeting</source>
+        <translation>Приветствие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Greeting:</source>
+        <translation>&amp;Приветствие:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closing</source>
+        <translation>Прощание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cl&amp;osing:</source>
+        <translation>Прощ&amp;ание:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This article has no ready replies.</source>
+        <translation>В этой статье нет готовых ответов.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../kb_assistant/ui/report_dialog.py" line="+87"/>
+        <source>Report to developers</source>
+        <translation>Сообщить разработчикам</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>One step a line</source>
+        <translation>По одному шагу в строке</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What should have happened</source>
+        <translation>Что должно было произойти</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened instead, with the exact error text</source>
+        <translation>Что произошло на самом деле, с точным текстом ошибки</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose or type</source>
+        <translation>Выберите или введите</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Summary:</source>
+        <translation>&amp;Суть:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+74"/>
+        <source>Summary</source>
+        <translation>Суть</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>required; one line: what is wrong</source>
+        <translation>обязательное; одной строкой: что не так</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;teps to reproduce:</source>
+        <translation>&amp;Шаги воспроизведения:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+74"/>
+        <source>Steps to reproduce</source>
+        <translation>Шаги воспроизведения</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>required; one step a line</source>
+        <translation>обязательное; по одному шагу в строке</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Expected result:</source>
+        <translation>&amp;Ожидаемый результат:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+73"/>
+        <source>Expected result</source>
+        <translation>Ожидаемый результат</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <location line="+1"/>
+        <source>required</source>
+        <translation>обязательное</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Actual result:</source>
+        <translation>&amp;Фактический результат:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+73"/>
+        <source>Actual result</source>
+        <translation>Фактический результат</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>C&amp;ustomer or order:</source>
+        <translation>К&amp;лиент или заказ:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+74"/>
+        <source>Customer or order</source>
+        <translation>Клиент или заказ</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>the customer&apos;s or the order&apos;s id</source>
+        <translation>ID клиента или номер заказа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>App &amp;version:</source>
+        <translation>&amp;Версия приложения:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+73"/>
+        <source>App version</source>
+        <translation>Версия приложения</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>the version of the product the customer uses</source>
+        <translation>версия продукта, которой пользуется клиент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Платформа:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <location line="+62"/>
+        <source>Platform</source>
+        <translation>Платформа</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <location line="+10"/>
+        <source>choose one or type another</source>
+        <translation>выберите из списка или введите свою</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>A&amp;rticle:</source>
+        <translation>С&amp;татья:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+72"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>the knowledge base article, if any</source>
+        <translation>статья базы знаний, если есть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reported &amp;by:</source>
+        <translation>&amp;Автор отчёта:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+72"/>
+        <source>Reported by</source>
+        <translation>Автор отчёта</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Дата:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <location line="+64"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the report as plain text and Markdown (Ctrl+Enter)</source>
+        <translation>Скопировать отчёт как обычный текст и Markdown (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy as &amp;Markdown</source>
+        <translation>Копировать как &amp;Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy as Markdown</source>
+        <translation>Копировать как Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the Markdown as plain text, for trackers that read plain text</source>
+        <translation>Скопировать Markdown обычным текстом — для трекеров, которые читают только текст</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close the form (Esc)</source>
+        <translation>Закрыть форму (Esc)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Summary, steps, expected and actual result are required.</source>
+        <translation>Суть, шаги, ожидаемый и фактический результат обязательны.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Copied: plain text for a chat and Markdown for a tracker.</source>
+        <translation>Скопировано: обычный текст для чата и Markdown для трекера.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copied as Markdown (plain text).</source>
+        <translation>Скопировано как Markdown (обычный текст).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not copied. Fill in: {0}.</source>
+        <translation>Не скопировано. Заполните: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../kb_assistant/ui/settings_dialog.py" line="+83"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Added under e-mail replies; several lines allowed</source>
+        <translation>Добавляется под ответами по эл. почте; можно в несколько строк</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messenger</source>
+        <translation>Мессенджер</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The bundled sample knowledge base</source>
+        <translation>Встроенная демонстрационная база знаний</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bro&amp;wse…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Light</source>
+        <translation>Светлая</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Тёмная</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>High contrast</source>
+        <translation>Высокая контрастность</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>System default</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> pt</source>
+        <translation> пт</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your &amp;name:</source>
+        <translation>Ваше &amp;имя:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your name</source>
+        <translation>Ваше имя</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fills {{agent_name}} in replies</source>
+        <translation>подставляется в ответы вместо {{agent_name}}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Si&amp;gnature:</source>
+        <translation>&amp;Подпись:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signature</source>
+        <translation>Подпись</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fills {{agent_signature}}</source>
+        <translation>подставляется вместо {{agent_signature}}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Company:</source>
+        <translation>&amp;Компания:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>fills {{company}}</source>
+        <translation>подставляется вместо {{company}}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default c&amp;hannel:</source>
+        <translation>Ка&amp;нал по умолчанию:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Default channel</source>
+        <translation>Канал по умолчанию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>G&amp;reeting:</source>
+        <translation>П&amp;риветствие:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Greeting snippet</source>
+        <translation>Приветствие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added before every reply; can be changed per copy</source>
+        <translation>добавляется перед каждым ответом; можно сменить при копировании</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;losing:</source>
+        <translation>Прощ&amp;ание:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closing snippet</source>
+        <translation>Прощание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added after every reply; can be changed per copy</source>
+        <translation>добавляется после каждого ответа; можно сменить при копировании</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Knowledge base folder:</source>
+        <translation>Папка &amp;базы знаний:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+92"/>
+        <source>Knowledge base folder</source>
+        <translation>Папка базы знаний</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>empty: the bundled sample</source>
+        <translation>если пусто — встроенная демонстрационная база</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interface lang&amp;uage:</source>
+        <translation>&amp;Язык интерфейса:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Interface language</source>
+        <translation>Язык интерфейса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>takes effect after a restart</source>
+        <translation>применится после перезапуска</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Тема:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Theme</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Font size:</source>
+        <translation>Ра&amp;змер шрифта:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Font size</source>
+        <translation>Размер шрифта</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>0: the system default</source>
+        <translation>0 — как в системе</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Browse for the knowledge base folder</source>
+        <translation>Выбрать папку базы знаний</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A new interface language takes effect after a restart.</source>
+        <translation>Новый язык интерфейса применится после перезапуска.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;OK</source>
+        <translation>&amp;ОК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the settings</source>
+        <translation>Сохранить настройки</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close without saving</source>
+        <translation>Закрыть без сохранения</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>{0} (unknown)</source>
+        <translation>{0} (неизвестно)</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+1"/>
+        <source>{0} (not in this knowledge base)</source>
+        <translation>{0} (нет в этой базе знаний)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <location filename="../../kb_assistant/ui/shortcuts_sheet.py" line="+34"/>
+        <location line="+2"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <location filename="../../kb_assistant/ui/tray.py" line="+106"/>
+        <location line="+20"/>
+        <source>KB Assistant</source>
+        <translation>KB Assistant</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>&amp;Show window</source>
+        <translation>&amp;Показать окно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quick search</source>
+        <translation>&amp;Быстрый поиск</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Compact mode</source>
+        <translation>&amp;Компактный режим</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+</context>
+</TS>
