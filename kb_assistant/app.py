@@ -35,16 +35,25 @@ def _gui_arguments(argv: list[str]) -> argparse.Namespace:
 
 
 def run_gui(argv: list[str]) -> int:
-    """Open the agent's window on the chosen KB."""
+    """Open the agent's window on the chosen KB, or hand the query to the one already open."""
     options = _gui_arguments(argv)
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from kb_assistant.core.errors import KbNotFoundError
     from kb_assistant.core.paths import AppPaths, choose_kb_root, resolve_index_dir
-    from kb_assistant.core.settings import SETTINGS_FILE, load_settings
+    from kb_assistant.core.settings import SETTINGS_FILE, load_settings, save_settings
+    from kb_assistant.ui.i18n import install_translators
+    from kb_assistant.ui.settings_dialog import apply_appearance
+    from kb_assistant.ui.single_instance import InstanceServer, server_name, try_hand_over
+    from kb_assistant.ui.tray import app_icon
 
     logging.basicConfig(level=logging.WARNING)
     paths = AppPaths.from_environment()
+    instance_name = server_name(paths)
+    # a second kb-assistant raises the running window (with the --show query) and exits
+    if try_hand_over(instance_name, options.show):
+        return 0
     settings, settings_error = load_settings(paths.config_dir / SETTINGS_FILE)
     try:
         kb_root = choose_kb_root(options.kb, settings.kb_dir)
@@ -54,19 +63,34 @@ def run_gui(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("KB Assistant")
     app.setOrganizationName("kb-assistant")
-    from PySide6.QtCore import QSettings
+    app.setWindowIcon(app_icon())
+    install_translators(app, settings.ui_language)
+    apply_appearance(app, settings.theme, settings.font_size)
+    instance = InstanceServer(instance_name, app)
+    if not instance.listen() and try_hand_over(instance_name, options.show):
+        return 0  # another launch won the race
+    app.setQuitOnLastWindowClosed(False)  # closing the window hides it to the tray
 
     state = QSettings(str(paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
     window, thread = build_window(kb_root, resolve_index_dir(kb_root, paths), settings, state=state)
     window.quit_requested.connect(app.quit)
+    instance.show_requested.connect(window.show_query)
+
+    def settings_changed(new) -> None:
+        save_settings(paths.config_dir / SETTINGS_FILE, new)
+        apply_appearance(app, new.theme, new.font_size)
+
+    window.settings_changed.connect(settings_changed)
     if settings_error:
         window.show_error(settings_error)
-    if options.show:
-        window.search_box.setText(options.show)
     window.show()
+    if options.show:
+        window.show_query(options.show)
     try:
         return app.exec()
     finally:
+        window.save_state()
+        instance.close()
         thread.stop()
 
 
@@ -94,7 +118,7 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
     search = SearchController(note_latest=worker.note_latest)
     empty_kb = KnowledgeBase(kb_root, KbConfig(), {}, [])
     replies = ReplyController(empty_kb, settings, today_provider=today_provider)
-    window = MainWindow(search, replies, state=state)
+    window = MainWindow(search, replies, settings, state=state)
     search.search_requested.connect(worker.search)
     worker.results.connect(search.on_results)
     worker.progress.connect(window.show_progress)

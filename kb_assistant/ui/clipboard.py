@@ -81,16 +81,14 @@ def copy_payload(payload: ClipboardPayload, clipboard: QClipboard | None = None)
 def describe_copy(payload: ClipboardPayload, reply_name: str) -> str:
     """Status-bar text that says what was copied, for whom, and how much.
 
-    Example: ``Copied “Refund started” for e-mail (HTML and plain text, 312 characters)``.
+    Example: ``Copied “Refund started” for e-mail (HTML and plain text, characters: 312)``.
     """
-    count = len(payload.plain)
+    # "characters: N" instead of "N characters" needs no plural forms in Russian
     if payload.channel == "email":
         text = QCoreApplication.translate(
-            "Clipboard", "Copied “{name}” for {channel} (HTML and plain text, %n characters)", None, count
+            "Clipboard", "Copied “{name}” for {channel} (HTML and plain text, characters: {count})"
         )
     else:
-        text = QCoreApplication.translate(
-            "Clipboard", "Copied “{name}” for {channel} (plain text, %n characters)", None, count
-        )
+        text = QCoreApplication.translate("Clipboard", "Copied “{name}” for {channel} (plain text, characters: {count})")
     name = reply_name or QCoreApplication.translate("Clipboard", "reply")
-    return text.format(name=name, channel=channel_label(payload.channel))
+    return text.format(name=name, channel=channel_label(payload.channel), count=len(payload.plain))

@@ -6,6 +6,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QUrl, Sig
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +23,7 @@ from kb_assistant.core.links import resolve_link
 from kb_assistant.core.markdown_render import render_article_html
 from kb_assistant.core.models import Article, SearchHit, SearchResults
 from kb_assistant.core.search import SearchFilters
+from kb_assistant.core.settings import Settings
 from kb_assistant.ui.article_view import ArticleView
 from kb_assistant.ui.clipboard import copy_payload, describe_copy
 from kb_assistant.ui.controllers.reply_controller import ReplyController
@@ -32,7 +34,10 @@ from kb_assistant.ui.problems_panel import ProblemsPanel
 from kb_assistant.ui.reply_panel import ReplyPanel
 from kb_assistant.ui.results_model import ResultRole, ResultsModel
 from kb_assistant.ui.results_view import ResultsView
+from kb_assistant.ui.report_dialog import ReportDialog
+from kb_assistant.ui.settings_dialog import SettingsDialog
 from kb_assistant.ui.shortcuts_sheet import ShortcutsSheet
+from kb_assistant.ui.tray import TrayIcon, app_icon, apply_compact, bring_to_front
 
 RECENT_LIMIT = 10
 
@@ -70,14 +75,17 @@ class MainWindow(QMainWindow):
     Signals:
         refresh_requested(): ask the search worker to reload the KB and index.
         quit_requested(): the agent chose Quit (the window only hides on close).
+        settings_changed(object): the agent saved new :class:`Settings`.
     """
 
     refresh_requested = Signal()
     quit_requested = Signal()
+    settings_changed = Signal(object)
 
-    def __init__(self, search: SearchController, replies: ReplyController,
+    def __init__(self, search: SearchController, replies: ReplyController, settings: Settings,
                  state: QSettings | None = None, parent=None) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.search = search
         self.reply_controller = replies
         self.state = state
@@ -120,6 +128,8 @@ class MainWindow(QMainWindow):
         self.article = ArticleView(self)
         self.find_bar = FindBar(self)
         self.reply_panel = ReplyPanel(self)
+        self.tray = TrayIcon(app_icon(), self)
+        self.tray.show()
         self.problems = ProblemsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.problems.hide()
@@ -179,11 +189,16 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         action(edit_menu, self.tr("&Find in article"), self.find_bar.open_bar, "Ctrl+F")
         action(edit_menu, self.tr("&Pin or unpin article"), self.toggle_pin, "Ctrl+D")
+        edit_menu.addSeparator()
+        action(edit_menu, self.tr("&Settings…"), self.open_settings, "Ctrl+,")
         self.edit_menu = edit_menu
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(self.problems.toggleViewAction())
+        self.tray.compact_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        view_menu.addAction(self.tray.compact_action)
         self.view_menu = view_menu
         self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        action(self.tools_menu, self.tr("&Report to developers…"), self.report_to_developers, "Ctrl+Shift+B")
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
 
@@ -209,6 +224,10 @@ class MainWindow(QMainWindow):
         self.find_bar.find_requested.connect(lambda text, back: self.find_bar.show_result(self.article.find_text(text, back)))
         self.find_bar.closed.connect(self.article.setFocus)
         self.problems.open_requested.connect(self._open_problem)
+        self.tray.show_requested.connect(lambda: bring_to_front(self))
+        self.tray.quick_search_requested.connect(lambda: self.show_query(""))
+        self.tray.compact_toggled.connect(self.set_compact)
+        self.tray.quit_requested.connect(self.quit_requested)
         self.search.results_changed.connect(self.show_results)
         self.search.cleared.connect(self.show_home)
         self.results.selectionModel().currentChanged.connect(lambda current, _: self._preview_hit(current.row()))
@@ -282,6 +301,39 @@ class MainWindow(QMainWindow):
         self._save_value("pinned", self.pinned)
         if not self.search.text.strip():
             self.show_home()
+
+    def show_query(self, query: str | None) -> None:
+        """A second launch or the tray: raise the window; put ``query`` in the box unless None."""
+        bring_to_front(self)
+        if query is not None:
+            self.search_box.setText(query)
+            self.focus_search()
+
+    def set_compact(self, on: bool) -> None:
+        """Compact always-on-top mode for calls: search, results and replies only."""
+        apply_compact(self, on, [self.article, self.find_bar, self.category, self.tag, self.language])
+        self.tray.set_compact(on)
+
+    def report_to_developers(self) -> None:
+        """Tools → Report to developers: a form copied as Markdown and plain text."""
+        article = self.article.article
+        dialog = ReportDialog(self, article_id=article.id if article else "",
+                              article_title=article.title if article else "",
+                              agent_name=self.settings.agent_name)
+        dialog.copied.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        dialog.exec()
+        dialog.deleteLater()
+
+    def open_settings(self) -> None:
+        """Ctrl+,: the settings dialog; saved settings apply at once (language after a restart)."""
+        dialog = SettingsDialog(self.settings, self.kb, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.settings = dialog.settings()
+            self.reply_controller.set_settings(self.settings)
+            self.settings_changed.emit(self.settings)
+            if dialog.needs_restart():
+                self.statusBar().showMessage(self.tr("The new language takes effect after a restart."), 8000)
+        dialog.deleteLater()
 
     def show_shortcuts(self) -> None:
         """F1: the keyboard contract."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 from kb_assistant.core.models import CHANNELS
 
 CHANNEL_LABELS = {
-    "email": "E-mail",
-    "chat": "Chat",
-    "messenger": "Messenger",
-    "phone": "Phone script",
+    "email": QT_TRANSLATE_NOOP("ReplyPanel", "E-mail"),
+    "chat": QT_TRANSLATE_NOOP("ReplyPanel", "Chat"),
+    "messenger": QT_TRANSLATE_NOOP("ReplyPanel", "Messenger"),
+    "phone": QT_TRANSLATE_NOOP("ReplyPanel", "Phone script"),
 }
 
 
@@ -50,7 +50,7 @@ class ReplyPanel(QWidget):
         self.replies.setAccessibleDescription(self.tr("Ready replies of this article; Alt+1 to Alt+9 copy one"))
         self.channel = QComboBox(self)
         for channel in CHANNELS:
-            self.channel.addItem(self.tr(CHANNEL_LABELS[channel]), channel)
+            self.channel.addItem(QCoreApplication.translate("ReplyPanel", CHANNEL_LABELS[channel]), channel)
         self.channel.setAccessibleName(self.tr("Channel"))
         channel_label = QLabel(self.tr("&Channel:"), self)
         channel_label.setBuddy(self.channel)

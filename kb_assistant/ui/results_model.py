@@ -17,10 +17,6 @@ class ResultRole(IntEnum):
     RichText = Qt.ItemDataRole.UserRole + 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ResultsModel", text)
-
-
 def badges(hit: SearchHit) -> list[str]:
     """The short labels shown beside a result: category, language, stale, replies."""
     found = []
@@ -29,11 +25,11 @@ def badges(hit: SearchHit) -> list[str]:
     if hit.lang:
         found.append(hit.lang.upper())
     if hit.type == "snippet":
-        found.append(_tr("snippet"))
+        found.append(QCoreApplication.translate("ResultsModel", "snippet"))
     if hit.stale:
-        found.append(_tr("stale"))
+        found.append(QCoreApplication.translate("ResultsModel", "stale"))
     if hit.reply_names:
-        found.append(_tr("replies: {0}").format(len(hit.reply_names)))
+        found.append(QCoreApplication.translate("ResultsModel", "replies: {0}").format(len(hit.reply_names)))
     return found
 
 

@@ -6,23 +6,19 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ShortcutsSheet", text)
-
-
 def shortcut_rows() -> list[tuple[str, str]]:
     """(keys, what they do), in the order an agent learns them."""
     return [
-        ("Ctrl+L, Ctrl+K", _tr("Go to the search box")),
-        (_tr("Up, Down"), _tr("Move through the results from the search box")),
-        ("Enter", _tr("Open the selected article")),
-        ("Ctrl+Enter", _tr("Copy the first reply (asks for missing values)")),
-        ("Alt+1 … Alt+9", _tr("Copy reply 1 to 9")),
-        ("Ctrl+F", _tr("Find in the article")),
-        ("Ctrl+D", _tr("Pin or unpin the open article")),
-        ("Esc", _tr("Clear the search; press again to hide the window")),
-        ("Ctrl+,", _tr("Settings")),
-        ("F1", _tr("This list")),
+        ("Ctrl+L, Ctrl+K", QCoreApplication.translate("ShortcutsSheet", "Go to the search box")),
+        (QCoreApplication.translate("ShortcutsSheet", "Up, Down"), QCoreApplication.translate("ShortcutsSheet", "Move through the results from the search box")),
+        ("Enter", QCoreApplication.translate("ShortcutsSheet", "Open the selected article")),
+        ("Ctrl+Enter", QCoreApplication.translate("ShortcutsSheet", "Copy the first reply (asks for missing values)")),
+        ("Alt+1 … Alt+9", QCoreApplication.translate("ShortcutsSheet", "Copy reply 1 to 9")),
+        ("Ctrl+F", QCoreApplication.translate("ShortcutsSheet", "Find in the article")),
+        ("Ctrl+D", QCoreApplication.translate("ShortcutsSheet", "Pin or unpin the open article")),
+        ("Esc", QCoreApplication.translate("ShortcutsSheet", "Clear the search; press again to hide the window")),
+        ("Ctrl+,", QCoreApplication.translate("ShortcutsSheet", "Settings")),
+        ("F1", QCoreApplication.translate("ShortcutsSheet", "This list")),
     ]
 
 

@@ -38,16 +38,16 @@
     </message>
     <message>
         <location line="+56"/>
-        <source>Copied “{name}” for {channel} (HTML and plain text, %n characters)</source>
-        <translation>Скопировано «{name}», канал «{channel}» (HTML и обычный текст, %n симв.)</translation>
+        <source>Copied “{name}” for {channel} (HTML and plain text, characters: {count})</source>
+        <translation>Скопировано «{name}», канал «{channel}» (HTML и обычный текст, символов: {count})</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Copied “{name}” for {channel} (plain text, %n characters)</source>
-        <translation>Скопировано «{name}», канал «{channel}» (обычный текст, %n симв.)</translation>
+        <source>Copied “{name}” for {channel} (plain text, characters: {count})</source>
+        <translation>Скопировано «{name}», канал «{channel}» (обычный текст, символов: {count})</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>reply</source>
         <translation>ответ</translation>
     </message>
@@ -167,7 +167,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+87"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+95"/>
         <source>KB Assistant</source>
         <translation>KB Assistant</translation>
     </message>
@@ -237,7 +237,7 @@
         <translation>Результаты</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -268,13 +268,23 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Tools</source>
         <translation>&amp;Инструменты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Report to developers…</source>
+        <translation>&amp;Сообщить разработчикам…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -287,7 +297,7 @@
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>{0} articles ready</source>
         <translation>Загружено статей: {0}</translation>
     </message>
@@ -307,7 +317,12 @@
         <translation>Статья «{0}» закреплена.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+35"/>
+        <source>The new language takes effect after a restart.</source>
+        <translation>Новый язык интерфейса включится после перезапуска.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Updating the index: {0} of {1} files</source>
         <translation>Обновление индекса: файл {0} из {1}</translation>
     </message>
@@ -373,7 +388,27 @@
 <context>
     <name>ReplyPanel</name>
     <message>
-        <location filename="../../kb_assistant/ui/reply_panel.py" line="+49"/>
+        <location filename="../../kb_assistant/ui/reply_panel.py" line="+20"/>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat</source>
+        <translation>Чат</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messenger</source>
+        <translation>Мессенджер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone script</source>
+        <translation>Сценарий для звонка</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Replies</source>
         <translation>Ответы</translation>
     </message>
@@ -702,6 +737,24 @@
     </message>
 </context>
 <context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../../kb_assistant/ui/results_model.py" line="+28"/>
+        <source>snippet</source>
+        <translation>фрагмент</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stale</source>
+        <translation>устарела</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replies: {0}</source>
+        <translation>ответов: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../kb_assistant/ui/settings_dialog.py" line="+83"/>
@@ -978,7 +1031,62 @@
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../kb_assistant/ui/shortcuts_sheet.py" line="+34"/>
+        <location filename="../../kb_assistant/ui/shortcuts_sheet.py" line="+12"/>
+        <source>Go to the search box</source>
+        <translation>Перейти в строку поиска</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up, Down</source>
+        <translation>Вверх, Вниз</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move through the results from the search box</source>
+        <translation>Переходить по результатам прямо из строки поиска</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the selected article</source>
+        <translation>Открыть выбранную статью</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the first reply (asks for missing values)</source>
+        <translation>Скопировать первый ответ (спросит недостающие значения)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy reply 1 to 9</source>
+        <translation>Скопировать ответ с 1 по 9</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find in the article</source>
+        <translation>Найти в статье</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pin or unpin the open article</source>
+        <translation>Закрепить или открепить открытую статью</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the search; press again to hide the window</source>
+        <translation>Очистить поиск; ещё раз — скрыть окно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This list</source>
+        <translation>Этот список</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <location line="+2"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>

@@ -88,8 +88,8 @@ def test_values_are_escaped_in_html_and_verbatim_in_plain(qapp):
 def test_describe_copy_says_what_how_and_how_much(qapp):
     email = ClipboardPayload("email", "x" * 312, "<p>x</p>")
     assert describe_copy(email, "Refund started") == (
-        "Copied “Refund started” for e-mail (HTML and plain text, 312 characters)"
+        "Copied “Refund started” for e-mail (HTML and plain text, characters: 312)"
     )
     chat = ClipboardPayload("chat", "hello")
     text = describe_copy(chat, "Доставка {задержана}")
-    assert text == "Copied “Доставка {задержана}” for chat (plain text, 5 characters)"
+    assert text == "Copied “Доставка {задержана}” for chat (plain text, characters: 5)"
