@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QRegularExpression, QUrl, Signal
+from PySide6.QtCore import QByteArray, QRegularExpression, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
 from kb_assistant.core.models import Article
+
+
+_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ALT = re.compile(r'\balt="([^"]*)"', re.IGNORECASE)
+
+
+def _image_placeholder(match: re.Match) -> str:
+    """Images are never loaded: show their description instead of a broken picture."""
+    alt = _ALT.search(match.group(0))
+    text = alt.group(1) if alt and alt.group(1).strip() else "image"
+    return f"<i>[{text}]</i>"
 
 
 class ArticleView(QTextBrowser):
@@ -31,12 +42,13 @@ class ArticleView(QTextBrowser):
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802
         # Articles never load anything: no remote images, no local files either.
-        return None
+        # An empty (not a null) answer, or Qt goes looking for a file itself.
+        return QByteArray()
 
     def show_article(self, article: Article | None, html: str, query: str = "") -> None:
         """Show ``article`` rendered as ``html`` (already sanitized), marking ``query`` words."""
         self.article = article
-        self.setHtml(html)
+        self.setHtml(_IMAGE.sub(_image_placeholder, html))
         self.highlight(query)
 
     def highlight(self, query: str) -> None:

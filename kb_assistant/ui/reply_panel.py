@@ -57,7 +57,7 @@ class ReplyPanel(QWidget):
         self.preview = QTextBrowser(self)
         self.preview.setOpenLinks(False)
         self.preview.setAccessibleName(self.tr("Reply preview"))
-        self.copy_button = QPushButton(self.tr("&Copy reply"), self)
+        self.copy_button = QPushButton(self.tr("Co&py reply"), self)
         self.copy_button.setAccessibleName(self.tr("Copy reply"))
         self.copy_button.setToolTip(self.tr("Copy the selected reply for the chosen channel (Ctrl+Enter)"))
         self.clear_button = QPushButton(self.tr("New c&ustomer"), self)

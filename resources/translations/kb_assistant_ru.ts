@@ -434,7 +434,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Copy reply</source>
+        <source>Co&amp;py reply</source>
         <translation>&amp;Копировать ответ</translation>
     </message>
     <message>
