@@ -125,6 +125,9 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
     worker.failed.connect(window.show_error)
     # bound slots of GUI-thread objects, so the worker's signals arrive queued
     worker.ready.connect(window.on_kb_ready)
+    window.note_latest_render = worker.note_latest_render
+    window.render_requested.connect(worker.render)
+    worker.rendered.connect(window.on_rendered)
     window.refresh_requested.connect(worker.refresh)
     if watch:
         from kb_assistant.ui.kb_watcher import KbWatcher

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from kb_assistant.core.errors import UnfilledPlaceholderError
 from kb_assistant.core.kb import KnowledgeBase
 from kb_assistant.core.links import resolve_link
-from kb_assistant.core.markdown_render import render_article_html
 from kb_assistant.core.models import Article, SearchHit, SearchResults
 from kb_assistant.core.search import SearchFilters
 from kb_assistant.core.settings import Settings
@@ -34,6 +33,7 @@ from kb_assistant.ui.problems_panel import ProblemsPanel
 from kb_assistant.ui.reply_panel import ReplyPanel
 from kb_assistant.ui.results_model import ResultRole, ResultsModel
 from kb_assistant.ui.results_view import ResultsView
+from kb_assistant.ui.search_worker import article_html
 from kb_assistant.ui.report_dialog import ReportDialog
 from kb_assistant.ui.settings_dialog import SettingsDialog
 from kb_assistant.ui.shortcuts_sheet import ShortcutsSheet
@@ -76,11 +76,14 @@ class MainWindow(QMainWindow):
         refresh_requested(): ask the search worker to reload the KB and index.
         quit_requested(): the agent chose Quit (the window only hides on close).
         settings_changed(object): the agent saved new :class:`Settings`.
+        render_requested(int, str): render an article off the GUI thread
+            (request id, article id); answered by :meth:`on_rendered`.
     """
 
     refresh_requested = Signal()
     quit_requested = Signal()
     settings_changed = Signal(object)
+    render_requested = Signal(int, str)
 
     def __init__(self, search: SearchController, replies: ReplyController, settings: Settings,
                  state: QSettings | None = None, parent=None) -> None:
@@ -90,6 +93,9 @@ class MainWindow(QMainWindow):
         self.reply_controller = replies
         self.state = state
         self.kb: KnowledgeBase | None = None
+        self._render_id = 0
+        self._pending_preview = ""
+        self.note_latest_render = lambda request_id: None
         self.recent: list[str] = list(self._state_value("recent", []))
         self.pinned: list[str] = list(self._state_value("pinned", []))
         self.setWindowTitle(self.tr("KB Assistant"))
@@ -379,9 +385,23 @@ class MainWindow(QMainWindow):
         ))
 
     def _preview_hit(self, row: int) -> None:
+        """Selection moved while typing: show that article, rendered off the GUI thread."""
         hit = self.model.hit(row)
-        if hit is not None:
-            self.show_article(hit.id)
+        if hit is None or self.kb is None:
+            return
+        if self.article.article is not None and self.article.article.id == hit.id:
+            self.article.highlight(self.search.text)
+            return
+        self._render_id += 1
+        self._pending_preview = hit.id
+        self.note_latest_render(self._render_id)
+        self.render_requested.emit(self._render_id, hit.id)
+
+    def on_rendered(self, request_id: int, article_id: str, html: str) -> None:
+        """A preview rendered by the worker: show it unless the agent moved on."""
+        if request_id != self._render_id or self.kb is None or article_id not in self.kb.articles:
+            return
+        self._display(self.kb.articles[article_id], html)
 
     def open_current(self) -> None:
         """Enter in the search box: open the selected article (focus moves to it)."""
@@ -398,11 +418,12 @@ class MainWindow(QMainWindow):
         """Render an article in the view and load its replies."""
         if self.kb is None or article_id not in self.kb.articles:
             return
+        self._render_id += 1  # an explicit open wins over a preview still being rendered
         article = self.kb.articles[article_id]
-        kb = self.kb
-        html = render_article_html(
-            article.body, title_for=lambda target: kb.articles[target].title if target in kb.articles else None
-        )
+        self._display(article, article_html(self.kb, article))
+
+    def _display(self, article: Article, html: str) -> None:
+        article_id = article.id
         self.article.show_article(article, html, self.search.text)
         self.reply_controller.set_article(article_id)
         if article_id in self.recent:

@@ -16,9 +16,18 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from kb_assistant.core.check import check_kb
 from kb_assistant.core.errors import KbError
 from kb_assistant.core.kb import KnowledgeBase, load_kb
+from kb_assistant.core.markdown_render import render_article_html
+from kb_assistant.core.models import Article
 from kb_assistant.core.search import SearchFilters, SearchService
 
 log = logging.getLogger("kb_assistant.ui.search")
+
+
+def article_html(kb: KnowledgeBase, article: Article) -> str:
+    """The sanitized HTML of an article, ``[[id]]`` links titled from the KB."""
+    return render_article_html(
+        article.body, title_for=lambda target: kb.articles[target].title if target in kb.articles else None
+    )
 
 
 class SearchWorker(QObject):
@@ -31,25 +40,34 @@ class SearchWorker(QObject):
             index is up to date.
         failed(str): a readable reason when the KB or the index cannot be used.
         results(int, object): request id and :class:`SearchResults`.
+        rendered(int, str, str): request id, article id and its sanitized HTML.
     """
 
     progress = Signal(int, int)
     ready = Signal(object, object, object)
     failed = Signal(str)
     results = Signal(int, object)
+    rendered = Signal(int, str, str)
 
     def __init__(self, kb_root: Path, index_dir: Path) -> None:
         super().__init__()
         self._kb_root = Path(kb_root)
         self._index_dir = Path(index_dir)
         self._service: SearchService | None = None
+        self._kb: KnowledgeBase | None = None
         self._latest = 0
+        self._latest_render = 0
         self._lock = threading.Lock()
 
     def note_latest(self, request_id: int) -> None:
         """Called from the GUI thread: requests older than this are skipped."""
         with self._lock:
             self._latest = max(self._latest, request_id)
+
+    def note_latest_render(self, request_id: int) -> None:
+        """Called from the GUI thread: render requests older than this are skipped."""
+        with self._lock:
+            self._latest_render = max(self._latest_render, request_id)
 
     @Slot()
     def refresh(self) -> None:
@@ -67,6 +85,7 @@ class SearchWorker(QObject):
             log.exception("index update failed")
             self.failed.emit(str(exc))
             return
+        self._kb = kb
         self.ready.emit(kb, report, problems)
 
     @Slot(int, str, object)
@@ -83,6 +102,17 @@ class SearchWorker(QObject):
             self.failed.emit(str(exc))
             return
         self.results.emit(request_id, found)
+
+    @Slot(int, str)
+    def render(self, request_id: int, article_id: str) -> None:
+        """Render an article's Markdown to sanitized HTML off the GUI thread."""
+        with self._lock:
+            if request_id < self._latest_render:
+                return
+        kb = self._kb
+        if kb is None or article_id not in kb.articles:
+            return
+        self.rendered.emit(request_id, article_id, article_html(kb, kb.articles[article_id]))
 
     @Slot()
     def close(self) -> None:

@@ -47,20 +47,24 @@ def type_text(widget, text):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
+def shown(win, article_id):
+    """The article is the selected result and is on screen (previews render off the GUI thread)."""
+    return win.current_hit_id() == article_id and win.article.article is not None \
+        and win.article.article.id == article_id
+
+
 def test_search_box_has_focus_and_typing_updates_results(qtbot, window):
     qtbot.waitUntil(lambda: window.search_box.hasFocus() or window.isActiveWindow() is False, timeout=2000)
     qtbot.keyClicks(window.search_box, "refund")
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=5000)
-    assert window.current_hit_id() == "refund"
-    assert window.article.article.id == "refund"
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
 
 
 def test_cyrillic_typing_and_layout_repair(qtbot, window):
     type_text(window.search_box, "возврат")
-    qtbot.waitUntil(lambda: window.current_hit_id() == "refund-ru", timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, "refund-ru"), timeout=5000)
     window.search_box.clear()
     qtbot.keyClicks(window.search_box, "djpdhfn")
-    qtbot.waitUntil(lambda: window.current_hit_id() == "refund-ru", timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, "refund-ru"), timeout=5000)
 
 
 def test_down_and_enter_from_the_search_box(qtbot, window):
@@ -84,7 +88,7 @@ def test_ctrl_enter_copies_first_reply_through_the_fill_in_form(qtbot, window, m
 
     monkeypatch.setattr("kb_assistant.ui.mainwindow.ask_values", fake_ask)
     qtbot.keyClicks(window.search_box, "refund")
-    qtbot.waitUntil(lambda: window.current_hit_id() == "refund", timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert asked and "order_id" in asked[0]
     mime = QGuiApplication.clipboard().mimeData()
@@ -96,7 +100,7 @@ def test_ctrl_enter_copies_first_reply_through_the_fill_in_form(qtbot, window, m
 
 def test_chat_channel_puts_plain_text_only(qtbot, window):
     qtbot.keyClicks(window.search_box, "refund")
-    qtbot.waitUntil(lambda: window.current_hit_id() == "refund", timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
     window.reply_panel.set_channel("chat")
     qtbot.keyClick(window.search_box, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     mime = QGuiApplication.clipboard().mimeData()
@@ -108,7 +112,7 @@ def test_unfilled_placeholder_is_never_copied_silently(qtbot, window, monkeypatc
     monkeypatch.setattr("kb_assistant.ui.mainwindow.ask_values", lambda parent, fields: None)
     QGuiApplication.clipboard().setText("before")
     qtbot.keyClicks(window.search_box, "refund")
-    qtbot.waitUntil(lambda: window.current_hit_id() == "refund", timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
     window.copy_reply(0)
     assert QGuiApplication.clipboard().text() == "before"
     assert "Not copied" in window.statusBar().currentMessage()
@@ -116,7 +120,7 @@ def test_unfilled_placeholder_is_never_copied_silently(qtbot, window, monkeypatc
 
 def test_links(qtbot, window):
     qtbot.keyClicks(window.search_box, "refund")
-    qtbot.waitUntil(lambda: window.current_hit_id() == "refund", timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
     window.follow_link("javascript:alert(1)")
     assert "not opened" in window.statusBar().currentMessage()
     from kb_assistant.core.mdext.wikilinks import wikilink_href
@@ -160,12 +164,12 @@ def test_a_file_changed_on_disk_becomes_searchable(qtbot, window):
                                               encoding="utf-8")
     qtbot.waitUntil(lambda: window.kb is not None and "gift" in window.kb.articles, timeout=10000)
     qtbot.keyClicks(window.search_box, "zanzibar")
-    qtbot.waitUntil(lambda: window.current_hit_id() == "gift", timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, "gift"), timeout=5000)
 
 
 def test_recent_and_pinned_articles_when_the_box_is_empty(qtbot, window):
     qtbot.keyClicks(window.search_box, "password")
-    qtbot.waitUntil(lambda: window.current_hit_id() == "password", timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, "password"), timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert window.pinned == ["password"]
     window.search_box.clear()
@@ -182,7 +186,7 @@ def test_category_filter(qtbot, window):
 
 def test_find_in_article(qtbot, window):
     qtbot.keyClicks(window.search_box, "refund")
-    qtbot.waitUntil(lambda: window.current_hit_id() == "refund", timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.find_bar.isVisible() and window.find_bar.field.hasFocus()
     qtbot.keyClicks(window.find_bar.field, "business")
