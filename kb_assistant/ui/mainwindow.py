@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -209,18 +210,30 @@ class MainWindow(QMainWindow):
         action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
 
     def _add_shortcuts(self) -> None:
-        def shortcut(keys, slot) -> None:
-            item = QShortcut(QKeySequence(keys), self)
-            item.setContext(Qt.ShortcutContext.WindowShortcut)
-            item.activated.connect(slot)
+        """The keyboard contract, as menu actions so the menus show the keys."""
+        reply_menu = self.menuBar().addMenu(self.tr("&Reply"))
+        self.menuBar().insertMenu(self.view_menu.menuAction(), reply_menu)
 
-        for keys in ("Ctrl+L", "Ctrl+K"):
-            shortcut(keys, self.focus_search)
-        shortcut("Ctrl+Return", lambda: self.copy_reply(0))
-        shortcut("Ctrl+Enter", lambda: self.copy_reply(0))
+        def action(menu, text, slot, *keys):
+            item = QAction(text, self)
+            item.setShortcuts([QKeySequence(k) for k in keys])
+            item.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            item.triggered.connect(slot)
+            menu.addAction(item)
+            return item
+
+        action(reply_menu, self.tr("Copy the &first reply"), lambda: self.copy_reply(0), "Ctrl+Return", "Ctrl+Enter")
         for number in range(1, 10):
-            shortcut(f"Alt+{number}", lambda n=number: self.copy_reply(n - 1))
-        shortcut("Escape", self.escape)
+            action(reply_menu, self.tr("Copy reply {0}").format(number),
+                   lambda _=False, n=number: self.copy_reply(n - 1), f"Alt+{number}")
+        reply_menu.addSeparator()
+        action(reply_menu, self.tr("&New customer (forget the values)"), self.reply_controller.clear_values)
+        action(self.edit_menu, self.tr("Go to the &search box"), self.focus_search, "Ctrl+L", "Ctrl+K")
+        action(self.view_menu, self.tr("Zoom &in"), lambda: self.zoom(1), "Ctrl++", "Ctrl+=")
+        action(self.view_menu, self.tr("Zoom &out"), lambda: self.zoom(-1), "Ctrl+-")
+        escape = QShortcut(QKeySequence("Escape"), self)
+        escape.setContext(Qt.ShortcutContext.WindowShortcut)
+        escape.activated.connect(self.escape)
 
     def _connect_signals(self) -> None:
         self.search_box.textChanged.connect(self.search.set_text)
@@ -454,10 +467,12 @@ class MainWindow(QMainWindow):
                 return
             self.show_article(hit.id)
         fields = self.reply_controller.placeholders_needed(index)
-        if self.reply_controller.missing(index):
+        missing = self.reply_controller.missing(index)
+        if missing:
             values = ask_values(self, fields)
             if values is None:
-                self.statusBar().showMessage(self.tr("Not copied."), 4000)
+                self.statusBar().showMessage(
+                    self.tr("Not copied: the reply needs {0}.").format(", ".join(missing)), 8000)
                 return
             self.reply_controller.set_values(values)
         try:
@@ -475,6 +490,16 @@ class MainWindow(QMainWindow):
         names = self.reply_controller.reply_names()
         name = names[index] if 0 <= index < len(names) else ""
         self.statusBar().showMessage(describe_copy(payload, name), 8000)
+
+    def zoom(self, step: int) -> None:
+        """Ctrl++ / Ctrl+-: larger or smaller text everywhere, kept in the settings."""
+        font = QApplication.font()
+        size = max(8, min(32, (font.pointSize() if font.pointSize() > 0 else 10) + step))
+        font.setPointSize(size)
+        QApplication.setFont(font)
+        self.settings.font_size = size
+        self.settings_changed.emit(self.settings)
+        self.statusBar().showMessage(self.tr("Text size {0} pt").format(size), 3000)
 
     def focus_search(self) -> None:
         """Ctrl+L / Ctrl+K: back to the search box, text selected."""

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../kb_assistant/ui/article_view.py" line="+29"/>
+        <location filename="../../kb_assistant/ui/article_view.py" line="+40"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
@@ -167,7 +167,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+95"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+102"/>
         <source>KB Assistant</source>
         <translation>KB Assistant</translation>
     </message>
@@ -269,7 +269,7 @@
     <message>
         <location line="+2"/>
         <source>&amp;Settings…</source>
-        <translation>&amp;Настройки…</translation>
+        <translation>Н&amp;астройки…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -297,7 +297,42 @@
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+4"/>
+        <source>&amp;Reply</source>
+        <translation>&amp;Ответ</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Copy the &amp;first reply</source>
+        <translation>Скопировать &amp;первый ответ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy reply {0}</source>
+        <translation>Скопировать ответ {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;New customer (forget the values)</source>
+        <translation>&amp;Новый клиент (забыть значения)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the &amp;search box</source>
+        <translation>Перейти в строку &amp;поиска</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;in</source>
+        <translation>У&amp;величить текст</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;out</source>
+        <translation>Уме&amp;ньшить текст</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>{0} articles ready</source>
         <translation>Загружено статей: {0}</translation>
     </message>
@@ -342,17 +377,22 @@
         <translation>Ищем: {0}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+71"/>
         <source>Link not opened: {0}</source>
         <translation>Ссылка не открыта: {0}</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Not copied.</source>
-        <translation>Не скопировано.</translation>
+        <location line="+15"/>
+        <source>Not copied: the reply needs {0}.</source>
+        <translation>Не скопировано: в ответе нужно заполнить {0}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+27"/>
+        <source>Text size {0} pt</source>
+        <translation>Размер текста: {0} пт</translation>
+    </message>
+    <message>
+        <location line="-20"/>
         <source>Reply not copied</source>
         <translation>Ответ не скопирован</translation>
     </message>
