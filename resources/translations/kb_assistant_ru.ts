@@ -490,7 +490,7 @@
     <message>
         <location line="+1"/>
         <source>New c&amp;ustomer</source>
-        <translation>Н&amp;овый клиент</translation>
+        <translation>Новый к&amp;лиент</translation>
     </message>
     <message>
         <location line="+1"/>
