@@ -24,7 +24,7 @@ from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
 from kb_assistant.core.errors import SearchIndexError
-from kb_assistant.core.kb import ArticleFile, read_article_file, scan_kb
+from kb_assistant.core.kb import ArticleFile, is_hidden_name, read_article_file, scan_kb
 from kb_assistant.core.kbconfig import load_kb_config
 from kb_assistant.core.models import Problem
 from kb_assistant.core.search.codec import KbCodec
@@ -172,17 +172,56 @@ def update_index(
     return report
 
 
-def _apply_changes(index, index_dir, kb_root, files: list[ArticleFile], default_lang, report, progress):
+def update_paths(index_dir: Path, kb_root: Path, rel_paths: list[str]) -> UpdateReport:
+    """Re-index just these files (KB-relative, "/" separated): saved, created or deleted.
+
+    The editor knows which file it saved, so there is no need to scan the whole
+    KB for changes; this keeps "saved to searchable" short on large KBs. Falls
+    back to a full :func:`update_index` when the index has to be (re)built.
+    """
+    started = time.perf_counter()
+    kb_root = Path(kb_root)
+    index, reason = open_or_create(Path(index_dir), kb_root)
+    if reason:
+        index.close()
+        return update_index(index_dir, kb_root)
+    config, config_problems = load_kb_config(kb_root)
+    files = []
+    for rel_path in rel_paths:
+        parts = rel_path.split("/")
+        if any(is_hidden_name(part) for part in parts) or not rel_path.lower().endswith(".md"):
+            continue
+        path = kb_root.joinpath(*parts)
+        try:
+            info = path.stat()
+        except OSError:
+            continue  # gone: removed from the index below
+        files.append(ArticleFile(rel_path, str(path), info.st_mtime_ns, info.st_size))
+    report = UpdateReport(problems=list(config_problems))
+    try:
+        _apply_changes(index, Path(index_dir), kb_root, files, config.default_lang, report, None,
+                       scope=set(rel_paths))
+    finally:
+        index.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _apply_changes(index, index_dir, kb_root, files: list[ArticleFile], default_lang, report, progress,
+                   scope: set[str] | None = None):
+    """Index ``files``; with ``scope``, only those paths are considered (the rest stay as they are)."""
     manifest = _read_manifest(index_dir) or {"files": {}}
     known: dict[str, list] = manifest.get("files", {}) if isinstance(manifest.get("files"), dict) else {}
     on_disk = {file.rel_path: file for file in files}
-    deleted = [path for path in known if path not in on_disk]
+    deleted = [path for path in known if path not in on_disk and (scope is None or path in scope)]
     candidates = [
         file for file in files
         if file.rel_path not in known or known[file.rel_path][:2] != [file.mtime_ns, file.size]
     ]
     report.unchanged = len(files) - len(candidates)
-    new_files: dict[str, list] = {p: v for p, v in known.items() if p in on_disk}
+    new_files: dict[str, list] = {
+        p: v for p, v in known.items() if p in on_disk or (scope is not None and p not in scope)
+    }
     if not deleted and not candidates:
         return
     writer = _writer(index, parallel=len(candidates) > PARALLEL_THRESHOLD and not known)

@@ -26,6 +26,7 @@ from kb_assistant.core.search.indexer import (
     UpdateReport,
     open_or_create,
     update_index,
+    update_paths,
 )
 from kb_assistant.core.search.query import QueryPlan, SynonymTable, TermGroup, TermStats, build_query
 from kb_assistant.core.search.schema import PAIR_BOOST, PAIR_FIELD, TEXT_FIELDS, split_reply_names
@@ -105,6 +106,13 @@ class SearchService:
         """Bring the index up to date with the KB (incrementally) and reopen the searcher."""
         self._close_searcher()
         report = update_index(self.index_dir, self.kb_root, rebuild=rebuild, progress=progress)
+        self._open()
+        return report
+
+    def update_files(self, rel_paths: list[str]) -> UpdateReport:
+        """Re-index only these KB-relative files (the editor saved, created or deleted them)."""
+        self._close_searcher()
+        report = update_paths(self.index_dir, self.kb_root, rel_paths)
         self._open()
         return report
 

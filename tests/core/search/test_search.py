@@ -320,3 +320,17 @@ def test_question_language_is_preferred(service):
     # synonyms link refund and возврат; each language's question opens its own article
     assert top_ids(service.search("refund"))[0] == "refund"
     assert top_ids(service.search("возврат"))[0] == "refund-ru"
+
+
+def test_update_files_reindexes_just_the_saved_file(service, kb_root):
+    (kb_root / "promo" / "promo.en.md").write_text("---\nid: promo\n---\n# Coupons\n\nQuokka discount.", encoding="utf-8")
+    (kb_root / "new.md").write_text("# Newly written\n\nPlatypus.", encoding="utf-8")
+    (kb_root / "delivery" / "tracking.ru.md").unlink()
+    report = service.update_files(["promo/promo.en.md", "new.md", "delivery/tracking.ru.md", "_kb.yml"])
+    assert (report.changed, report.added, report.deleted) == (1, 1, 1)
+    assert top_ids(service.search("quokka"))[0] == "promo"
+    assert top_ids(service.search("platypus"))[0] == "new"
+    assert service.search("посылки").hits == ()
+    # the rest of the index is untouched, and a later full update finds nothing to do
+    assert top_ids(service.search("refund"))[0] == "refund"
+    assert service.update().touched == 0
