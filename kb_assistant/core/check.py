@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 from pathlib import Path, PurePosixPath
 
+from kb_assistant.core.articles import parse_article_bytes
 from kb_assistant.core.kb import KnowledgeBase
 from kb_assistant.core.models import Article, Problem
 from kb_assistant.core.templates import (
@@ -58,6 +59,27 @@ def check_article(article: Article, kb: KnowledgeBase, today: dt.date | None = N
         due = article.review_due()
         report("warning", "stale", f"review was due on {due.isoformat()} (reviewed {article.reviewed.isoformat()}, every {article.review_every} days)", 1)
     return out
+
+
+def check_text(text: str, rel_path: str, kb: KnowledgeBase, today: dt.date | None = None) -> list[Problem]:
+    """Problems of an article being edited, from its unsaved text (as ``check`` would report them).
+
+    Args:
+        text: the editor's current text.
+        rel_path: where the article lives (or will live) in the KB.
+        kb: the rest of the KB, for links, translations and duplicate ids.
+        today: the date "stale" is judged against.
+    """
+    parsed = parse_article_bytes(text.encode("utf-8"), rel_path, default_lang=kb.config.default_lang)
+    problems = [p for p in parsed.problems if p.code != "cp1251"]
+    article = parsed.article
+    if article is not None:
+        other = kb.articles.get(article.id)
+        if other is not None and other.path != rel_path:
+            problems.append(Problem(rel_path, 1, "error", "duplicate-id",
+                                    f"id '{article.id}' is already used by {other.path}"))
+        problems.extend(check_article(article, kb, today))
+    return sorted(problems, key=lambda p: (p.line or 0, p.severity != "error"))
 
 
 def relative_link_problem(root: Path, article_path: str, target: str) -> str:

@@ -75,3 +75,18 @@ def test_learning_paths_are_checked(write_kb):
 def test_stale_is_a_warning(write_kb):
     root = write_kb({"a.md": "---\nreviewed: 2026-01-01\nreview_every: 30\n---\n# A"})
     assert problems_of(root) == [("a.md", 1, "warning", "stale")]
+
+
+def test_check_text_reports_problems_of_unsaved_text_with_lines(write_kb):
+    from kb_assistant.core.check import check_text
+
+    kb = load_kb(write_kb({"a.md": "---\nid: a\n---\n# A", "b.md": "---\nid: b\n---\n# B"}))
+    text = "---\nid: a\ntitle: [\n---\n# Draft\n\nSee [[ghost]].\n\n## Reply: R\nHi {{Bad}}\n"
+    found = [(p.line, p.code) for p in check_text(text, "b.md", kb, TODAY)]
+    assert (2, "front-matter") in found or (3, "front-matter") in found or (4, "front-matter") in found
+    assert (7, "broken-link") in found
+    assert (10, "bad-placeholder") in found
+    clean = check_text("---\nid: b\n---\n# B\n\nSee [[a]].\n", "b.md", kb, TODAY)
+    assert clean == []
+    duplicate = check_text("---\nid: a\n---\n# Copy\n", "c.md", kb, TODAY)
+    assert [p.code for p in duplicate] == ["duplicate-id"]
