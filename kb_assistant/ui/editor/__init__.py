@@ -1,0 +1,1 @@
+"""The editor's workbench: editing, previewing and saving articles safely."""

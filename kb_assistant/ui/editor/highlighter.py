@@ -1,0 +1,77 @@
+"""Syntax highlighting for articles: front matter, headings, reply sections, placeholders."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
+
+from kb_assistant.core.mdext.placeholders import PLACEHOLDER_PATTERN
+
+_HEADING = re.compile(r"^ {0,3}#{1,6}(\s.*)?$")
+_REPLY = re.compile(r"^ {0,3}##\s+(reply|ответ)\s*:.*$", re.IGNORECASE)
+_PLACEHOLDER = re.compile(PLACEHOLDER_PATTERN)
+_BROKEN_PLACEHOLDER = re.compile(r"\{\{[^}\n]*$|\{\{[^}\n]*\}(?!\})")
+_WIKILINK = re.compile(r"\[\[[^\]\n]+\]\]")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+# block states: what the line continues
+NORMAL, FRONT_MATTER, CODE = 0, 1, 2
+
+
+def _format(color: str, *, bold: bool = False, italic: bool = False, background: str = "") -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(color))
+    if bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    if italic:
+        fmt.setFontItalic(True)
+    if background:
+        fmt.setBackground(QColor(background))
+    return fmt
+
+
+class ArticleHighlighter(QSyntaxHighlighter):
+    """Marks what matters to an editor: the YAML block, headings, replies, placeholders, links."""
+
+    def __init__(self, document) -> None:
+        super().__init__(document)
+        self.formats = {
+            "front_matter": _format("#6a5acd"),
+            "heading": _format("#1f4e9c", bold=True),
+            "reply": _format("#0b7a3e", bold=True, background="#e8f6ee"),
+            "placeholder": _format("#a0522d", bold=True, background="#fff2cc"),
+            "broken": _format("#ffffff", background="#c62828"),
+            "link": _format("#00838f"),
+            "code": _format("#555555"),
+        }
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802
+        previous = self.previousBlockState()
+        block = self.currentBlock()
+        if block.blockNumber() == 0 and text.rstrip() == "---":
+            self.setFormat(0, len(text), self.formats["front_matter"])
+            self.setCurrentBlockState(FRONT_MATTER)
+            return
+        if previous == FRONT_MATTER:
+            self.setFormat(0, len(text), self.formats["front_matter"])
+            closed = text.rstrip() in ("---", "...")
+            self.setCurrentBlockState(NORMAL if closed else FRONT_MATTER)
+            return
+        if previous == CODE or _FENCE.match(text):
+            self.setFormat(0, len(text), self.formats["code"])
+            opening = previous != CODE and bool(_FENCE.match(text))
+            closing = previous == CODE and bool(_FENCE.match(text))
+            self.setCurrentBlockState(CODE if opening or (previous == CODE and not closing) else NORMAL)
+            return
+        self.setCurrentBlockState(NORMAL)
+        if _REPLY.match(text):
+            self.setFormat(0, len(text), self.formats["reply"])
+        elif _HEADING.match(text):
+            self.setFormat(0, len(text), self.formats["heading"])
+        for match in _WIKILINK.finditer(text):
+            self.setFormat(match.start(), match.end() - match.start(), self.formats["link"])
+        for match in _BROKEN_PLACEHOLDER.finditer(text):
+            self.setFormat(match.start(), match.end() - match.start(), self.formats["broken"])
+        for match in _PLACEHOLDER.finditer(text):
+            self.setFormat(match.start(), match.end() - match.start(), self.formats["placeholder"])
