@@ -1,0 +1,46 @@
+"""Background tasks: results on the GUI thread, only the newest per channel."""
+
+import threading
+import time
+
+from PySide6.QtCore import QThread
+
+from kb_assistant.ui.tasks import TaskRunner
+
+
+def test_results_arrive_on_the_gui_thread_and_stale_ones_are_dropped(qtbot):
+    runner = TaskRunner()
+    got = []
+    gui_thread = QThread.currentThread()
+    runner.finished.connect(lambda channel, result: got.append((channel, result, QThread.currentThread() is gui_thread)))
+    release = threading.Event()
+
+    def slow():
+        release.wait(2)
+        return "old"
+
+    runner.submit("preview", slow)
+    runner.submit("preview", lambda: "new")
+    with qtbot.waitSignal(runner.finished, timeout=3000):
+        pass
+    release.set()
+    runner.wait()
+    qtbot.wait(50)
+    assert got == [("preview", "new", True)]
+
+
+def test_failures_are_reported(qtbot):
+    runner = TaskRunner()
+    with qtbot.waitSignal(runner.failed, timeout=3000) as blocker:
+        runner.submit("check", lambda: 1 / 0)
+    assert blocker.args[0] == "check" and "division" in blocker.args[1]
+
+
+def test_channels_are_independent(qtbot):
+    runner = TaskRunner()
+    got = {}
+    runner.finished.connect(lambda channel, result: got.__setitem__(channel, result))
+    runner.submit("a", lambda: time.sleep(0.05) or 1)
+    runner.submit("b", lambda: 2)
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=3000)
+    assert got == {"a": 1, "b": 2}
