@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from urllib.parse import unquote
 from pathlib import Path, PurePosixPath
 
 from kb_assistant.core.articles import parse_article_bytes
@@ -87,7 +88,7 @@ def relative_link_problem(root: Path, article_path: str, target: str) -> str:
 
     A link that leaves the KB folder counts as broken: the app never follows it.
     """
-    clean = target.split("#", 1)[0].split("?", 1)[0]
+    clean = unquote(target.split("#", 1)[0].split("?", 1)[0])
     if not clean:
         return ""
     base = PurePosixPath(article_path).parent

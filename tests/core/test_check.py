@@ -90,3 +90,10 @@ def test_check_text_reports_problems_of_unsaved_text_with_lines(write_kb):
     assert clean == []
     duplicate = check_text("---\nid: a\n---\n# Copy\n", "c.md", kb, TODAY)
     assert [p.code for p in duplicate] == ["duplicate-id"]
+
+
+def test_percent_encoded_relative_links_resolve(tmp_path):
+    from kb_assistant.core.check import relative_link_problem
+
+    (tmp_path / "with space.md").write_text("# S")
+    assert relative_link_problem(tmp_path, "a.md", "with%20space.md") == ""
