@@ -88,6 +88,23 @@ class SearchWorker(QObject):
         self._kb = kb
         self.ready.emit(kb, report, problems)
 
+    @Slot(list)
+    def update_files(self, rel_paths: list[str]) -> None:
+        """The editor saved these files: re-index just them, then reload the KB."""
+        if self._service is None:
+            self.refresh()
+            return
+        try:
+            report = self._service.update_files(rel_paths)
+            kb = load_kb(self._kb_root)
+            problems = check_kb(kb)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
+            log.exception("re-index after save failed")
+            self.failed.emit(str(exc))
+            return
+        self._kb = kb
+        self.ready.emit(kb, report, problems)
+
     @Slot(int, str, object)
     def search(self, request_id: int, text: str, filters: SearchFilters | None) -> None:
         """Search, unless a newer request has already been made."""

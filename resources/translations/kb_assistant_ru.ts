@@ -53,6 +53,119 @@
     </message>
 </context>
 <context>
+    <name>EditorWindow</name>
+    <message>
+        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+70"/>
+        <source>Article text</source>
+        <translation>Текст статьи</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview</source>
+        <translation>Предпросмотр</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problems in this article</source>
+        <translation>Проблемы в этой статье</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{0}{1} — KB Assistant editor</source>
+        <translation>{0}{1} — редактор KB Assistant</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>line {0}</source>
+        <translation>строка {0}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Save with problems?</source>
+        <translation>Сохранить с ошибками?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This article has {0} errors (see the list below). Save anyway?</source>
+        <translation>В статье есть ошибки ({0}, список внизу). Всё равно сохранить?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saved {0}</source>
+        <translation>Сохранено: {0}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>on disk</source>
+        <translation>на диске</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>yours</source>
+        <translation>ваша версия</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Changed on disk</source>
+        <translation>Файл изменён на диске</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} was changed on disk after you opened it.</source>
+        <translation>Файл {0} изменился на диске после того, как вы его открыли.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reload from disk</source>
+        <translation>&amp;Загрузить с диска</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Оставить мою версию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Compare</source>
+        <translation>&amp;Сравнить</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Compare: on disk and yours</source>
+        <translation>Сравнение: на диске и ваша версия</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Differences</source>
+        <translation>Различия</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the changes to {0}?</source>
+        <translation>Сохранить изменения в {0}?</translation>
+    </message>
+</context>
+<context>
     <name>FillInDialog</name>
     <message>
         <location filename="../../kb_assistant/ui/fill_form.py" line="+60"/>
