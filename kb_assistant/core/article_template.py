@@ -8,6 +8,8 @@ import re
 import unicodedata
 from pathlib import PurePosixPath
 
+from kb_assistant.core.frontmatter_edit import FrontMatterDocument
+
 
 _TRANSLIT = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
@@ -73,3 +75,39 @@ def _yaml_text(value: str) -> str:
     A JSON string is a valid YAML double-quoted scalar, escapes included.
     """
     return json.dumps(value, ensure_ascii=False)
+
+
+def translation_path(rel_path: str, lang: str, new_lang: str) -> str:
+    """Where the ``new_lang`` translation of the file at ``rel_path`` goes.
+
+    ``returns/refund.ru.md`` -> ``returns/refund.en.md``; a file without a language
+    part gets one: ``faq/refund.md`` -> ``faq/refund.en.md``.
+    """
+    path = PurePosixPath(rel_path)
+    stem = path.name[:-3] if path.name.endswith(".md") else path.name
+    suffix = f".{lang}"
+    if lang and stem.endswith(suffix):
+        stem = stem[: -len(suffix)]
+    return str(path.with_name(f"{stem}.{new_lang}.md"))
+
+
+def translation_id(article_id: str, lang: str, new_lang: str) -> str:
+    """The sample KB's ids: ``refund-card`` (en) and ``refund-card-ru`` (ru)."""
+    base = article_id[: -len(f"-{lang}")] if lang and article_id.endswith(f"-{lang}") else article_id
+    return base if new_lang == "en" else f"{base}-{new_lang}"
+
+
+def translation_text(text: str, article_id: str, lang: str, new_id: str, new_lang: str) -> str:
+    """A new translation's text: the original, with its own id and language, linked back.
+
+    The body is kept for the translator to translate in place; unknown keys and
+    comments of the front matter stay.
+
+    Raises:
+        FrontMatterBroken: when the original's front matter is not valid YAML.
+    """
+    doc = FrontMatterDocument.parse(text)
+    doc.set("id", new_id)
+    doc.set("lang", new_lang)
+    doc.set("translations", {lang: article_id})
+    return doc.to_text()

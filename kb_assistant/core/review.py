@@ -15,6 +15,7 @@ from pathlib import Path
 from kb_assistant.core.frontmatter_edit import FrontMatterDocument
 from kb_assistant.core.kb import KnowledgeBase
 from kb_assistant.core.models import Article
+from kb_assistant.core.storage import FileSnapshot, read_text, save_text
 
 NO_OWNER = "No owner"
 """The owner shown for articles without ``owner`` (the UI may translate it)."""
@@ -81,6 +82,20 @@ def mark_reviewed(text: str, today: dt.date) -> str:
     doc = FrontMatterDocument.parse(text)
     doc.set("reviewed", today)
     return doc.to_text()
+
+
+def mark_reviewed_file(path: Path, today: dt.date) -> FileSnapshot:
+    """Set ``reviewed: today`` in the article file at ``path`` and save it atomically.
+
+    The file's encoding, line endings, other keys and comments are kept.
+
+    Raises:
+        FileReadError: when the file cannot be read.
+        FrontMatterBroken: when its front matter is not valid YAML (the file is left alone).
+        StorageError: when it cannot be written (the old file is then left whole).
+    """
+    text, snapshot = read_text(path)
+    return save_text(path, mark_reviewed(text, today), snapshot)
 
 
 def review_queue(kb: KnowledgeBase, today: dt.date) -> list[ReviewItem]:

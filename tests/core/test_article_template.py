@@ -40,3 +40,21 @@ def test_template_parses_without_problems(lang, kind):
 def test_any_title_round_trips(title):
     parsed = parse_article_bytes(article_template(title, "en").encode("utf-8"), "n.md")
     assert parsed.article.title == title.strip()
+
+
+def test_translation_path_and_id_follow_the_kb_naming():
+    from kb_assistant.core.article_template import translation_id, translation_path
+
+    assert translation_path("returns/refund-card.ru.md", "ru", "en") == "returns/refund-card.en.md"
+    assert translation_path("faq/refund.md", "", "ru") == "faq/refund.ru.md"
+    assert translation_id("refund-card-ru", "ru", "en") == "refund-card"
+    assert translation_id("refund-card", "en", "ru") == "refund-card-ru"
+
+
+def test_translation_text_links_back_and_keeps_comments():
+    from kb_assistant.core.article_template import translation_text
+
+    text = "---\nid: refund-card-ru\n# owner: Olga\nlang: ru\ntags: [refund]\n---\n# Возврат\n"
+    new = translation_text(text, "refund-card-ru", "ru", "refund-card", "en")
+    assert new.startswith("---\nid: refund-card\n# owner: Olga\nlang: en\n")
+    assert "translations:" in new and "ru: refund-card-ru" in new and new.endswith("# Возврат\n")

@@ -11,6 +11,7 @@ from kb_assistant.core.articles import parse_article_bytes
 from kb_assistant.core.frontmatter_edit import FrontMatterBroken
 from kb_assistant.core.kb import load_kb
 from kb_assistant.core.review import (
+    mark_reviewed_file,
     NO_OWNER,
     ReviewItem,
     TranslationLag,
@@ -170,3 +171,19 @@ def test_translation_lag_skips_files_it_cannot_date(translated_kb):
         raise FileNotFoundError(rel_path)
 
     assert translation_lag(kb, translated_kb, modified=modified) == []
+
+
+def test_mark_reviewed_file_keeps_encoding_line_endings_and_comments(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes("---\r\nid: a\r\n# owner asked\r\nreviewed: 2020-01-01\r\n---\r\n# Возврат\r\n".encode("cp1251"))
+    mark_reviewed_file(path, dt.date(2026, 11, 27))
+    text = path.read_bytes().decode("cp1251")
+    assert "reviewed: 2026-11-27\r\n" in text and "# owner asked\r\n" in text and "# Возврат" in text
+
+
+def test_mark_reviewed_file_leaves_broken_front_matter_alone(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\nid: [a\n---\nbody\n", encoding="utf-8")
+    with pytest.raises(FrontMatterBroken):
+        mark_reviewed_file(path, dt.date(2026, 11, 27))
+    assert path.read_text(encoding="utf-8") == "---\nid: [a\n---\nbody\n"
