@@ -72,8 +72,14 @@ def run_gui(argv: list[str]) -> int:
     app.setQuitOnLastWindowClosed(False)  # closing the window hides it to the tray
 
     state = QSettings(str(paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
-    window, thread = build_window(kb_root, resolve_index_dir(kb_root, paths), settings, state=state)
-    window.quit_requested.connect(app.quit)
+    window, thread = build_window(kb_root, resolve_index_dir(kb_root, paths), settings, state=state,
+                                  data_dir=paths.data_dir)
+
+    def quit_app() -> None:
+        if window.workbench.close_all():  # each editor with unsaved edits asks first
+            app.quit()
+
+    window.quit_requested.connect(quit_app)
     instance.show_requested.connect(window.show_query)
 
     def settings_changed(new) -> None:
@@ -94,23 +100,29 @@ def run_gui(argv: list[str]) -> int:
         thread.stop()
 
 
-def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, state=None, watch=True):
-    """Build the search thread, the controllers and the window, and start loading the KB.
+def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, state=None, watch=True,
+                 data_dir=None):
+    """Build the search thread, the controllers, the window and the editor's workbench, and start loading the KB.
 
     Args:
         kb_root: the KB folder; index_dir: its index folder; settings: the user's settings.
         today_provider: the clock (tests pass a fixed date).
         state: QSettings for the window layout, recent and pinned articles (None: not kept).
         watch: re-index when files under the KB change on disk.
+        data_dir: the user data folder (autosaved drafts); the environment's by default.
 
     Returns:
-        ``(window, search_thread)``; the caller stops the thread when done.
+        ``(window, search_thread)``; the caller stops the thread when done. The
+        editor's workbench is ``window.workbench``.
     """
+    from kb_assistant.core.autosave import AutosaveStore
     from kb_assistant.core.kb import KnowledgeBase
     from kb_assistant.core.models import KbConfig
+    from kb_assistant.core.paths import AppPaths
     from kb_assistant.ui.controllers.reply_controller import ReplyController
     from kb_assistant.ui.controllers.search_controller import SearchController
     from kb_assistant.ui.mainwindow import MainWindow
+    from kb_assistant.ui.editor.workbench import EditorWorkbench
     from kb_assistant.ui.search_worker import SearchThread, SearchWorker
 
     worker = SearchWorker(kb_root, index_dir)
@@ -129,6 +141,17 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
     window.render_requested.connect(worker.render)
     worker.rendered.connect(window.on_rendered)
     window.refresh_requested.connect(worker.refresh)
+    data_dir = data_dir or AppPaths.from_environment().data_dir
+    workbench = EditorWorkbench(kb_root, AutosaveStore(data_dir / "autosave"), today=today_provider,
+                                owner=settings.agent_name, parent_window=window)
+    window.workbench = workbench
+    window.edit_requested.connect(workbench.edit_article)
+    window.new_article_requested.connect(workbench.new_article)
+    window.review_queue_requested.connect(workbench.show_review_queue)
+    worker.ready.connect(workbench.set_kb)
+    workbench.files_saved.connect(worker.update_files)
+    workbench.kb_changed.connect(worker.refresh)
+    workbench.message.connect(window.show_error)
     if watch:
         from kb_assistant.ui.kb_watcher import KbWatcher
 

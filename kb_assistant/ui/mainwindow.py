@@ -79,12 +79,18 @@ class MainWindow(QMainWindow):
         settings_changed(object): the agent saved new :class:`Settings`.
         render_requested(int, str): render an article off the GUI thread
             (request id, article id); answered by :meth:`on_rendered`.
+        edit_requested(str): Ctrl+E, edit this article id.
+        new_article_requested(str, str): Ctrl+N, a new article (suggested language and folder).
+        review_queue_requested(): Tools → Review queue.
     """
 
     refresh_requested = Signal()
     quit_requested = Signal()
     settings_changed = Signal(object)
     render_requested = Signal(int, str)
+    edit_requested = Signal(str)
+    new_article_requested = Signal(str, str)
+    review_queue_requested = Signal()
 
     def __init__(self, search: SearchController, replies: ReplyController, settings: Settings,
                  state: QSettings | None = None, parent=None) -> None:
@@ -190,6 +196,9 @@ class MainWindow(QMainWindow):
             return item
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        action(file_menu, self.tr("&New article…"), self.request_new_article, "Ctrl+N")
+        action(file_menu, self.tr("&Edit this article"), self.request_edit, "Ctrl+E")
+        file_menu.addSeparator()
         action(file_menu, self.tr("&Reload knowledge base"), self.refresh_requested.emit, "F5")
         file_menu.addSeparator()
         self.quit_action = action(file_menu, self.tr("&Quit"), self.quit_requested.emit, "Ctrl+Q")
@@ -206,6 +215,7 @@ class MainWindow(QMainWindow):
         self.view_menu = view_menu
         self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         action(self.tools_menu, self.tr("&Report to developers…"), self.report_to_developers, "Ctrl+Shift+B")
+        action(self.tools_menu, self.tr("Re&view queue…"), self.review_queue_requested.emit)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
 
@@ -320,6 +330,22 @@ class MainWindow(QMainWindow):
         self._save_value("pinned", self.pinned)
         if not self.search.text.strip():
             self.show_home()
+
+    def request_edit(self) -> None:
+        """Ctrl+E: edit the open article (or the selected result)."""
+        article = self.article.article
+        article_id = article.id if article is not None else self.current_hit_id()
+        if article_id is None:
+            self.statusBar().showMessage(self.tr("Open an article first, then press Ctrl+E to edit it."), 6000)
+            return
+        self.edit_requested.emit(article_id)
+
+    def request_new_article(self) -> None:
+        """Ctrl+N: a new article, in the open article's language and folder by default."""
+        article = self.article.article
+        folder = article.path.rpartition("/")[0] if article is not None else ""
+        lang = article.lang if article is not None else (self.language.currentData() or "")
+        self.new_article_requested.emit(lang or (self.kb.config.default_lang if self.kb else "ru"), folder)
 
     def show_query(self, query: str | None) -> None:
         """A second launch or the tray: raise the window; put ``query`` in the box unless None."""

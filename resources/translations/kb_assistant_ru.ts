@@ -55,7 +55,7 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+70"/>
+        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+119"/>
         <source>Article text</source>
         <translation>Текст статьи</translation>
     </message>
@@ -65,12 +65,17 @@
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Problems in this article</source>
         <translation>Проблемы в этой статье</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+3"/>
+        <source>Notice</source>
+        <translation>Уведомление</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -85,12 +90,72 @@
         <translation>&amp;Закрыть</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Article</source>
+        <translation>&amp;Статья</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark &amp;reviewed today</source>
+        <translation>Отметить &amp;проверку сегодня</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open or create the &amp;translation</source>
+        <translation>Открыть или создать п&amp;еревод</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;name or move…</source>
+        <translation>Пере&amp;именовать или переместить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the te&amp;xt</source>
+        <translation>К &amp;тексту</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the &amp;front matter form</source>
+        <translation>К &amp;форме свойств</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go to the &amp;problems</source>
+        <translation>К спис&amp;ку проблем</translation>
+    </message>
+    <message>
         <location line="+43"/>
+        <source>The file changed on disk after these edits were made. Saving will offer to compare.</source>
+        <translation>Файл на диске изменился после этих правок. При сохранении будет предложено сравнить.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file was deleted or cannot be read; saving creates it again.</source>
+        <translation>Файл удалён или не читается; сохранение создаст его заново.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>{0}{1} — KB Assistant editor</source>
         <translation>{0}{1} — редактор KB Assistant</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+15"/>
+        <source>line {0}: </source>
+        <translation>строка {0}: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The front matter cannot be read ({0}{1}); fix it in the text.</source>
+        <translation>Свойства статьи не читаются ({0}{1}); исправьте их в тексте.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Marked reviewed on {0}; save to keep it.</source>
+        <translation>Проверка отмечена датой {0}; сохраните, чтобы закрепить.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>line {0}</source>
         <translation>строка {0}</translation>
     </message>
@@ -106,6 +171,34 @@
     </message>
     <message>
         <location line="+13"/>
+        <source>Save as UTF-8?</source>
+        <translation>Сохранить в UTF-8?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0}
+
+Save the file as UTF-8 instead?</source>
+        <translation>{0}
+
+Сохранить файл в кодировке UTF-8?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved</source>
+        <translation>Не сохранено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}
+
+Your text is kept here and in the autosave folder.</source>
+        <translation>{0}
+
+Ваш текст остаётся здесь и в папке автосохранения.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Saved {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>
@@ -163,6 +256,99 @@
         <location line="+0"/>
         <source>Save the changes to {0}?</source>
         <translation>Сохранить изменения в {0}?</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWorkbench</name>
+    <message>
+        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+76"/>
+        <source>Open an article first, then press Ctrl+E to edit it.</source>
+        <translation>Сначала откройте статью, затем нажмите Ctrl+E, чтобы её редактировать.</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Saved {0}; searchable now.</source>
+        <translation>Сохранено: {0}; уже находится поиском.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Unsaved edits found</source>
+        <translation>Найдены несохранённые правки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KB Assistant closed before these edits were saved:</source>
+        <translation>KB Assistant закрылся, не сохранив эти правки:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} (autosaved {1})</source>
+        <translation>{0} (автосохранение {1})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Восстановить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Позже</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Marked {0} articles reviewed today.</source>
+        <translation>Проверка отмечена сегодня в статьях: {0}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fix the front matter first: {0}</source>
+        <translation>Сначала исправьте свойства статьи: {0}</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The {0} version “{1}” was changed {2} days after this one: this article may be out of date (Ctrl+T opens it).</source>
+        <translation>Версия {0} «{1}» изменена на {2} дн. позже этой: эта статья, возможно, устарела (Ctrl+T открывает перевод).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This article was changed {0} days after its {1} version “{2}”: check that the translation still matches (Ctrl+T).</source>
+        <translation>Эта статья изменена на {0} дн. позже версии {1} «{2}»: проверьте, что перевод ещё соответствует (Ctrl+T).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the article before renaming it.</source>
+        <translation>Сохраните статью, прежде чем переименовывать.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save first?</source>
+        <translation>Сначала сохранить?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save your edits before renaming?</source>
+        <translation>Сохранить правки перед переименованием?</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save or close these first: {0}</source>
+        <translation>Сначала сохраните или закройте: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not renamed</source>
+        <translation>Не переименовано</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Renamed {0} → {1}; {2} files updated.</source>
+        <translation>Переименовано: {0} → {1}; обновлено файлов: {2}.</translation>
     </message>
 </context>
 <context>
@@ -278,9 +464,112 @@
     </message>
 </context>
 <context>
+    <name>FrontMatterForm</name>
+    <message>
+        <location filename="../../kb_assistant/ui/editor/front_matter_form.py" line="+71"/>
+        <source>comma separated</source>
+        <translation>через запятую</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One customer question per line</source>
+        <translation>По одному вопросу клиента в строке</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>YYYY-MM-DD</source>
+        <translation>ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To&amp;day</source>
+        <translation>&amp;Сегодня</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not set</source>
+        <translation>не задано</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>en: article-id</source>
+        <translation>en: id-статьи</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Front matter message</source>
+        <translation>Сообщение о свойствах</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Заголовок</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ta&amp;gs</source>
+        <translation>&amp;Теги</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Product</source>
+        <translation>&amp;Продукт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Owner</source>
+        <translation>&amp;Ответственный</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Questions</source>
+        <translation>&amp;Вопросы</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Reviewed</source>
+        <translation>Провере&amp;но</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review &amp;every</source>
+        <translation>Прове&amp;рять каждые</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tra&amp;nslations</source>
+        <translation>П&amp;ереводы</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set reviewed to today</source>
+        <translation>Отметить проверку сегодняшним днём</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Reviewed: write the date as YYYY-MM-DD.</source>
+        <translation>Проверено: укажите дату в виде ГГГГ-ММ-ДД.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Translations: write them as “en: article-id, ru: article-id”.</source>
+        <translation>Переводы: укажите их так: «en: id-статьи, ru: id-статьи».</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+102"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+108"/>
         <source>KB Assistant</source>
         <translation>KB Assistant</translation>
     </message>
@@ -356,6 +645,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;New article…</source>
+        <translation>&amp;Новая статья…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit this article</source>
+        <translation>Р&amp;едактировать статью</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Reload knowledge base</source>
         <translation>&amp;Перезагрузить базу знаний</translation>
     </message>
@@ -398,6 +697,11 @@
         <location line="+1"/>
         <source>&amp;Report to developers…</source>
         <translation>&amp;Сообщить разработчикам…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;view queue…</source>
+        <translation>Очередь п&amp;роверки…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -465,7 +769,12 @@
         <translation>Статья «{0}» закреплена.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+10"/>
+        <source>Open an article first, then press Ctrl+E to edit it.</source>
+        <translation>Сначала откройте статью, затем нажмите Ctrl+E, чтобы её редактировать.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>The new language takes effect after a restart.</source>
         <translation>Новый язык интерфейса включится после перезапуска.</translation>
     </message>
@@ -521,6 +830,84 @@
     </message>
 </context>
 <context>
+    <name>NewArticleDialog</name>
+    <message>
+        <location filename="../../kb_assistant/ui/editor/new_article_dialog.py" line="+28"/>
+        <source>New article</source>
+        <translation>Новая статья</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(KB root)</source>
+        <translation>(корень базы)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Snippet (greeting, closing, shared text)</source>
+        <translation>Фрагмент (приветствие, прощание, общий текст)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File to create</source>
+        <translation>Создаваемый файл</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Заголовок</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Folder</source>
+        <translation>&amp;Папка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>T&amp;ype</source>
+        <translation>&amp;Тип</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Type a title.</source>
+        <translation>Введите заголовок.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder must be inside the knowledge base.</source>
+        <translation>Папка должна быть внутри базы знаний.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} already exists: choose another title or folder.</source>
+        <translation>{0} уже существует: выберите другой заголовок или папку.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Will be created as {0}</source>
+        <translation>Будет создан файл {0}</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
         <location filename="../../kb_assistant/ui/problems_panel.py" line="+21"/>
@@ -536,6 +923,59 @@
         <location line="+13"/>
         <source>Problems ({0} errors, {1} warnings)</source>
         <translation>Проблемы (ошибок: {0}, предупреждений: {1})</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDialog</name>
+    <message>
+        <location filename="../../kb_assistant/ui/editor/rename_dialog.py" line="+26"/>
+        <source>Rename or move “{0}”</source>
+        <translation>Переименовать или переместить «{0}»</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Rename</source>
+        <translation>&amp;Переименовать</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New &amp;path</source>
+        <translation>Новый п&amp;уть</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New &amp;id</source>
+        <translation>Новый &amp;id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What changes</source>
+        <translation>Что изменится</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Type a new path or id.</source>
+        <translation>Введите новый путь или id.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} → {1} (id {2} → {3})</source>
+        <translation>{0} → {1} (id {2} → {3})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files to update:</source>
+        <translation>Будут обновлены файлы:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  {0}: lines {1}</source>
+        <translation>  {0}: строки {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Will break (fix by hand):</source>
+        <translation>Сломается (исправьте вручную):</translation>
     </message>
 </context>
 <context>
@@ -905,6 +1345,99 @@
         <location line="+2"/>
         <source>replies: {0}</source>
         <translation>ответов: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../../kb_assistant/ui/editor/review_panel.py" line="+34"/>
+        <source>Review queue</source>
+        <translation>Очередь проверки</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Overdue</source>
+        <translation>Просрочено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles to review, by owner</source>
+        <translation>Статьи на проверку по ответственным</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Translations that may be out of date:</source>
+        <translation>Переводы, которые могли устареть:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed later</source>
+        <translation>Изменена позже</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>May be out of date</source>
+        <translation>Могла устареть</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Days apart</source>
+        <translation>Разница, дн.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Translations that may be out of date</source>
+        <translation>Переводы, которые могли устареть</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Редактировать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mark reviewed today</source>
+        <translation>&amp;Отметить проверку сегодня</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No owner</source>
+        <translation>Без ответственного</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>never reviewed</source>
+        <translation>не проверялась</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} days</source>
+        <translation>{0} дн.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{0} articles need a review ({1} never reviewed); {2} translations may be out of date.</source>
+        <translation>Статей на проверку: {0} (ни разу не проверялись: {1}); переводов, которые могли устареть: {2}.</translation>
     </message>
 </context>
 <context>

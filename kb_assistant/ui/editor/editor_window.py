@@ -2,35 +2,53 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
     QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
-from kb_assistant.core.autosave import AutosaveStore
+from kb_assistant.core.autosave import AutosaveStore, Draft
 from kb_assistant.core.check import check_text
 from kb_assistant.core.frontmatter import split_front_matter
+from kb_assistant.core.frontmatter_edit import FrontMatterBroken, FrontMatterDocument, apply_form, form_values
 from kb_assistant.core.kb import KnowledgeBase
 from kb_assistant.core.markdown_render import render_article_html
 from kb_assistant.core.models import Problem
-from kb_assistant.core.storage import ExternalChangeError, FileSnapshot, read_text, save_text, unified_diff
+from kb_assistant.core.review import mark_reviewed
+from kb_assistant.core.storage import (
+    EncodingChangeNeeded,
+    ExternalChangeError,
+    FileReadError,
+    FileSnapshot,
+    StorageError,
+    read_text,
+    save_text,
+    unified_diff,
+)
 from kb_assistant.ui.article_view import ArticleView
+from kb_assistant.ui.editor.front_matter_form import FrontMatterForm
 from kb_assistant.ui.editor.highlighter import ArticleHighlighter
 from kb_assistant.ui.tasks import TaskRunner
 
 PREVIEW_DELAY_MS = 300
 CHECK_DELAY_MS = 500
 AUTOSAVE_MS = 5000
+FORM_SYNC_MS = 250
 
 
 def render_preview(text: str, kb: KnowledgeBase) -> str:
@@ -39,14 +57,45 @@ def render_preview(text: str, kb: KnowledgeBase) -> str:
     return render_article_html(body, title_for=lambda i: kb.articles[i].title if i in kb.articles else None)
 
 
+def replace_changed_part(editor: QPlainTextEdit, new_text: str) -> None:
+    """Make the editor hold ``new_text`` by replacing only the part that differs.
+
+    One undo step, and the cursor stays where it was when the edit is elsewhere
+    (the form changes the front matter while the cursor is in the body).
+    """
+    old = editor.toPlainText()
+    if old == new_text:
+        return
+    start = 0
+    limit = min(len(old), len(new_text))
+    while start < limit and old[start] == new_text[start]:
+        start += 1
+    end_old, end_new = len(old), len(new_text)
+    while end_old > start and end_new > start and old[end_old - 1] == new_text[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+
+    def position(text: str, index: int) -> int:  # Qt counts UTF-16 units
+        return len(text[:index].encode("utf-16-le")) // 2
+
+    cursor = QTextCursor(editor.document())
+    cursor.setPosition(position(old, start))
+    cursor.setPosition(position(old, end_old), QTextCursor.MoveMode.KeepAnchor)
+    cursor.insertText(new_text[start:end_new])
+
+
 class EditorWindow(QMainWindow):
     """Edits one article file of the KB.
 
     Signals:
         saved(str): the KB-relative path just written (re-index it at once).
+        translation_requested(str): open or create the translation of this file (KB-relative path).
+        rename_requested(str): rename or move this file (KB-relative path).
     """
 
     saved = Signal(str)
+    translation_requested = Signal(str)
+    rename_requested = Signal(str)
 
     def __init__(self, kb_root: Path, kb: KnowledgeBase, autosave: AutosaveStore,
                  runner: TaskRunner | None = None, today=dt.date.today, parent=None) -> None:
@@ -72,21 +121,40 @@ class EditorWindow(QMainWindow):
         self.highlighter = ArticleHighlighter(self.editor.document())
         self.preview = ArticleView(self)
         self.preview.setAccessibleName(self.tr("Preview"))
+        self.form = FrontMatterForm(self, today=self.today)
+        form_area = QScrollArea(self)
+        form_area.setWidget(self.form)
+        form_area.setWidgetResizable(True)
         self.problem_list = QListWidget(self)
         self.problem_list.setAccessibleName(self.tr("Problems in this article"))
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName(self.tr("Notice"))
+        self.notice.hide()
         top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(form_area)
         top.addWidget(self.editor)
         top.addWidget(self.preview)
+        top.setStretchFactor(0, 2)
+        top.setStretchFactor(1, 4)
+        top.setStretchFactor(2, 4)
         main = QSplitter(Qt.Orientation.Vertical, self)
         main.addWidget(top)
         main.addWidget(self.problem_list)
         main.setStretchFactor(0, 5)
         main.setStretchFactor(1, 1)
-        self.setCentralWidget(main)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.notice)
+        layout.addWidget(main, 1)
+        self.setCentralWidget(central)
         self.preview_timer = self._timer(PREVIEW_DELAY_MS, self._render_preview)
         self.check_timer = self._timer(CHECK_DELAY_MS, self._check)
         self.autosave_timer = self._timer(AUTOSAVE_MS, self._autosave)
-        self.resize(1200, 760)
+        self.form_timer = self._timer(FORM_SYNC_MS, self._sync_form)
+        self.setTabOrder(self.form, self.editor)
+        self.resize(1400, 800)
 
     def _timer(self, interval: int, slot) -> QTimer:
         timer = QTimer(self)
@@ -105,12 +173,27 @@ class EditorWindow(QMainWindow):
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         menu.addAction(close)
+        article = self.menuBar().addMenu(self.tr("&Article"))
+        for text, keys, slot in (
+            (self.tr("Mark &reviewed today"), "Ctrl+Shift+R", self.mark_reviewed),
+            (self.tr("Open or create the &translation"), "Ctrl+T", lambda: self.translation_requested.emit(self.rel_path)),
+            (self.tr("Re&name or move…"), "F2", lambda: self.rename_requested.emit(self.rel_path)),
+            (self.tr("Go to the te&xt"), "Ctrl+1", self.editor.setFocus),
+            (self.tr("Go to the &front matter form"), "Ctrl+2", self.form.title.setFocus),
+            (self.tr("Go to the &problems"), "Ctrl+3", self.problem_list.setFocus),
+        ):
+            item = QAction(text, self)
+            item.setShortcut(QKeySequence(keys))
+            item.triggered.connect(slot)
+            article.addAction(item)
 
     def _connect_signals(self) -> None:
         self.editor.textChanged.connect(self._text_changed)
         self.runner.finished.connect(self._task_done)
         self.problem_list.itemActivated.connect(self._go_to_problem)
         self.editor.verticalScrollBar().valueChanged.connect(self._sync_scroll)
+        self.form.edited.connect(self._form_edited)
+        self.form.invalid.connect(self._form_invalid)
 
     # -- opening and state -------------------------------------------------
     def open_file(self, rel_path: str) -> None:
@@ -126,15 +209,38 @@ class EditorWindow(QMainWindow):
         self._set_text(text)
         self._set_dirty(True)
 
-    def restore_draft(self, text: str) -> None:
-        """Put autosaved (unsaved) text back after a crash."""
-        self._set_text(text)
+    def restore_draft(self, draft: Draft) -> None:
+        """Put autosaved (unsaved) text back after a crash or a kill.
+
+        When the file changed on disk after the draft's edits began, saving
+        asks (reload, keep mine, compare) instead of overwriting that change.
+        """
+        self.rel_path = draft.rel_path
+        try:
+            _disk_text, disk = read_text(self.kb_root / draft.rel_path)
+        except FileReadError:
+            disk = None
+        if disk is not None and draft.conflicts_with_disk(disk.content_hash):
+            # remember the file as the draft knew it, so Ctrl+S sees the change on disk
+            disk = dataclasses.replace(disk, content_hash=draft.base_hash or "")
+            self.set_notice(self.tr("The file changed on disk after these edits were made. "
+                                    "Saving will offer to compare."))
+        elif disk is None and draft.base_hash is not None:
+            self.set_notice(self.tr("The file was deleted or cannot be read; saving creates it again."))
+        self.snapshot = disk
+        self._set_text(draft.text)
         self._set_dirty(True)
+
+    def set_notice(self, text: str) -> None:
+        """A line above the editor (translation out of date, draft conflicts); "" hides it."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def _set_text(self, text: str) -> None:
         self.editor.setPlainText(text)
         self._render_preview()
         self._check()
+        self._sync_form()
 
     @property
     def dirty(self) -> bool:
@@ -150,8 +256,45 @@ class EditorWindow(QMainWindow):
         self._set_dirty(True)
         self.preview_timer.start()
         self.check_timer.start()
+        self.form_timer.start()
         if not self.autosave_timer.isActive():
             self.autosave_timer.start()
+
+    # -- front matter form -------------------------------------------------
+    def _sync_form(self) -> None:
+        """Text → form: show the YAML's values (fields being typed in are left alone)."""
+        doc = FrontMatterDocument.parse(self.editor.toPlainText())
+        if doc.error:
+            where = self.tr("line {0}: ").format(doc.error_line) if doc.error_line else ""
+            self.form.set_broken(self.tr("The front matter cannot be read ({0}{1}); fix it in the text.")
+                                 .format(where, doc.error))
+            return
+        self.form.set_broken("")
+        self.form.set_values(form_values(doc))
+
+    def _form_edited(self, values: dict) -> None:
+        """Form → text: rewrite only the front matter, keeping unknown keys and comments."""
+        doc = FrontMatterDocument.parse(self.editor.toPlainText())
+        try:
+            text = apply_form(doc, values)
+        except (FrontMatterBroken, TypeError, ValueError) as exc:
+            self.form.message.setText(str(exc))
+            return
+        replace_changed_part(self.editor, text)
+
+    def _form_invalid(self, message: str) -> None:
+        self.form.message.setText(message)
+
+    def mark_reviewed(self) -> None:
+        """Set ``reviewed`` to today in the text (saved with Ctrl+S like any edit)."""
+        try:
+            text = mark_reviewed(self.editor.toPlainText(), self.today())
+        except (FrontMatterBroken, ValueError) as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        replace_changed_part(self.editor, text)
+        self.statusBar().showMessage(self.tr("Marked reviewed on {0}; save to keep it.")
+                                     .format(self.today().isoformat()), 5000)
 
     # -- background work ---------------------------------------------------
     def _render_preview(self) -> None:
@@ -212,12 +355,23 @@ class EditorWindow(QMainWindow):
             return False
         return self._write(force=False)
 
-    def _write(self, force: bool) -> bool:
+    def _write(self, force: bool, encoding: str | None = None) -> bool:
         text = self.editor.toPlainText()
         try:
-            self.snapshot = save_text(self.kb_root / self.rel_path, text, self.snapshot, force=force)
+            self.snapshot = save_text(self.kb_root / self.rel_path, text, self.snapshot, force=force,
+                                      encoding=encoding)
         except ExternalChangeError as exc:
             return self._resolve_conflict(exc, text)
+        except EncodingChangeNeeded as exc:
+            if self.confirm(self.tr("Save as UTF-8?"), self.tr("{0}\n\nSave the file as UTF-8 instead?").format(exc)):
+                return self._write(force, encoding="utf-8")
+            return False
+        except StorageError as exc:  # disk full, permissions, an encoding that cannot hold the text
+            self._autosave()
+            QMessageBox.warning(self, self.tr("Not saved"),
+                                self.tr("{0}\n\nYour text is kept here and in the autosave folder.").format(exc))
+            return False
+        self.set_notice("")
         self.autosave.discard(self.kb_root, self.rel_path)
         self._set_dirty(False)
         self.statusBar().showMessage(self.tr("Saved {0}").format(self.rel_path), 5000)
