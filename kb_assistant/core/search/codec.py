@@ -12,6 +12,7 @@ at this import path (see ``SCHEMA_VERSION``).
 from __future__ import annotations
 
 from whoosh.codec.whoosh3 import W3Codec, W3PostingsWriter
+from whoosh.matching import ListMatcher
 
 INLINE_LIMIT = 8
 """Posting lists shorter than this are stored inside the term dictionary."""
@@ -30,11 +31,30 @@ class InliningPostingsWriter(W3PostingsWriter):
         return super().finish_postings()
 
 
+class InlinedPostingsMatcher(ListMatcher):
+    """Reads inlined postings; an empty value is ``b""`` as the segment merger requires.
+
+    Whoosh's ListMatcher answers ``""`` (text) for a posting without a value, and
+    merging segments (after a few incremental updates) then stops on an assertion.
+    """
+
+    def value(self):
+        value = super().value()
+        return value if value else b""
+
+
 class KbCodec(W3Codec):
     """Whoosh 3 codec with working inlining of short posting lists."""
 
     def __init__(self, blocklimit: int = 128, compression: int = 3, inlinelimit: int = INLINE_LIMIT) -> None:
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        if terminfo.is_inlined():
+            ids, weights, values = terminfo.inlined_postings()
+            return InlinedPostingsMatcher(ids, weights, values, format_, scorer=scorer, term=term,
+                                          terminfo=terminfo)
+        return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
 
     def postings_writer(self, dbfile, byteids=False):
         return InliningPostingsWriter(

@@ -334,3 +334,14 @@ def test_update_files_reindexes_just_the_saved_file(service, kb_root):
     # the rest of the index is untouched, and a later full update finds nothing to do
     assert top_ids(service.search("refund"))[0] == "refund"
     assert service.update().touched == 0
+
+
+def test_many_saves_in_a_row_merge_segments_and_stay_searchable(service, kb_root):
+    # every save adds a small segment; Whoosh merges them after a few, reading inlined postings back
+    path = kb_root / "promo" / "promo.en.md"
+    for number in range(14):
+        path.write_text(f"---\nid: promo\n---\n# Coupons\n\nSave number{number} wombat.", encoding="utf-8")
+        service.update_files(["promo/promo.en.md"])
+        assert top_ids(service.search(f"number{number}"))[0] == "promo"
+    assert top_ids(service.search("wombat"))[0] == "promo"
+    assert top_ids(service.search("refund"))[0] == "refund"
