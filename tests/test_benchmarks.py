@@ -73,3 +73,16 @@ def test_generated_corpus_is_a_loadable_kb_with_answerable_questions(tmp_path):
     assert len(questions) == 5 and all(q.article_id in kb.articles for q in questions)
     assert {a.lang for a in kb.articles.values()} == {"ru", "en"}
     assert sys.modules["corpus"].__file__.startswith(str(BENCHMARKS))
+
+
+def test_save_latency_benchmark_runs_on_a_copy_of_the_kb(write_kb, capsys, qapp):
+    import save_latency
+
+    root = write_kb({
+        "a.md": "---\nid: a\n---\n# Alpha\n\nFirst.\n",
+        "b.md": "---\nid: b\n---\n# Beta\n\nSecond.\n",
+    })
+    before = {p.name: p.read_bytes() for p in root.iterdir()}
+    assert save_latency.main(["--kb", str(root), "--rounds", "2"]) == 0
+    assert "Ctrl+S to searchable over 2 saves" in capsys.readouterr().out
+    assert {p.name: p.read_bytes() for p in root.iterdir()} == before  # the original KB is never edited

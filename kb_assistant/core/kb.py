@@ -168,7 +168,45 @@ class KnowledgeBase:
         ]
 
 
-def load_kb(root: Path, progress: Callable[[int, int], None] | None = None) -> KnowledgeBase:
+class ParseCache:
+    """Parsed files kept between loads, so a reload after one save reads one file.
+
+    An entry is reused while the file's modification time and size, and the KB's
+    default language, are unchanged. A ``NAME.meta.json`` title edited alone does
+    not change the article's stat, so a full reload starts from :meth:`clear`.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[int, int, str, ParsedFile]] = {}
+
+    def get(self, file: ArticleFile, default_lang: str) -> ParsedFile | None:
+        """The parsed file if it is still current, else None."""
+        entry = self._entries.get(file.rel_path)
+        if entry is not None and entry[:3] == (file.mtime_ns, file.size, default_lang):
+            return entry[3]
+        return None
+
+    def put(self, file: ArticleFile, default_lang: str, parsed: ParsedFile) -> None:
+        """Remember ``parsed`` for ``file``."""
+        self._entries[file.rel_path] = (file.mtime_ns, file.size, default_lang, parsed)
+
+    def forget(self, rel_paths) -> None:
+        """Drop these files (they were just written; their stat may look unchanged)."""
+        for rel_path in rel_paths:
+            self._entries.pop(rel_path, None)
+
+    def clear(self) -> None:
+        """Drop everything."""
+        self._entries.clear()
+
+    def keep_only(self, rel_paths: set[str]) -> None:
+        """Drop files that are gone."""
+        for rel_path in [p for p in self._entries if p not in rel_paths]:
+            del self._entries[rel_path]
+
+
+def load_kb(root: Path, progress: Callable[[int, int], None] | None = None,
+            cache: ParseCache | None = None) -> KnowledgeBase:
     """Load every article under ``root``.
 
     Duplicate ids are reported as errors; the later file (in path order) falls
@@ -177,6 +215,7 @@ def load_kb(root: Path, progress: Callable[[int, int], None] | None = None) -> K
     Args:
         root: the KB folder.
         progress: called as ``progress(done, total)`` while files are read.
+        cache: parsed files from an earlier load, reused when unchanged (and filled).
 
     Raises:
         KbNotFoundError: when ``root`` is not a folder.
@@ -188,12 +227,18 @@ def load_kb(root: Path, progress: Callable[[int, int], None] | None = None) -> K
     articles: dict[str, Article] = {}
     total = len(scan.files)
     for done, file in enumerate(scan.files, 1):
-        parsed = read_article_file(file, config.default_lang)
+        parsed = cache.get(file, config.default_lang) if cache is not None else None
+        if parsed is None:
+            parsed = read_article_file(file, config.default_lang)
+            if cache is not None:
+                cache.put(file, config.default_lang, parsed)
         problems.extend(parsed.problems)
         if parsed.article is not None:
             _add_unique(articles, parsed.article, problems)
         if progress is not None:
             progress(done, total)
+    if cache is not None:
+        cache.keep_only({file.rel_path for file in scan.files})
     return KnowledgeBase(root, config, articles, problems)
 
 

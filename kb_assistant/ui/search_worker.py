@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from kb_assistant.core.check import check_kb
 from kb_assistant.core.errors import KbError
-from kb_assistant.core.kb import KnowledgeBase, load_kb
+from kb_assistant.core.kb import KnowledgeBase, ParseCache, load_kb
 from kb_assistant.core.markdown_render import render_article_html
 from kb_assistant.core.models import Article
 from kb_assistant.core.search import SearchFilters, SearchService
@@ -55,6 +55,7 @@ class SearchWorker(QObject):
         self._index_dir = Path(index_dir)
         self._service: SearchService | None = None
         self._kb: KnowledgeBase | None = None
+        self._parsed = ParseCache()
         self._latest = 0
         self._latest_render = 0
         self._lock = threading.Lock()
@@ -76,7 +77,8 @@ class SearchWorker(QObject):
             if self._service is None:
                 self._service = SearchService(self._kb_root, self._index_dir)
             report = self._service.update(progress=lambda done, total: self.progress.emit(done, total))
-            kb: KnowledgeBase = load_kb(self._kb_root)
+            self._parsed.clear()  # a full reload reads every file again (sidecar titles included)
+            kb: KnowledgeBase = load_kb(self._kb_root, cache=self._parsed)
             problems = check_kb(kb)
         except KbError as exc:
             self.failed.emit(str(exc))
@@ -96,11 +98,12 @@ class SearchWorker(QObject):
             return
         try:
             report = self._service.update_files(rel_paths)
-            kb = load_kb(self._kb_root)
+            self._parsed.forget(rel_paths)
+            kb = load_kb(self._kb_root, cache=self._parsed)
             problems = check_kb(kb)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
-            log.exception("re-index after save failed")
-            self.failed.emit(str(exc))
+        except Exception:  # noqa: BLE001 - logged in full, then the full update repairs what it can
+            log.exception("re-index after save failed; updating the whole index instead")
+            self.refresh()
             return
         self._kb = kb
         self.ready.emit(kb, report, problems)

@@ -158,3 +158,22 @@ from hypothesis import strategies as st  # noqa: E402
 def test_any_kb_config_text_never_raises(text):
     config, problems = parse_kb_config(text)
     assert all(p.path == "_kb.yml" for p in problems)
+
+
+def test_parse_cache_reuses_unchanged_files_and_rereads_changed_ones(write_kb, monkeypatch):
+    from kb_assistant.core import kb as kb_module
+    from kb_assistant.core.kb import ParseCache
+
+    root = write_kb({"a.md": "# Alpha\n", "b.md": "# Beta\n"})
+    cache = ParseCache()
+    load_kb(root, cache=cache)
+    read = []
+    original = kb_module.read_article_file
+    monkeypatch.setattr(kb_module, "read_article_file", lambda f, lang="": read.append(f.rel_path) or original(f, lang))
+    assert load_kb(root, cache=cache).articles["a"].title == "Alpha" and read == []
+    (root / "b.md").write_text("# Beta, longer now\n", encoding="utf-8")
+    cache.forget(["b.md"])
+    kb = load_kb(root, cache=cache)
+    assert read == ["b.md"] and kb.articles["b"].title == "Beta, longer now"
+    (root / "a.md").unlink()
+    assert "a" not in load_kb(root, cache=cache).articles

@@ -56,11 +56,6 @@ def type_at_end(qtbot, editor, text):
         type_text(editor.editor, line)
 
 
-def searched(win, query, article_id):
-    win.search_box.setText(query)
-    return any(hit.id == article_id for hit in win.model.hits())
-
-
 def test_ctrl_e_type_ctrl_s_makes_the_new_words_searchable(qtbot, app_window):
     win = app_window
     type_text(win.search_box, "reset link")
