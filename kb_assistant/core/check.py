@@ -2,7 +2,7 @@
 
 Loading already reports problems of single files (bad front matter, encoding,
 duplicate ids); this module adds what needs the whole KB: links, translations,
-placeholders, learning paths and review dates.
+placeholders, quiz sections, learning paths and review dates.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from kb_assistant.core.articles import parse_article_bytes
 from kb_assistant.core.kb import KnowledgeBase
+from kb_assistant.core.learning.quiz import quiz_problems
 from kb_assistant.core.models import Article, Problem
 from kb_assistant.core.templates import (
     BUILTIN_PLACEHOLDERS,
@@ -56,6 +57,7 @@ def check_article(article: Article, kb: KnowledgeBase, today: dt.date | None = N
         elif kb.articles[target].lang != lang:
             report("warning", "translation-lang", f"translation '{lang}: {target}' is written in '{kb.articles[target].lang}'", 1)
     out.extend(_check_placeholders(article, kb))
+    out.extend(quiz_problems(article))
     if article.is_stale(today):
         due = article.review_due()
         report("warning", "stale", f"review was due on {due.isoformat()} (reviewed {article.reviewed.isoformat()}, every {article.review_every} days)", 1)
