@@ -1,8 +1,20 @@
 """Learning mode for new staff, without Qt: reading paths, quizzes, flashcards, what changed.
 
 - :mod:`.quiz`: quiz sections in article bodies (``## Quiz`` / ``## Проверь себя``) and the item model.
+- :mod:`.which_article`: "which article answers this customer?" items from ``questions:``.
+- :mod:`.flashcards`: every item as a card in five Leitner boxes.
 """
 
+from kb_assistant.core.learning.flashcards import (
+    INTERVALS,
+    CardState,
+    Deck,
+    DeckStats,
+    build_deck,
+    deck_stats,
+    due_cards,
+    schedule,
+)
 from kb_assistant.core.learning.quiz import (
     QuizItem,
     QuizOption,
@@ -10,11 +22,21 @@ from kb_assistant.core.learning.quiz import (
     parse_article_quiz,
     quiz_problems,
 )
+from kb_assistant.core.learning.which_article import which_article_items
 
 __all__ = [
     "body_without_quiz",
+    "build_deck",
+    "CardState",
+    "Deck",
+    "deck_stats",
+    "DeckStats",
+    "due_cards",
+    "INTERVALS",
     "parse_article_quiz",
     "quiz_problems",
     "QuizItem",
     "QuizOption",
+    "schedule",
+    "which_article_items",
 ]

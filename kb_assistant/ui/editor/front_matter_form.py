@@ -100,10 +100,12 @@ class FrontMatterForm(QWidget):
             (self.tr("&Questions"), self.questions), (self.tr("&Reviewed"), reviewed_row),
             (self.tr("Review &every"), self.review_every), (self.tr("Tra&nslations"), self.translations),
         )
-        for label, field in rows:
-            layout.addRow(label, field)
+        for text, field in rows:
             widget = field if isinstance(field, QWidget) else self.reviewed
-            widget.setAccessibleName(label.replace("&", ""))
+            label = QLabel(text, self)
+            label.setBuddy(widget)  # Alt+letter moves there; a row holding a layout gets no buddy by itself
+            layout.addRow(label, field)
+            widget.setAccessibleName(text.replace("&", ""))
         self.mark_today.setAccessibleName(self.tr("Set reviewed to today"))
         layout.addRow(self.message)
         self._connect_signals()
