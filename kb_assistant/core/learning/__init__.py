@@ -1,5 +1,6 @@
 """Learning mode for new staff, without Qt: reading paths, quizzes, flashcards, what changed.
 
+- :mod:`.progress`: what was read along the ``_kb.yml`` learning paths, where to continue.
 - :mod:`.quiz`: quiz sections in article bodies (``## Quiz`` / ``## Проверь себя``) and the item model.
 - :mod:`.which_article`: "which article answers this customer?" items from ``questions:``.
 - :mod:`.flashcards`: every item as a card in five Leitner boxes.
@@ -15,6 +16,14 @@ from kb_assistant.core.learning.flashcards import (
     due_cards,
     schedule,
 )
+from kb_assistant.core.learning.progress import (
+    READ_SECONDS,
+    ArticleReading,
+    OverallProgress,
+    PathProgress,
+    overall_progress,
+    path_progress,
+)
 from kb_assistant.core.learning.quiz import (
     QuizItem,
     QuizOption,
@@ -25,6 +34,7 @@ from kb_assistant.core.learning.quiz import (
 from kb_assistant.core.learning.which_article import which_article_items
 
 __all__ = [
+    "ArticleReading",
     "body_without_quiz",
     "build_deck",
     "CardState",
@@ -33,10 +43,15 @@ __all__ = [
     "DeckStats",
     "due_cards",
     "INTERVALS",
+    "overall_progress",
+    "OverallProgress",
     "parse_article_quiz",
+    "path_progress",
+    "PathProgress",
     "quiz_problems",
     "QuizItem",
     "QuizOption",
+    "READ_SECONDS",
     "schedule",
     "which_article_items",
 ]
