@@ -95,6 +95,7 @@ def run_gui(argv: list[str]) -> int:
     try:
         return app.exec()
     finally:
+        window.learning.close()
         window.save_state()
         instance.close()
         thread.stop()
@@ -113,7 +114,7 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
 
     Returns:
         ``(window, search_thread)``; the caller stops the thread when done. The
-        editor's workbench is ``window.workbench``.
+        editor's workbench is ``window.workbench``, learning mode ``window.learning``.
     """
     from kb_assistant.core.autosave import AutosaveStore
     from kb_assistant.core.kb import KnowledgeBase
@@ -122,7 +123,10 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
     from kb_assistant.ui.controllers.reply_controller import ReplyController
     from kb_assistant.ui.controllers.search_controller import SearchController
     from kb_assistant.ui.mainwindow import MainWindow
+    from kb_assistant.core.learning.store import LearningStore
+    from kb_assistant.ui.controllers.learning_controller import LearningController
     from kb_assistant.ui.editor.workbench import EditorWorkbench
+    from kb_assistant.ui.learning.mode import LearningMode
     from kb_assistant.ui.search_worker import SearchThread, SearchWorker
 
     worker = SearchWorker(kb_root, index_dir)
@@ -152,6 +156,13 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
     workbench.files_saved.connect(worker.update_files)
     workbench.kb_changed.connect(worker.refresh)
     workbench.message.connect(window.show_error)
+    learning = LearningController(LearningStore(data_dir, kb_root), today=today_provider, parent=window)
+    window.learning = LearningMode(learning, window)
+    learning.error.connect(window.show_error)
+    worker.ready.connect(learning.set_kb)
+    window.learning_requested.connect(window.learning.show)
+    window.learning.changes_found.connect(window.tell_changes)
+    learning.report_store_problems()
     if watch:
         from kb_assistant.ui.kb_watcher import KbWatcher
 

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         edit_requested(str): Ctrl+E, edit this article id.
         new_article_requested(str, str): Ctrl+N, a new article (suggested language and folder).
         review_queue_requested(): Tools → Review queue.
+        learning_requested(int): View → Learning mode (the tab: 0 browse … 3 what changed).
     """
 
     refresh_requested = Signal()
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
     edit_requested = Signal(str)
     new_article_requested = Signal(str, str)
     review_queue_requested = Signal()
+    learning_requested = Signal(int)
 
     def __init__(self, search: SearchController, replies: ReplyController, settings: Settings,
                  state: QSettings | None = None, parent=None) -> None:
@@ -138,6 +140,12 @@ class MainWindow(QMainWindow):
         self.no_match = QLabel(self)
         self.no_match.setWordWrap(True)
         self.no_match.hide()
+        self.changes_notice = QLabel(self)
+        self.changes_notice.setWordWrap(True)
+        self.changes_notice.setAccessibleName(self.tr("What changed"))
+        self.changes_notice.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+                                                    | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.changes_notice.hide()
         self.article = ArticleView(self)
         self.find_bar = FindBar(self)
         self.reply_panel = ReplyPanel(self)
@@ -174,6 +182,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 2)
         central = QWidget(self)
         layout = QVBoxLayout(central)
+        layout.addWidget(self.changes_notice)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
@@ -212,6 +221,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.problems.toggleViewAction())
         self.tray.compact_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
         view_menu.addAction(self.tray.compact_action)
+        view_menu.addSeparator()
+        action(view_menu, self.tr("&Learning mode"), lambda: self.learning_requested.emit(0), "Ctrl+Shift+L")
+        action(view_menu, self.tr("&What changed"), self.show_what_changed, "Ctrl+Shift+W")
         self.view_menu = view_menu
         self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         action(self.tools_menu, self.tr("&Report to developers…"), self.report_to_developers, "Ctrl+Shift+B")
@@ -247,6 +259,7 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.search_box.textChanged.connect(self.search.set_text)
+        self.changes_notice.linkActivated.connect(lambda _link: self.show_what_changed())
         self.search_box.returnPressed.connect(self.open_current)
         for combo in (self.language, self.category, self.tag):
             combo.currentIndexChanged.connect(self._filters_changed)
@@ -330,6 +343,19 @@ class MainWindow(QMainWindow):
         self._save_value("pinned", self.pinned)
         if not self.search.text.strip():
             self.show_home()
+
+    def tell_changes(self, count: int) -> None:
+        """At start: say that articles changed since the agent last looked (Ctrl+Shift+W shows them)."""
+        self.changes_notice.setText(self.tr(
+            "{0} articles changed since you last looked. <a href=\"changes\">Show what changed</a> "
+            "(Ctrl+Shift+W)").format(count))
+        self.changes_notice.show()
+        self.statusBar().showMessage(self.tr("{0} articles changed since you last looked.").format(count), 10000)
+
+    def show_what_changed(self) -> None:
+        """View → What changed: the learning window on its "what changed" tab."""
+        self.changes_notice.hide()
+        self.learning_requested.emit(3)
 
     def request_edit(self) -> None:
         """Ctrl+E: edit the open article (or the selected result)."""

@@ -15,6 +15,127 @@
     </message>
 </context>
 <context>
+    <name>BrowsePanel</name>
+    <message>
+        <location filename="../../kb_assistant/ui/learning/browse_panel.py" line="+31"/>
+        <source>All languages</source>
+        <translation>Все языки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Articles by category</source>
+        <translation>Статьи по разделам</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>(no category)</source>
+        <translation>(без раздела)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} ({1} articles, {2} read)</source>
+        <translation>{0} (статей: {1}, прочитано: {2})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0}, read</source>
+        <translation>{0}, прочитано</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPanel</name>
+    <message>
+        <location filename="../../kb_assistant/ui/learning/changes_panel.py" line="+29"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Changed articles</source>
+        <translation>Изменённые статьи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mark all seen</source>
+        <translation>Отметить всё про&amp;смотренным</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>properties (tags, questions…)</source>
+        <translation>свойства (теги, вопросы…)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>introduction</source>
+        <translation>вступление</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>new article</source>
+        <translation>новая статья</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deleted</source>
+        <translation>удалена</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>renamed from “{0}”</source>
+        <translation>переименована, было «{0}»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changed: {0}</source>
+        <translation>изменено: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new: {0}</source>
+        <translation>добавлено: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>removed: {0}</source>
+        <translation>удалено: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed</source>
+        <translation>изменена</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0} articles changed since you last looked.</source>
+        <translation>С вашего прошлого просмотра изменилось статей: {0}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing changed since you last looked.</source>
+        <translation>С вашего прошлого просмотра ничего не изменилось.</translation>
+    </message>
+</context>
+<context>
     <name>Clipboard</name>
     <message>
         <location filename="../../kb_assistant/ui/clipboard.py" line="+29"/>
@@ -551,7 +672,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>П&amp;ереводы</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Set reviewed to today</source>
         <translation>Отметить проверку сегодняшним днём</translation>
     </message>
@@ -567,9 +688,129 @@ Your text is kept here and in the autosave folder.</source>
     </message>
 </context>
 <context>
+    <name>LearningWindow</name>
+    <message>
+        <location filename="../../kb_assistant/ui/learning/learning_window.py" line="+37"/>
+        <source>KB Assistant — learning</source>
+        <translation>KB Assistant — обучение</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Flashcards</source>
+        <translation>Карточки</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Browse</source>
+        <translation>&amp;Обзор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paths</source>
+        <translation>&amp;Маршруты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Self-chec&amp;k</source>
+        <translation>&amp;Проверь себя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <source>&amp;What changed</source>
+        <translation>&amp;Что изменилось</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as lear&amp;ned</source>
+        <translation>Отметить как &amp;изученную</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cl&amp;ose</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>&amp;Learning</source>
+        <translation>О&amp;бучение</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Study &amp;today&apos;s cards</source>
+        <translation>&amp;Учить карточки на сегодня</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;Browse the knowledge base</source>
+        <translation>&amp;Обзор базы знаний</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading &amp;paths</source>
+        <translation>&amp;Маршруты чтения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Self-check</source>
+        <translation>&amp;Проверь себя</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Continue reading</source>
+        <translation>Продолжить &amp;чтение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the article as &amp;learned</source>
+        <translation>Отметить статью как &amp;изученную</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Link not opened: {0}</source>
+        <translation>Ссылка не открыта: {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“{0}” is done: every article is read.</source>
+        <translation>«{0}» пройден: все статьи прочитаны.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The knowledge base is loading…</source>
+        <translation>База знаний загружается…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>box {0}: {1}</source>
+        <translation>ячейка {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} cards in all: {1} new, {2} due for review today, {3} learned.
+{4}
+
+A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a wrong one sends it back to box 1.</source>
+        <translation>Всего карточек: {0}; новых: {1}, на повторение сегодня: {2}, выучено: {3}.
+{4}
+
+Верный ответ переносит карточку в следующую ячейку (повтор через 1, 3, 7, 14, 30 дней), неверный — обратно в ячейку 1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} quiz questions could not be read (View → Problems in the main window).</source>
+        <translation>Не удалось прочитать вопросов самопроверки: {0} (Вид → Проблемы в главном окне).</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+108"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+110"/>
         <source>KB Assistant</source>
         <translation>KB Assistant</translation>
     </message>
@@ -639,7 +880,12 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Результаты</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+6"/>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -690,6 +936,11 @@ Your text is kept here and in the autosave folder.</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Learning mode</source>
+        <translation>Режим &amp;обучения</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Tools</source>
         <translation>&amp;Инструменты</translation>
     </message>
@@ -749,7 +1000,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Уме&amp;ньшить текст</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>{0} articles ready</source>
         <translation>Загружено статей: {0}</translation>
     </message>
@@ -769,7 +1020,17 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Статья «{0}» закреплена.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
+        <source>{0} articles changed since you last looked. &lt;a href=&quot;changes&quot;&gt;Show what changed&lt;/a&gt; (Ctrl+Shift+W)</source>
+        <translation>С вашего прошлого просмотра изменилось статей: {0}. &lt;a href=&quot;changes&quot;&gt;Показать изменения&lt;/a&gt; (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} articles changed since you last looked.</source>
+        <translation>С вашего прошлого просмотра изменилось статей: {0}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Open an article first, then press Ctrl+E to edit it.</source>
         <translation>Сначала откройте статью, затем нажмите Ctrl+E, чтобы её редактировать.</translation>
     </message>
@@ -819,7 +1080,12 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Ответ не скопирован</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-308"/>
+        <source>&amp;What changed</source>
+        <translation>Что &amp;изменилось</translation>
+    </message>
+    <message>
+        <location line="+309"/>
         <source>Fill in before copying: {0}</source>
         <translation>Перед копированием заполните: {0}</translation>
     </message>
@@ -908,6 +1174,74 @@ Your text is kept here and in the autosave folder.</source>
     </message>
 </context>
 <context>
+    <name>PathsPanel</name>
+    <message>
+        <location filename="../../kb_assistant/ui/learning/paths_panel.py" line="+29"/>
+        <source>Overall progress</source>
+        <translation>Общий прогресс</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reading paths</source>
+        <translation>Маршруты чтения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Continue where I stopped</source>
+        <translation>Продолжить с места ост&amp;ановки</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{0} of {1} articles on the paths read ({2}%).</source>
+        <translation>Прочитано {0} из {1} статей маршрутов ({2}%).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This knowledge base has no reading paths (see &apos;paths&apos; in _kb.yml).</source>
+        <translation>В этой базе знаний нет маршрутов чтения (см. «paths» в _kb.yml).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>done</source>
+        <translation>пройден</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>next: {0}</source>
+        <translation>дальше: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} — {1} of {2} read; {3}</source>
+        <translation>{0} — прочитано {1} из {2}; {3}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>  ← continue here</source>
+        <translation>  ← продолжить здесь</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}. {1}, {2}</source>
+        <translation>{0}. {1}, {2}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read</source>
+        <translation>прочитано</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not read</source>
+        <translation>не прочитано</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ {0}: no such article</source>
+        <translation>⚠ {0}: такой статьи нет</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
         <location filename="../../kb_assistant/ui/problems_panel.py" line="+21"/>
@@ -923,6 +1257,91 @@ Your text is kept here and in the autosave folder.</source>
         <location line="+13"/>
         <source>Problems ({0} errors, {1} warnings)</source>
         <translation>Проблемы (ошибок: {0}, предупреждений: {1})</translation>
+    </message>
+</context>
+<context>
+    <name>QuizCard</name>
+    <message>
+        <location filename="../../kb_assistant/ui/learning/quiz_card.py" line="+63"/>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Check</source>
+        <translation>Про&amp;верить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show the answer</source>
+        <translation>Показать о&amp;твет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Yes, I knew it</source>
+        <translation>&amp;Да, я знал(а)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No, I did not</source>
+        <translation>&amp;Нет, не знал(а)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne&amp;xt</source>
+        <translation>Да&amp;льше</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the &amp;article</source>
+        <translation>Прочитать &amp;статью</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>No cards to study now. Come back when reviews are due.</source>
+        <translation>Сейчас учить нечего. Возвращайтесь, когда подойдёт время повторения.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done: {0} cards answered in this session.</source>
+        <translation>Готово: в этом подходе отвечено карточек: {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Card {0} of {1}</source>
+        <translation>Карточка {0} из {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which article answers this customer?
+“{0}”</source>
+        <translation>Какая статья отвечает этому клиенту?
+«{0}»</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source> · choose all that apply</source>
+        <translation> · выберите все верные</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Choose an answer first.</source>
+        <translation>Сначала выберите ответ.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Right!</source>
+        <translation>Верно!</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not quite. The answer: {0}</source>
+        <translation>Не совсем. Ответ: {0}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Did you know it?</source>
+        <translation>Вы это знали?</translation>
     </message>
 </context>
 <context>

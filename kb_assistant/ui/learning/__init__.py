@@ -1,0 +1,1 @@
+"""Learning mode: browse the KB, reading paths, self-checks and flashcards, what changed."""

@@ -1,0 +1,231 @@
+"""Learning mode's window: browse, paths, self-check and what changed on the left; reading on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kb_assistant.core.learning.quiz import body_without_quiz
+from kb_assistant.core.links import resolve_link
+from kb_assistant.core.markdown_render import render_article_html
+from kb_assistant.ui.article_view import ArticleView
+from kb_assistant.ui.controllers.learning_controller import LearningController
+from kb_assistant.ui.learning.browse_panel import BrowsePanel
+from kb_assistant.ui.learning.changes_panel import ChangesPanel
+from kb_assistant.ui.learning.paths_panel import PathsPanel
+from kb_assistant.ui.learning.quiz_card import QuizCard
+
+BROWSE, PATHS, SELF_CHECK, CHANGES = range(4)
+
+
+class LearningWindow(QMainWindow):
+    """Everything new staff need to learn offline, driven by a :class:`LearningController`."""
+
+    def __init__(self, controller: LearningController, parent=None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.controller = controller
+        self.setWindowTitle(self.tr("KB Assistant — learning"))
+        self._add_widgets()
+        self._add_actions()
+        self._connect_signals()
+        self.refresh()
+
+    # -- building ----------------------------------------------------------------------
+    def _add_widgets(self) -> None:
+        self.browse = BrowsePanel(self)
+        self.browse.is_read = self.controller.is_read
+        self.paths = PathsPanel(self)
+        self.changes = ChangesPanel(self)
+        self.stats = QLabel(self)
+        self.stats.setWordWrap(True)
+        self.stats.setAccessibleName(self.tr("Flashcards"))
+        self.start_button = QPushButton(self.tr("Study &today's cards"), self)
+        quiz_tab = QWidget(self)
+        quiz_layout = QVBoxLayout(quiz_tab)
+        quiz_layout.setContentsMargins(0, 0, 0, 0)
+        quiz_layout.addWidget(self.stats)
+        quiz_layout.addWidget(self.start_button)
+        quiz_layout.addStretch(1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.browse, self.tr("&Browse"))
+        self.tabs.addTab(self.paths, self.tr("&Paths"))
+        self.tabs.addTab(quiz_tab, self.tr("Self-chec&k"))
+        self.tabs.addTab(self.changes, self.tr("&What changed"))
+        self.article = ArticleView(self)
+        self.article.setAccessibleName(self.tr("Article"))
+        self.learned_button = QPushButton(self.tr("Mark as lear&ned"), self)
+        self.learned_button.setCheckable(True)
+        self.learned_button.setEnabled(False)
+        reader = QWidget(self)
+        reader_layout = QVBoxLayout(reader)
+        reader_layout.setContentsMargins(0, 0, 0, 0)
+        reader_layout.addWidget(self.article, 1)
+        reader_layout.addWidget(self.learned_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.quiz = QuizCard(self)
+        self.right = QStackedWidget(self)
+        self.right.addWidget(reader)
+        self.right.addWidget(self.quiz)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        self.setCentralWidget(splitter)
+        self.resize(1200, 760)
+
+    def _add_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Learning"))
+        for text, keys, slot in (
+            (self.tr("&Browse the knowledge base"), "Ctrl+1", lambda: self.show_tab(BROWSE)),
+            (self.tr("Reading &paths"), "Ctrl+2", lambda: self.show_tab(PATHS)),
+            (self.tr("&Self-check"), "Ctrl+3", lambda: self.show_tab(SELF_CHECK)),
+            (self.tr("&What changed"), "Ctrl+4", lambda: self.show_tab(CHANGES)),
+            (self.tr("&Continue reading"), "Ctrl+Return", self.paths.continue_button.click),
+            (self.tr("Mark the article as &learned"), "Ctrl+M", self.learned_button.click),
+            (self.tr("Cl&ose"), QKeySequence.StandardKey.Close, self.close),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+    def _connect_signals(self) -> None:
+        for panel in (self.browse, self.paths, self.changes):
+            panel.article_chosen.connect(self.open_article)
+        self.browse.language_changed.connect(self.controller.set_language)
+        self.paths.continue_requested.connect(self.continue_path)
+        self.changes.mark_all_seen_requested.connect(self.controller.mark_all_seen)
+        self.start_button.clicked.connect(self.start_quiz)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.learned_button.toggled.connect(self._learned_toggled)
+        self.quiz.answered.connect(self.controller.answer)
+        self.quiz.open_article_requested.connect(self._read_card_article)
+        self.article.link_clicked.connect(self.follow_link)
+        self.controller.progress_changed.connect(self._progress_changed)
+        self.controller.cards_changed.connect(self._cards_changed)
+        self.controller.changes_changed.connect(self.changes.set_changes)
+
+    # -- slots -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show the controller's state (after a KB reload)."""
+        if self.controller.kb is not None:
+            self.browse.set_kb(self.controller.kb)
+        self._progress_changed()
+        self._cards_changed()
+        self.changes.set_changes(self.controller.changes())
+
+    def show_tab(self, index: int) -> None:
+        """Bring a tab to the front and put the focus in it."""
+        self.tabs.setCurrentIndex(index)
+        self.tabs.currentWidget().setFocus()
+        focus = {BROWSE: self.browse.tree, PATHS: self.paths.tree, SELF_CHECK: self.start_button,
+                 CHANGES: self.changes.tree}[index]
+        focus.setFocus()
+
+    def _tab_changed(self, index: int) -> None:
+        self.right.setCurrentIndex(1 if index == SELF_CHECK else 0)
+
+    def open_article(self, article_id: str) -> None:
+        """Show an article for reading and start counting its reading time."""
+        kb = self.controller.kb
+        if kb is None or article_id not in kb.articles:
+            return
+        article = kb.articles[article_id]
+        html = render_article_html(
+            body_without_quiz(article),
+            title_for=lambda i: kb.articles[i].title if i in kb.articles else None,
+        )
+        self.article.show_article(article, html)
+        self.right.setCurrentIndex(0)
+        self.learned_button.setEnabled(True)
+        self.learned_button.blockSignals(True)
+        reading = self.controller.store.readings.get(article_id)
+        self.learned_button.setChecked(bool(reading and reading.learned))
+        self.learned_button.blockSignals(False)
+        self.controller.open_article(article_id)
+
+    def follow_link(self, href: str) -> None:
+        """Links to articles open here (and count as reading); web links in the browser."""
+        kb, current = self.controller.kb, self.article.article
+        if kb is None or current is None:
+            return
+        target = resolve_link(href, kb, current.path)
+        if target.kind == "article":
+            self.open_article(target.target)
+        elif target.kind == "external":
+            QDesktopServices.openUrl(QUrl(target.target))
+        elif target.kind == "anchor":
+            self.article.scrollToAnchor(target.target)
+        else:
+            self.statusBar().showMessage(self.tr("Link not opened: {0}").format(target.reason), 8000)
+
+    def continue_path(self, title: str) -> None:
+        """Open the next unread article of the path called ``title``."""
+        progress = self.controller.progress()
+        path = next((p for p in progress.paths if p.path.title == title), None) if progress else None
+        if path is None:
+            return
+        if path.next_article is None:
+            self.statusBar().showMessage(self.tr("“{0}” is done: every article is read.").format(title), 6000)
+            return
+        self.open_article(path.next_article)
+        self.article.setFocus()
+
+    def start_quiz(self) -> None:
+        """Study today's cards: reviews due, then new ones."""
+        self.tabs.setCurrentIndex(SELF_CHECK)
+        self.right.setCurrentIndex(1)
+        self.quiz.start(self.controller.due())
+        self.quiz.setFocus()
+
+    def _read_card_article(self, article_id: str) -> None:
+        self.open_article(article_id)
+
+    def _learned_toggled(self, learned: bool) -> None:
+        article = self.article.article
+        if article is not None:
+            self.controller.set_learned(article.id, learned)
+
+    def _progress_changed(self) -> None:
+        self.paths.show_progress(self.controller.progress(), self.controller.kb)
+        self.browse.refresh()
+
+    def _cards_changed(self) -> None:
+        stats = self.controller.stats()
+        if stats is None:
+            self.stats.setText(self.tr("The knowledge base is loading…"))
+            return
+        boxes = ", ".join(self.tr("box {0}: {1}").format(number, count)
+                          for number, count in enumerate(stats.boxes, 1))
+        self.stats.setText(self.tr(
+            "{0} cards in all: {1} new, {2} due for review today, {3} learned.\n{4}\n\n"
+            "A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); "
+            "a wrong one sends it back to box 1.").format(stats.total, stats.new, stats.due, stats.learned, boxes))
+        self.start_button.setEnabled(stats.to_study > 0)
+        deck = self.controller.deck()
+        if deck is not None and deck.problems:
+            self.stats.setText(self.stats.text() + "\n\n" + self.tr("{0} quiz questions could not be read "
+                               "(View → Problems in the main window).").format(len(deck.problems)))
+
+    # -- reading time follows the window ----------------------------------------------------
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.ActivationChange:
+            if self.isActiveWindow():
+                self.controller.resume()
+            else:
+                self.controller.pause()
+        super().changeEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.controller.pause()
+        super().closeEvent(event)

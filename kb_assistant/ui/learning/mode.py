@@ -1,0 +1,52 @@
+"""Learning mode beside the agent's window: opened on demand, and "what changed" told at start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from kb_assistant.ui.controllers.learning_controller import LearningController
+from kb_assistant.ui.learning.learning_window import CHANGES, LearningWindow
+
+
+class LearningMode(QObject):
+    """Owns the learning window (made the first time it is asked for).
+
+    Signals:
+        changes_found(int): after the first KB load, how many articles changed since the user last looked.
+    """
+
+    changes_found = Signal(int)
+
+    def __init__(self, controller: LearningController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.window: LearningWindow | None = None
+        self._told = False
+        controller.changes_changed.connect(self._changes)
+
+    def show(self, tab: int = 0) -> LearningWindow:
+        """Open the learning window on ``tab`` (browse, paths, self-check, what changed)."""
+        if self.window is None:
+            self.window = LearningWindow(self.controller)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.window.show_tab(tab)
+        return self.window
+
+    def show_changes(self) -> LearningWindow:
+        """Open the learning window on "what changed"."""
+        return self.show(CHANGES)
+
+    def _changes(self, changes: list) -> None:
+        if not self._told:  # agents are told once, at start; later reloads update the list quietly
+            self._told = True
+            if changes:
+                self.changes_found.emit(len(changes))
+
+    def close(self) -> None:
+        """Close the window, writing the reading time."""
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
