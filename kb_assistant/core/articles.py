@@ -134,6 +134,7 @@ def parse_article_bytes(
         body = "\n".join(rest).strip()
     else:
         body = split.body.strip("\n")
+        body_line += len(split.body) - len(split.body.lstrip("\n"))  # blank lines dropped above the body
 
     extra = tuple((key, value) for key, value in meta.items() if key not in KNOWN_KEYS)
     article = Article(

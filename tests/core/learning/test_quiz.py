@@ -214,8 +214,6 @@ def test_lines_count_from_the_file_start():
     assert items[0].line == 7
 
 
-@pytest.mark.xfail(strict=True, reason="articles.py strips blank lines at the start of the body "
-                   "without moving Article.body_line, so lines after them are one short")
 def test_lines_after_a_blank_line_below_the_front_matter():
     items, _ = parse_article_quiz(article_of("---\nid: x\n---\n\n# T\n\n## Quiz\n1. Q?\n   > A.\n"))
     assert items[0].line == 8
