@@ -171,6 +171,7 @@ class LearningWindow(QMainWindow):
 
     def continue_path(self, title: str) -> None:
         """Open the next unread article of the path called ``title``."""
+        self.controller.flush_reading()  # the article on screen may have just become read
         progress = self.controller.progress()
         path = next((p for p in progress.paths if p.path.title == title), None) if progress else None
         if path is None:

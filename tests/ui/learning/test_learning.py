@@ -224,3 +224,12 @@ def test_what_changed_tab_lists_and_clears(qtbot, window, kb_root):
     assert window.article.article.id == "refund"
     window.changes.seen_button.click()
     assert window.changes.tree.topLevelItemCount() == 0 and window.controller.changes() == []
+
+
+def test_continue_right_after_reading_goes_on_to_the_next_article(qtbot, window, clock):
+    window.show_tab(PATHS)
+    window.paths.continue_button.click()
+    assert window.article.article.id == "refund"
+    clock.now += 25  # read long enough; not written yet
+    window.paths.continue_button.click()
+    assert window.article.article.id == "password"
