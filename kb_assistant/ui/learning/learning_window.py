@@ -107,6 +107,7 @@ class LearningWindow(QMainWindow):
         self.changes.mark_all_seen_requested.connect(self.controller.mark_all_seen)
         self.start_button.clicked.connect(self.start_quiz)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.right.currentChanged.connect(self._reader_shown)
         self.learned_button.toggled.connect(self._learned_toggled)
         self.quiz.answered.connect(self.controller.answer)
         self.quiz.open_article_requested.connect(self._read_card_article)
@@ -134,6 +135,13 @@ class LearningWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         self.right.setCurrentIndex(1 if index == SELF_CHECK else 0)
+
+    def _reader_shown(self, index: int) -> None:
+        """Reading time counts only while the article is on screen (not during a self-check)."""
+        if index == 0 and self.isActiveWindow():
+            self.controller.resume()
+        else:
+            self.controller.pause()
 
     def open_article(self, article_id: str) -> None:
         """Show an article for reading and start counting its reading time."""
@@ -221,7 +229,7 @@ class LearningWindow(QMainWindow):
     # -- reading time follows the window ----------------------------------------------------
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.ActivationChange:
-            if self.isActiveWindow():
+            if self.isActiveWindow() and self.right.currentIndex() == 0:
                 self.controller.resume()
             else:
                 self.controller.pause()

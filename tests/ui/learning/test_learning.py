@@ -233,3 +233,12 @@ def test_continue_right_after_reading_goes_on_to_the_next_article(qtbot, window,
     clock.now += 25  # read long enough; not written yet
     window.paths.continue_button.click()
     assert window.article.article.id == "password"
+
+
+def test_time_spent_on_the_self_check_is_not_reading(qtbot, window, clock):
+    window.open_article("refund")
+    window.start_quiz()
+    clock.now += 100
+    window.controller.flush_reading()
+    assert window.controller.store.readings["refund"].seconds == 0
+    assert not window.controller.is_read("refund")
