@@ -771,12 +771,12 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Отметить статью как &amp;изученную</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>Link not opened: {0}</source>
         <translation>Ссылка не открыта: {0}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>“{0}” is done: every article is read.</source>
         <translation>«{0}» пройден: все статьи прочитаны.</translation>
     </message>
@@ -802,7 +802,17 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 Верный ответ переносит карточку в следующую ячейку (повтор через 1, 3, 7, 14, 30 дней), неверный — обратно в ячейку 1.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>{0} cards to study today. Press “Study today&apos;s cards” to begin.</source>
+        <translation>Карточек на сегодня: {0}. Нажмите «Учить карточки на сегодня», чтобы начать.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No cards to study now. Come back when reviews are due.</source>
+        <translation>Сейчас учить нечего. Возвращайтесь, когда подойдёт время повторения.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{0} quiz questions could not be read (View → Problems in the main window).</source>
         <translation>Не удалось прочитать вопросов самопроверки: {0} (Вид → Проблемы в главном окне).</translation>
     </message>
@@ -1262,7 +1272,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>QuizCard</name>
     <message>
-        <location filename="../../kb_assistant/ui/learning/quiz_card.py" line="+63"/>
+        <location filename="../../kb_assistant/ui/learning/quiz_card.py" line="+64"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
@@ -1297,12 +1307,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Прочитать &amp;статью</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="-21"/>
         <source>No cards to study now. Come back when reviews are due.</source>
         <translation>Сейчас учить нечего. Возвращайтесь, когда подойдёт время повторения.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+74"/>
         <source>Done: {0} cards answered in this session.</source>
         <translation>Готово: в этом подходе отвечено карточек: {0}.</translation>
     </message>

@@ -19,7 +19,7 @@ from kb_assistant.core.learning.quiz import body_without_quiz
 from kb_assistant.core.links import resolve_link
 from kb_assistant.core.markdown_render import render_article_html
 from kb_assistant.ui.article_view import ArticleView
-from kb_assistant.ui.controllers.learning_controller import LearningController
+from kb_assistant.ui.controllers.learning_controller import NEW_CARDS_PER_SESSION, LearningController
 from kb_assistant.ui.learning.browse_panel import BrowsePanel
 from kb_assistant.ui.learning.changes_panel import ChangesPanel
 from kb_assistant.ui.learning.paths_panel import PathsPanel
@@ -221,6 +221,10 @@ class LearningWindow(QMainWindow):
             "A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); "
             "a wrong one sends it back to box 1.").format(stats.total, stats.new, stats.due, stats.learned, boxes))
         self.start_button.setEnabled(stats.to_study > 0)
+        self.quiz.set_idle_text(
+            self.tr("{0} cards to study today. Press “Study today's cards” to begin.").format(
+                min(stats.to_study, stats.due + NEW_CARDS_PER_SESSION))
+            if stats.to_study else self.tr("No cards to study now. Come back when reviews are due."))
         deck = self.controller.deck()
         if deck is not None and deck.problems:
             self.stats.setText(self.stats.text() + "\n\n" + self.tr("{0} quiz questions could not be read "

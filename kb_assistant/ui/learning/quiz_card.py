@@ -46,6 +46,7 @@ class QuizCard(QWidget):
         self.cards: list[QuizItem] = []
         self.position = 0
         self.checked = False
+        self.idle_text = self.tr("No cards to study now. Come back when reviews are due.")
         self.header = QLabel(self)
         self.question = QLabel(self)
         self.question.setWordWrap(True)
@@ -96,6 +97,12 @@ class QuizCard(QWidget):
         self.position = 0
         self._show()
 
+    def set_idle_text(self, text: str) -> None:
+        """What the card says when no session is running."""
+        self.idle_text = text
+        if not self.cards:
+            self.question.setText(text)
+
     def current(self) -> QuizItem | None:
         """The card on screen."""
         return self.cards[self.position] if self.position < len(self.cards) else None
@@ -111,7 +118,7 @@ class QuizCard(QWidget):
         self.article_button.setVisible(card is not None)
         if card is None:
             self.header.setText("")
-            self.question.setText(self.tr("No cards to study now. Come back when reviews are due."))
+            self.question.setText(self.idle_text)
             if self.cards:
                 self.question.setText(self.tr("Done: {0} cards answered in this session.").format(len(self.cards)))
                 self.finished.emit()

@@ -177,6 +177,7 @@ def test_continue_opens_the_next_unread_article_of_the_path(qtbot, window, clock
 def test_self_check_by_keyboard(qtbot, window):
     window.show_tab(SELF_CHECK)
     assert "new" in window.stats.text()
+    assert "cards to study today" in window.quiz.question.text()
     qtbot.keyClick(window.start_button, Qt.Key.Key_Space)
     card = window.quiz
     answered = []
