@@ -18,6 +18,10 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Ctrl+D", QCoreApplication.translate("ShortcutsSheet", "Pin or unpin the open article")),
         ("Esc", QCoreApplication.translate("ShortcutsSheet", "Clear the search; press again to hide the window")),
         ("Ctrl+,", QCoreApplication.translate("ShortcutsSheet", "Settings")),
+        ("Ctrl+E", QCoreApplication.translate("ShortcutsSheet", "Edit the open article")),
+        ("Ctrl+N", QCoreApplication.translate("ShortcutsSheet", "New article")),
+        ("Ctrl+Shift+L", QCoreApplication.translate("ShortcutsSheet", "Learning mode")),
+        ("Ctrl+Shift+W", QCoreApplication.translate("ShortcutsSheet", "What changed since you last looked")),
         ("F1", QCoreApplication.translate("ShortcutsSheet", "This list")),
     ]
 

@@ -2197,6 +2197,26 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+1"/>
+        <source>Edit the open article</source>
+        <translation>Редактировать открытую статью</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New article</source>
+        <translation>Новая статья</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning mode</source>
+        <translation>Режим обучения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What changed since you last looked</source>
+        <translation>Что изменилось с прошлого просмотра</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>This list</source>
         <translation>Этот список</translation>
     </message>
