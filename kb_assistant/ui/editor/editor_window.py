@@ -191,6 +191,7 @@ class EditorWindow(QMainWindow):
         self.editor.textChanged.connect(self._text_changed)
         self.runner.finished.connect(self._task_done)
         self.problem_list.itemActivated.connect(self._go_to_problem)
+        self.problem_list.itemClicked.connect(self._go_to_problem)
         self.editor.verticalScrollBar().valueChanged.connect(self._sync_scroll)
         self.form.edited.connect(self._form_edited)
         self.form.invalid.connect(self._form_invalid)
