@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QByteArray, QRegularExpression, QUrl, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
 
+from kb_assistant.core.kb import KnowledgeBase
+from kb_assistant.core.links import resolve_link
 from kb_assistant.core.models import Article
 
 
@@ -50,6 +52,28 @@ class ArticleView(QTextBrowser):
         self.article = article
         self.setHtml(_IMAGE.sub(_image_placeholder, html))
         self.highlight(query)
+
+    def follow_link(self, href: str, kb: KnowledgeBase, open_article) -> str:
+        """Open a link of the shown article the way ``core.links`` says.
+
+        Articles go to ``open_article(article_id)``, web and mail links to the
+        browser, anchors scroll this view.
+
+        Returns:
+            "" when it was opened, else the reason it was not (for the status bar).
+        """
+        if self.article is None:
+            return ""
+        target = resolve_link(href, kb, self.article.path)
+        if target.kind == "article":
+            open_article(target.target)
+        elif target.kind == "external":
+            QDesktopServices.openUrl(QUrl(target.target))
+        elif target.kind == "anchor":
+            self.scrollToAnchor(target.target)
+        else:
+            return target.reason
+        return ""
 
     def highlight(self, query: str) -> None:
         """Mark the words of ``query`` (and words starting with them) in the text."""

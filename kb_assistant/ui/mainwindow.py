@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from kb_assistant.core.errors import UnfilledPlaceholderError
 from kb_assistant.core.kb import KnowledgeBase
-from kb_assistant.core.links import resolve_link
 from kb_assistant.core.models import Article, SearchHit, SearchResults
 from kb_assistant.core.search import SearchFilters
 from kb_assistant.core.settings import Settings
@@ -499,17 +498,11 @@ class MainWindow(QMainWindow):
 
     def follow_link(self, href: str) -> None:
         """Open a link the way ``core.links`` says: inside, outside, or not at all."""
-        if self.kb is None or self.article.article is None:
+        if self.kb is None:
             return
-        target = resolve_link(href, self.kb, self.article.article.path)
-        if target.kind == "article":
-            self.show_article(target.target)
-        elif target.kind == "external":
-            QDesktopServices.openUrl(QUrl(target.target))
-        elif target.kind == "anchor":
-            self.article.scrollToAnchor(target.target)
-        else:
-            self.statusBar().showMessage(self.tr("Link not opened: {0}").format(target.reason), 8000)
+        reason = self.article.follow_link(href, self.kb, self.show_article)
+        if reason:
+            self.statusBar().showMessage(self.tr("Link not opened: {0}").format(reason), 8000)
 
     def copy_reply(self, index: int) -> None:
         """Copy reply ``index`` of the open article, asking for missing values first."""

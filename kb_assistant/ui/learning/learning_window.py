@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from kb_assistant.core.learning.quiz import body_without_quiz
-from kb_assistant.core.links import resolve_link
 from kb_assistant.core.markdown_render import render_article_html
 from kb_assistant.ui.article_view import ArticleView
 from kb_assistant.ui.controllers.learning_controller import NEW_CARDS_PER_SESSION, LearningController
@@ -164,18 +163,11 @@ class LearningWindow(QMainWindow):
 
     def follow_link(self, href: str) -> None:
         """Links to articles open here (and count as reading); web links in the browser."""
-        kb, current = self.controller.kb, self.article.article
-        if kb is None or current is None:
+        if self.controller.kb is None:
             return
-        target = resolve_link(href, kb, current.path)
-        if target.kind == "article":
-            self.open_article(target.target)
-        elif target.kind == "external":
-            QDesktopServices.openUrl(QUrl(target.target))
-        elif target.kind == "anchor":
-            self.article.scrollToAnchor(target.target)
-        else:
-            self.statusBar().showMessage(self.tr("Link not opened: {0}").format(target.reason), 8000)
+        reason = self.article.follow_link(href, self.controller.kb, self.open_article)
+        if reason:
+            self.statusBar().showMessage(self.tr("Link not opened: {0}").format(reason), 8000)
 
     def continue_path(self, title: str) -> None:
         """Open the next unread article of the path called ``title``."""

@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextCursor
 from kb_assistant.core.autosave import AutosaveStore
 from kb_assistant.core.kb import load_kb
 from kb_assistant.ui.editor.editor_window import EditorWindow
+from tests.ui.test_mainwindow import type_text
 
 ARTICLE = "---\r\nid: refund\r\ntitle: Refund\r\n# keep this comment\r\nlang: en\r\n---\r\n# Refund\r\n\r\nRefunds take days.\r\n"
 
@@ -30,13 +31,12 @@ def editor(qtbot, write_kb, tmp_path):
 
 
 def type_at_end(qtbot, editor, text):
-    """Type at the end; keyClicks aborts on control characters, so Enter is its own key press."""
+    """Type at the end: one key event per character (keyClicks aborts on non-ASCII), Enter for a line break."""
     editor.editor.moveCursor(QTextCursor.MoveOperation.End)
     for number, line in enumerate(text.split("\n")):
         if number:
             qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
-        if line:
-            qtbot.keyClicks(editor.editor, line)
+        type_text(editor.editor, line)
 
 
 def test_type_and_save_writes_the_file_keeping_line_endings(qtbot, editor):

@@ -8,11 +8,11 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 
 from kb_assistant.app import build_window
 from kb_assistant.core.autosave import AutosaveStore
 from kb_assistant.core.settings import Settings
+from tests.ui.editor.test_editor_window import type_at_end
 from tests.ui.test_mainwindow import shown, type_text
 
 TODAY = dt.date(2026, 11, 27)
@@ -46,14 +46,6 @@ def app_window(qtbot, write_kb, tmp_path):
         editor.close()
     win.workbench.runner.wait()
     thread.stop()
-
-
-def type_at_end(qtbot, editor, text):
-    editor.editor.moveCursor(QTextCursor.MoveOperation.End)
-    for number, line in enumerate(text.split("\n")):
-        if number:
-            qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
-        type_text(editor.editor, line)
 
 
 def test_ctrl_e_type_ctrl_s_makes_the_new_words_searchable(qtbot, app_window):
