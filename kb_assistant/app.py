@@ -123,7 +123,6 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
     from kb_assistant.ui.controllers.reply_controller import ReplyController
     from kb_assistant.ui.controllers.search_controller import SearchController
     from kb_assistant.ui.mainwindow import MainWindow
-    from kb_assistant.core.learning.store import LearningStore
     from kb_assistant.ui.controllers.learning_controller import LearningController
     from kb_assistant.ui.editor.workbench import EditorWorkbench
     from kb_assistant.ui.learning.mode import LearningMode
@@ -156,7 +155,10 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
     workbench.files_saved.connect(worker.update_files)
     workbench.kb_changed.connect(worker.refresh)
     workbench.message.connect(window.show_error)
-    learning = LearningController(LearningStore(data_dir, kb_root), today=today_provider, parent=window)
+    learning_store, learning_warning = open_learning_store(data_dir, kb_root)
+    learning = LearningController(learning_store, today=today_provider, parent=window)
+    if learning_warning:
+        window.show_error(learning_warning)
     window.learning = LearningMode(learning, window)
     learning.error.connect(window.show_error)
     worker.ready.connect(learning.set_kb)
@@ -172,3 +174,22 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
     thread.start()
     window.refresh_requested.emit()
     return window, thread
+
+
+def open_learning_store(data_dir, kb_root):
+    """The learner's state for ``kb_root``, and a warning when it cannot live in ``data_dir``.
+
+    A data folder inside the KB would put a user's progress into the team's shared
+    folder; the state then goes to the system temporary folder for this session,
+    and the warning says so.
+    """
+    import tempfile
+    from pathlib import Path
+
+    from kb_assistant.core.learning.store import LearningStore
+
+    try:
+        return LearningStore(data_dir, kb_root), ""
+    except ValueError as exc:
+        fallback = Path(tempfile.gettempdir()) / "kb-assistant-learning"
+        return LearningStore(fallback, kb_root), f"{exc}; learning progress is kept in {fallback} for now"

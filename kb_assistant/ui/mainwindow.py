@@ -22,6 +22,7 @@ from kb_assistant.core.errors import UnfilledPlaceholderError
 from kb_assistant.core.kb import KnowledgeBase
 from kb_assistant.core.models import Article, SearchHit, SearchResults
 from kb_assistant.core.search import SearchFilters
+from kb_assistant.core.search.schema import markdown_to_plain
 from kb_assistant.core.settings import Settings
 from kb_assistant.ui.article_view import ArticleView
 from kb_assistant.ui.clipboard import copy_payload, describe_copy
@@ -46,7 +47,8 @@ def hit_for(article: Article) -> SearchHit:
     """A result-list entry for an article shown without a search (recent, pinned)."""
     return SearchHit(
         id=article.id, title=article.title, path=article.path, score=0.0,
-        snippet=" ".join(article.body.split())[:160], reply_names=tuple(r.name for r in article.replies),
+        snippet=" ".join(markdown_to_plain(article.body).split())[:160],
+        reply_names=tuple(r.name for r in article.replies),
         tags=article.tags, lang=article.lang, category=article.category, product=article.product,
         type=article.type, stale=article.is_stale(),
     )

@@ -263,3 +263,10 @@ def test_greeting_and_closing_per_copy(qtbot, write_kb, tmp_path):
         assert QGuiApplication.clipboard().text() == "Good day!\n\nSorry, the refund is delayed.\n\nRegards, Anna"
     finally:
         thread.stop()
+
+
+def test_home_list_snippets_are_plain_text(qtbot, window):
+    window.show_article("refund")
+    window.show_home()
+    snippet = window.model.hit(0).snippet
+    assert snippet.startswith("Refund to a bank card Refunds take") and "#" not in snippet and "[[" not in snippet

@@ -68,3 +68,16 @@ def test_ctrl_shift_l_opens_learning_mode_and_progress_survives_a_restart(qtbot,
         assert controller.store.cards[card.id].box == 2
     finally:
         stop(win, thread)
+
+
+def test_a_data_folder_inside_the_kb_never_gets_learning_state(write_kb, tmp_path, monkeypatch):
+    from kb_assistant.app import open_learning_store
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    root = write_kb(KB)
+    store, warning = open_learning_store(root / "data", root)
+    assert "outside the knowledge base" in warning
+    assert root not in store.progress_path.parents
