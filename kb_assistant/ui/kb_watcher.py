@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
 from kb_assistant.core.kb import is_hidden_name
 
@@ -35,6 +35,7 @@ class KbWatcher(QObject):
         self._watcher.directoryChanged.connect(self._touched)
         self._watcher.fileChanged.connect(self._touched)
 
+    @Slot()  # reached from the search thread
     def start(self) -> None:
         """Watch everything now under the root (call again after changes to pick up new folders)."""
         folders, files = [], []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -287,6 +287,9 @@ class MainWindow(QMainWindow):
         self.reply_controller.channel_changed.connect(self.reply_panel.set_channel)
 
     # -- slots -----------------------------------------------------------
+    # Slots the search thread's signals reach are declared with @Slot: PySide delivers
+    # cross-thread signals safely only to declared slots (PYSIDE-3124).
+    @Slot(object, object, object)
     def on_kb_ready(self, kb: KnowledgeBase, report, problems) -> None:
         """A (re)loaded KB is ready: say so, list its problems, search again."""
         self.kb = kb
@@ -416,10 +419,12 @@ class MainWindow(QMainWindow):
         if article is not None:
             self.show_article(article.id)
 
+    @Slot(int, int)
     def show_progress(self, done: int, total: int) -> None:
         """Index update progress in the status bar."""
         self.statusBar().showMessage(self.tr("Updating the index: {0} of {1} files").format(done, total))
 
+    @Slot(str)
     def show_error(self, message: str) -> None:
         """A problem the agent should know about, in the status bar."""
         self.statusBar().showMessage(message, 15000)
@@ -463,6 +468,7 @@ class MainWindow(QMainWindow):
         self.note_latest_render(self._render_id)
         self.render_requested.emit(self._render_id, hit.id)
 
+    @Slot(int, str, str)
     def on_rendered(self, request_id: int, article_id: str, html: str) -> None:
         """A preview rendered by the worker: show it unless the agent moved on."""
         if request_id != self._render_id or self.kb is None or article_id not in self.kb.articles:

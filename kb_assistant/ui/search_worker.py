@@ -11,7 +11,7 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, Signal, Slot
 
 from kb_assistant.core.check import check_kb
 from kb_assistant.core.errors import KbError
@@ -59,6 +59,7 @@ class SearchWorker(QObject):
         self._latest = 0
         self._latest_render = 0
         self._lock = threading.Lock()
+        self._closed = False
 
     def note_latest(self, request_id: int) -> None:
         """Called from the GUI thread: requests older than this are skipped."""
@@ -73,6 +74,8 @@ class SearchWorker(QObject):
     @Slot()
     def refresh(self) -> None:
         """Load the KB and bring the index up to date (incrementally)."""
+        if self._closed:
+            return
         try:
             if self._service is None:
                 self._service = SearchService(self._kb_root, self._index_dir)
@@ -93,6 +96,8 @@ class SearchWorker(QObject):
     @Slot(list)
     def update_files(self, rel_paths: list[str]) -> None:
         """The editor saved these files: re-index just them, then reload the KB."""
+        if self._closed:
+            return
         if self._service is None:
             self.refresh()
             return
@@ -130,16 +135,26 @@ class SearchWorker(QObject):
             if request_id < self._latest_render:
                 return
         kb = self._kb
-        if kb is None or article_id not in kb.articles:
+        if self._closed or kb is None or article_id not in kb.articles:
             return
         self.rendered.emit(request_id, article_id, article_html(kb, kb.articles[article_id]))
 
     @Slot()
     def close(self) -> None:
-        """Release the index (called on the worker's thread before it stops)."""
+        """Release the index and come back to the GUI thread (called on the worker's thread before it stops).
+
+        Requests still queued are ignored from now on. Moving home matters: the
+        window's Python objects keep references to the worker, so the garbage
+        collector may delete it later on the GUI thread, and a QObject must be
+        deleted on the thread it belongs to, never on one that has ended.
+        """
+        self._closed = True
         if self._service is not None:
             self._service.close()
             self._service = None
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
 
 
 class SearchThread(QObject):
@@ -159,8 +174,6 @@ class SearchThread(QObject):
     def stop(self) -> None:
         """Close the index on the worker's thread, then end the thread."""
         if self._thread.isRunning():
-            from PySide6.QtCore import QMetaObject, Qt
-
             QMetaObject.invokeMethod(self.worker, "close", Qt.ConnectionType.BlockingQueuedConnection)
             self._thread.quit()
             self._thread.wait(5000)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger("kb_assistant.ui.tasks")
 
@@ -67,10 +67,13 @@ class TaskRunner(QObject):
         """Wait for the pool to finish (tests, shutdown)."""
         return self._pool.waitForDone(msecs)
 
+    # reached from pool threads: declared slots (PYSIDE-3124)
+    @Slot(str, int, object)
     def _deliver(self, channel: str, request_id: int, result: object) -> None:
         if self._latest.get(channel) == request_id:
             self.finished.emit(channel, result)
 
+    @Slot(str, int, str)
     def _deliver_failure(self, channel: str, request_id: int, message: str) -> None:
         if self._latest.get(channel) == request_id:
             self.failed.emit(channel, message)

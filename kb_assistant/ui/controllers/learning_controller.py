@@ -13,7 +13,7 @@ import random
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kb_assistant.core.errors import KbError
 from kb_assistant.core.kb import KnowledgeBase
@@ -78,6 +78,7 @@ class LearningController(QObject):
             self.error.emit(problem.format())
 
     # -- the KB ---------------------------------------------------------------------
+    @Slot(object)  # reached from the search thread
     def set_kb(self, kb: KnowledgeBase) -> None:
         """A (re)loaded KB: rebuild the deck and what changed; progress is kept."""
         self.kb = kb

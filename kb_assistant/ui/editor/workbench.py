@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -58,6 +58,7 @@ class EditorWorkbench(QObject):
         self._drafts_offered = False
 
     # -- the KB ----------------------------------------------------------------
+    @Slot(object)  # reached from the search thread
     def set_kb(self, kb: KnowledgeBase) -> None:
         """A (re)loaded KB: editors check links against it; drafts are offered the first time."""
         self.kb = kb
