@@ -43,6 +43,7 @@ def run_gui(argv: list[str]) -> int:
     from kb_assistant.core.errors import KbNotFoundError
     from kb_assistant.core.paths import AppPaths, choose_kb_root, resolve_index_dir
     from kb_assistant.core.settings import SETTINGS_FILE, load_settings, save_settings
+    from kb_assistant.ui.garbage_collector import GarbageCollector
     from kb_assistant.ui.i18n import install_translators
     from kb_assistant.ui.settings_dialog import apply_appearance
     from kb_assistant.ui.single_instance import InstanceServer, server_name, try_hand_over
@@ -64,6 +65,8 @@ def run_gui(argv: list[str]) -> int:
     app.setApplicationName("KB Assistant")
     app.setOrganizationName("kb-assistant")
     app.setWindowIcon(app_icon())
+    collector = GarbageCollector(app)  # cycles are collected on the GUI thread, never the search thread
+    collector.start()
     install_translators(app, settings.ui_language)
     apply_appearance(app, settings.theme, settings.font_size)
     instance = InstanceServer(instance_name, app)
@@ -99,6 +102,7 @@ def run_gui(argv: list[str]) -> int:
         window.save_state()
         instance.close()
         thread.stop()
+        collector.stop()
 
 
 def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, state=None, watch=True,
