@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from kb_assistant.app import build_window
 from kb_assistant.core.settings import Settings
 from kb_assistant.ui.i18n import choose_language, install_translators, remove_translators, translations_dir
+from tests.ui.test_mainwindow import loaded
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_DIR = ROOT / "resources" / "translations"
@@ -50,7 +51,7 @@ def test_main_window_in_russian(qtbot, translated, write_kb, tmp_path):
         assert win.reply_panel.copy_button.text() == "&Копировать ответ"
         assert win.reply_panel.copy_button.accessibleName() == "Копировать ответ"
         assert win.search_box.placeholderText() == "Введите вопрос клиента (Ctrl+L)"
-        qtbot.waitUntil(lambda: win.kb is not None, timeout=10000)
+        qtbot.waitUntil(lambda: loaded(win), timeout=10000)
     finally:
         thread.stop()
 

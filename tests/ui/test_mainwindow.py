@@ -35,9 +35,16 @@ def window(qtbot, write_kb, tmp_path):
     win, thread = build_window(root, tmp_path / "index", settings, today_provider=lambda: dt.date(2026, 11, 27))
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.kb is not None, timeout=10000)
+    qtbot.waitUntil(lambda: loaded(win), timeout=10000)
     yield win
     thread.stop()
+
+
+def loaded(win, article_id=None):
+    """Every listener of the worker's ``ready`` has the same, newest KB (each gets it in its own queued event)."""
+    kb = win.kb
+    return kb is not None and win.workbench.kb is kb and win.learning.controller.kb is kb \
+        and (article_id is None or article_id in kb.articles)
 
 
 def type_text(widget, text):
@@ -162,7 +169,7 @@ def test_a_file_changed_on_disk_becomes_searchable(qtbot, window):
     root = window.kb.root
     (root / "returns" / "gift.md").write_text("---\nid: gift\nlang: en\n---\n# Gift wrapping\n\nZanzibar ribbons.\n",
                                               encoding="utf-8")
-    qtbot.waitUntil(lambda: window.kb is not None and "gift" in window.kb.articles, timeout=10000)
+    qtbot.waitUntil(lambda: loaded(window, "gift"), timeout=10000)
     qtbot.keyClicks(window.search_box, "zanzibar")
     qtbot.waitUntil(lambda: shown(window, "gift"), timeout=5000)
 
@@ -203,7 +210,7 @@ def test_problems_panel_lists_bad_files(qtbot, write_kb, tmp_path):
     win, thread = build_window(root, tmp_path / "bad-index", Settings(), watch=False)
     qtbot.addWidget(win)
     try:
-        qtbot.waitUntil(lambda: win.kb is not None, timeout=10000)
+        qtbot.waitUntil(lambda: loaded(win), timeout=10000)
         texts = [win.problems.list.item(i).text() for i in range(win.problems.list.count())]
         assert any("bad.md" in t and "YAML" in t for t in texts)
         assert any("broken.md" in t and "ghost" in t for t in texts)
@@ -218,7 +225,7 @@ def test_window_layout_and_channel_are_remembered(qtbot, write_kb, tmp_path):
     state = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
     win, thread = build_window(root, tmp_path / "index", Settings(), state=state, watch=False)
     qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: win.kb is not None, timeout=10000)
+    qtbot.waitUntil(lambda: loaded(win), timeout=10000)
     win.reply_panel.set_channel("phone")
     win.close()
     thread.stop()
@@ -253,7 +260,7 @@ def test_greeting_and_closing_per_copy(qtbot, write_kb, tmp_path):
                                watch=False)
     qtbot.addWidget(win)
     try:
-        qtbot.waitUntil(lambda: win.kb is not None, timeout=10000)
+        qtbot.waitUntil(lambda: loaded(win), timeout=10000)
         assert win.reply_panel.greeting.currentData() == "hi"
         win.reply_panel.closing.setCurrentIndex(win.reply_panel.closing.findData("bye"))
         win.reply_panel.closing.activated.emit(win.reply_panel.closing.currentIndex())

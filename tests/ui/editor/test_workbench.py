@@ -13,7 +13,7 @@ from kb_assistant.app import build_window
 from kb_assistant.core.autosave import AutosaveStore
 from kb_assistant.core.settings import Settings
 from tests.ui.editor.test_editor_window import type_at_end
-from tests.ui.test_mainwindow import shown, type_text
+from tests.ui.test_mainwindow import loaded, shown, type_text
 
 TODAY = dt.date(2026, 11, 27)
 KB = {
@@ -38,7 +38,7 @@ def app_window(qtbot, write_kb, tmp_path):
                                data_dir=tmp_path / "data")
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.kb is not None, timeout=10000)
+    qtbot.waitUntil(lambda: loaded(win), timeout=10000)
     yield win
     for editor in list(win.workbench.editors.values()):
         editor.ask_unsaved = lambda: "discard"
@@ -88,7 +88,7 @@ def test_ctrl_n_creates_an_article_from_the_template_in_the_chosen_folder(qtbot,
     type_at_end(qtbot, editor, "Карты действуют год.")
     with qtbot.waitSignal(win.workbench.files_saved):
         assert editor.save()
-    qtbot.waitUntil(lambda: win.kb is not None and "podarochnye-karty-ru" in win.kb.articles, timeout=5000)
+    qtbot.waitUntil(lambda: loaded(win, "podarochnye-karty-ru"), timeout=5000)
 
 
 def test_new_article_dialog_refuses_an_existing_file_and_an_empty_title(qtbot, app_window):

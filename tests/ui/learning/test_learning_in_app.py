@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from kb_assistant.app import build_window
 from kb_assistant.core.settings import Settings
 from tests.ui.learning.test_learning import KB
+from tests.ui.test_mainwindow import loaded
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -18,7 +19,7 @@ def start(qtbot, root, tmp_path):
                                data_dir=tmp_path / "data", watch=False)
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.kb is not None and win.learning.controller.kb is not None, timeout=10000)
+    qtbot.waitUntil(lambda: loaded(win), timeout=10000)
     return win, thread
 
 
