@@ -32,9 +32,16 @@ class _Task(QRunnable):
             result = self._work()
         except Exception as exc:  # noqa: BLE001 - reported to the GUI, logged in full
             log.exception("background task %s failed", self._channel)
-            self._relay.failed.emit(self._channel, self._request_id, str(exc))
+            self._answer(self._relay.failed, str(exc))
             return
-        self._relay.done.emit(self._channel, self._request_id, result)
+        self._answer(self._relay.done, result)
+
+    def _answer(self, signal, payload: object) -> None:
+        try:
+            signal.emit(self._channel, self._request_id, payload)
+        except RuntimeError:
+            # the runner's window was closed (and deleted) while this ran: nobody waits for the answer
+            log.debug("background task %s finished after its runner was deleted", self._channel)
 
 
 class TaskRunner(QObject):

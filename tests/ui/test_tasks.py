@@ -44,3 +44,24 @@ def test_channels_are_independent(qtbot):
     runner.submit("b", lambda: 2)
     qtbot.waitUntil(lambda: len(got) == 2, timeout=3000)
     assert got == {"a": 1, "b": 2}
+
+
+def test_an_answer_for_a_closed_window_is_dropped_quietly(qtbot):
+    """An editor closed mid-render deletes its runner; the render finishing later must not raise."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    runner = TaskRunner()
+    started, release = threading.Event(), threading.Event()
+
+    def render():
+        started.set()
+        release.wait(2)
+        return "<p>late</p>"
+
+    runner.submit("preview", render)
+    assert started.wait(2)
+    runner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    assert TaskRunner().wait(3000)
+    qtbot.wait(50)  # a RuntimeError in the pool thread would fail the test here (pytest-qt captures it)
