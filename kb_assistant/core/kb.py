@@ -171,24 +171,33 @@ class KnowledgeBase:
 class ParseCache:
     """Parsed files kept between loads, so a reload after one save reads one file.
 
-    An entry is reused while the file's modification time and size, and the KB's
-    default language, are unchanged. A ``NAME.meta.json`` title edited alone does
-    not change the article's stat, so a full reload starts from :meth:`clear`.
+    An entry is reused while the file's modification time and size, those of its
+    ``NAME.meta.json`` title sidecar (or its absence), and the KB's default
+    language are unchanged.
     """
 
     def __init__(self) -> None:
-        self._entries: dict[str, tuple[int, int, str, ParsedFile]] = {}
+        self._entries: dict[str, tuple[tuple, ParsedFile]] = {}
+
+    @staticmethod
+    def _stamp(file: ArticleFile, default_lang: str) -> tuple:
+        try:
+            meta = os.stat(Path(file.abs_path).with_suffix(".meta.json"))
+            sidecar = (meta.st_mtime_ns, meta.st_size)
+        except OSError:
+            sidecar = None
+        return file.mtime_ns, file.size, sidecar, default_lang
 
     def get(self, file: ArticleFile, default_lang: str) -> ParsedFile | None:
         """The parsed file if it is still current, else None."""
         entry = self._entries.get(file.rel_path)
-        if entry is not None and entry[:3] == (file.mtime_ns, file.size, default_lang):
-            return entry[3]
+        if entry is not None and entry[0] == self._stamp(file, default_lang):
+            return entry[1]
         return None
 
     def put(self, file: ArticleFile, default_lang: str, parsed: ParsedFile) -> None:
         """Remember ``parsed`` for ``file``."""
-        self._entries[file.rel_path] = (file.mtime_ns, file.size, default_lang, parsed)
+        self._entries[file.rel_path] = (self._stamp(file, default_lang), parsed)
 
     def forget(self, rel_paths) -> None:
         """Drop these files (they were just written; their stat may look unchanged)."""

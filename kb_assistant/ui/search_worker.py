@@ -80,7 +80,6 @@ class SearchWorker(QObject):
             if self._service is None:
                 self._service = SearchService(self._kb_root, self._index_dir)
             report = self._service.update(progress=lambda done, total: self.progress.emit(done, total))
-            self._parsed.clear()  # a full reload reads every file again (sidecar titles included)
             kb: KnowledgeBase = load_kb(self._kb_root, cache=self._parsed)
             problems = check_kb(kb)
         except KbError as exc:

@@ -177,3 +177,15 @@ def test_parse_cache_reuses_unchanged_files_and_rereads_changed_ones(write_kb, m
     assert read == ["b.md"] and kb.articles["b"].title == "Beta, longer now"
     (root / "a.md").unlink()
     assert "a" not in load_kb(root, cache=cache).articles
+
+
+def test_parse_cache_rereads_a_file_whose_title_sidecar_changed(write_kb):
+    from kb_assistant.core.kb import ParseCache
+
+    root = write_kb({"doc.md": "Body only.\n", "doc.meta.json": '{"title": "Old title"}'})
+    cache = ParseCache()
+    assert load_kb(root, cache=cache).articles["doc"].title == "Old title"
+    (root / "doc.meta.json").write_text('{"title": "A new, longer title"}', encoding="utf-8")
+    assert load_kb(root, cache=cache).articles["doc"].title == "A new, longer title"
+    (root / "doc.meta.json").unlink()
+    assert load_kb(root, cache=cache).articles["doc"].title != "A new, longer title"
