@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from kb_assistant.app import build_window
     from kb_assistant.core.settings import Settings
-    from kb_assistant.ui.controllers.search_controller import DEBOUNCE_MS
+    from kb_assistant.ui.search.controller import DEBOUNCE_MS
 
     questions = DEFAULT_QUESTIONS
     if args.set:

@@ -51,7 +51,7 @@ try:  # a fresh clone whose project is not installed: import it from the checkou
 except ImportError:  # pragma: no cover - depends on the environment
     sys.path.insert(0, str(REPO_ROOT))
 
-from kb_assistant.core.kb import load_kb  # noqa: E402
+from kb_assistant.core.kb.load import load_kb  # noqa: E402
 from kb_assistant.core.search import service as search_service  # noqa: E402
 from kb_assistant.core.search.service import SearchService  # noqa: E402
 

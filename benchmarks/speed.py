@@ -128,7 +128,7 @@ class Fts5Engine:
 
     def after_edit(self, rel_path: str) -> None:
         """Make an edited file searchable: parse that one file and upsert it."""
-        from kb_assistant.core.kb import ArticleFile, read_article_file
+        from kb_assistant.core.kb.load import ArticleFile, read_article_file
 
         path = self._kb_root / rel_path
         info = path.stat()
@@ -138,7 +138,7 @@ class Fts5Engine:
     def default_lang(self) -> str:
         """The KB's default language (read once; not part of the timed edit)."""
         if self._default_lang is None:
-            from kb_assistant.core.kbconfig import load_kb_config
+            from kb_assistant.core.kb.config import load_kb_config
 
             self._default_lang = load_kb_config(self._kb_root)[0].default_lang
         return self._default_lang
@@ -153,8 +153,8 @@ ENGINE_CLASSES = {"project": ProjectEngine, "FTS5": Fts5Engine}
 
 def _parsed_articles(kb_root: Path):
     """Every article of the KB, parsed one at a time (what ``load_kb`` does, without keeping them)."""
-    from kb_assistant.core.kb import read_article_file, scan_kb
-    from kb_assistant.core.kbconfig import load_kb_config
+    from kb_assistant.core.kb.load import read_article_file, scan_kb
+    from kb_assistant.core.kb.config import load_kb_config
 
     config, _ = load_kb_config(kb_root)
     for file in scan_kb(kb_root).files:

@@ -43,11 +43,11 @@ def run_gui(argv: list[str]) -> int:
     from kb_assistant.core.errors import KbNotFoundError
     from kb_assistant.core.paths import AppPaths, choose_kb_root, resolve_index_dir
     from kb_assistant.core.settings import SETTINGS_FILE, load_settings, save_settings
-    from kb_assistant.ui.garbage_collector import GarbageCollector
-    from kb_assistant.ui.i18n import install_translators
-    from kb_assistant.ui.settings_dialog import apply_appearance
-    from kb_assistant.ui.single_instance import InstanceServer, server_name, try_hand_over
-    from kb_assistant.ui.tray import app_icon
+    from kb_assistant.ui.system.garbage_collector import GarbageCollector
+    from kb_assistant.ui.system.i18n import install_translators
+    from kb_assistant.ui.settings.dialog import apply_appearance
+    from kb_assistant.ui.system.single_instance import InstanceServer, server_name, try_hand_over
+    from kb_assistant.ui.system.tray import app_icon
 
     logging.basicConfig(level=logging.WARNING)
     paths = AppPaths.from_environment()
@@ -120,17 +120,17 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
         ``(window, search_thread)``; the caller stops the thread when done. The
         editor's workbench is ``window.workbench``, learning mode ``window.learning``.
     """
-    from kb_assistant.core.autosave import AutosaveStore
-    from kb_assistant.core.kb import KnowledgeBase
+    from kb_assistant.core.files.autosave import AutosaveStore
+    from kb_assistant.core.kb.load import KnowledgeBase
     from kb_assistant.core.models import KbConfig
     from kb_assistant.core.paths import AppPaths
-    from kb_assistant.ui.controllers.reply_controller import ReplyController
-    from kb_assistant.ui.controllers.search_controller import SearchController
+    from kb_assistant.ui.replies.controller import ReplyController
+    from kb_assistant.ui.search.controller import SearchController
     from kb_assistant.ui.mainwindow import MainWindow
-    from kb_assistant.ui.controllers.learning_controller import LearningController
+    from kb_assistant.ui.learning.controller import LearningController
     from kb_assistant.ui.editor.workbench import EditorWorkbench
     from kb_assistant.ui.learning.mode import LearningMode
-    from kb_assistant.ui.search_worker import SearchThread, SearchWorker
+    from kb_assistant.ui.search.worker import SearchThread, SearchWorker
 
     worker = SearchWorker(kb_root, index_dir)
     thread = SearchThread(worker)
@@ -170,7 +170,7 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
     window.learning.changes_found.connect(window.tell_changes)
     learning.report_store_problems()
     if watch:
-        from kb_assistant.ui.kb_watcher import KbWatcher
+        from kb_assistant.ui.system.watcher import KbWatcher
 
         watcher = KbWatcher(kb_root, window)
         watcher.changed.connect(worker.refresh)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kb_assistant import __version__
-from kb_assistant.core.check import check_kb, count_by_severity
+from kb_assistant.core.upkeep.check import check_kb, count_by_severity
 from kb_assistant.core.errors import (
     ArticleNotFoundError,
     ClipboardUnavailableError,
@@ -20,10 +20,10 @@ from kb_assistant.core.errors import (
     SearchIndexError,
     UnfilledPlaceholderError,
 )
-from kb_assistant.core.kb import load_kb
+from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.models import CHANNELS, SearchResults
 from kb_assistant.core.paths import AppPaths, choose_kb_root, resolve_index_dir
-from kb_assistant.core.replies import ReplyRequest, pick_reply, render_for_channel
+from kb_assistant.core.replies.compose import ReplyRequest, pick_reply, render_for_channel
 from kb_assistant.core.settings import SETTINGS_FILE, load_settings
 
 EXIT_OK = 0

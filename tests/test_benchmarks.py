@@ -39,7 +39,7 @@ def tiny_set(write_kb, tmp_path):
 def test_fts5_baseline_builds_and_searches_any_text(tiny_set):
     from fts5_baseline import Fts5Baseline
 
-    from kb_assistant.core.kb import load_kb
+    from kb_assistant.core.kb.load import load_kb
 
     kb = load_kb(tiny_set / "kb")
     with Fts5Baseline(":memory:") as fts:
@@ -62,7 +62,7 @@ def test_quality_report_on_a_tiny_set(tiny_set, tmp_path, capsys):
 def test_generated_corpus_is_a_loadable_kb_with_answerable_questions(tmp_path):
     from corpus import generate_corpus, generate_questions
 
-    from kb_assistant.core.kb import load_kb
+    from kb_assistant.core.kb.load import load_kb
 
     root = tmp_path / "corpus"
     generate_corpus(root, 40, seed=3)

@@ -19,26 +19,26 @@ from PySide6.QtWidgets import (
 )
 
 from kb_assistant.core.errors import UnfilledPlaceholderError
-from kb_assistant.core.kb import KnowledgeBase
+from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.models import Article, SearchHit, SearchResults
 from kb_assistant.core.search import SearchFilters
 from kb_assistant.core.search.schema import markdown_to_plain
 from kb_assistant.core.settings import Settings
-from kb_assistant.ui.article_view import ArticleView
-from kb_assistant.ui.clipboard import copy_payload, describe_copy
-from kb_assistant.ui.controllers.reply_controller import ReplyController
-from kb_assistant.ui.controllers.search_controller import SearchController
-from kb_assistant.ui.fill_form import ask_values
-from kb_assistant.ui.find_bar import FindBar
-from kb_assistant.ui.problems_panel import ProblemsPanel
-from kb_assistant.ui.reply_panel import ReplyPanel
-from kb_assistant.ui.results_model import ResultRole, ResultsModel
-from kb_assistant.ui.results_view import ResultsView
-from kb_assistant.ui.search_worker import article_html
-from kb_assistant.ui.report_dialog import ReportDialog
-from kb_assistant.ui.settings_dialog import SettingsDialog
-from kb_assistant.ui.shortcuts_sheet import ShortcutsSheet
-from kb_assistant.ui.tray import TrayIcon, app_icon, apply_compact, bring_to_front
+from kb_assistant.ui.article.view import ArticleView
+from kb_assistant.ui.replies.clipboard import copy_payload, describe_copy
+from kb_assistant.ui.replies.controller import ReplyController
+from kb_assistant.ui.search.controller import SearchController
+from kb_assistant.ui.replies.fill_form import ask_values
+from kb_assistant.ui.article.find_bar import FindBar
+from kb_assistant.ui.editor.problems_panel import ProblemsPanel
+from kb_assistant.ui.replies.panel import ReplyPanel
+from kb_assistant.ui.search.model import ResultRole, ResultsModel
+from kb_assistant.ui.search.view import ResultsView
+from kb_assistant.ui.search.worker import article_html
+from kb_assistant.ui.report.dialog import ReportDialog
+from kb_assistant.ui.settings.dialog import SettingsDialog
+from kb_assistant.ui.help.shortcuts import ShortcutsSheet
+from kb_assistant.ui.system.tray import TrayIcon, app_icon, apply_compact, bring_to_front
 
 RECENT_LIMIT = 10
 

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../kb_assistant/ui/article_view.py" line="+40"/>
+        <location filename="../../kb_assistant/ui/article/view.py" line="+42"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
@@ -138,7 +138,7 @@
 <context>
     <name>Clipboard</name>
     <message>
-        <location filename="../../kb_assistant/ui/clipboard.py" line="+29"/>
+        <location filename="../../kb_assistant/ui/replies/clipboard.py" line="+29"/>
         <source>e-mail</source>
         <translation>эл. почта</translation>
     </message>
@@ -246,7 +246,7 @@
         <translation>К спис&amp;ку проблем</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>The file changed on disk after these edits were made. Saving will offer to compare.</source>
         <translation>Файл на диске изменился после этих правок. При сохранении будет предложено сравнить.</translation>
     </message>
@@ -382,7 +382,7 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>EditorWorkbench</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+76"/>
+        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+77"/>
         <source>Open an article first, then press Ctrl+E to edit it.</source>
         <translation>Сначала откройте статью, затем нажмите Ctrl+E, чтобы её редактировать.</translation>
     </message>
@@ -475,7 +475,7 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>FillInDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/fill_form.py" line="+60"/>
+        <location filename="../../kb_assistant/ui/replies/fill_form.py" line="+60"/>
         <source>Fill in the reply</source>
         <translation>Заполните ответ</translation>
     </message>
@@ -548,7 +548,7 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../kb_assistant/ui/find_bar.py" line="+24"/>
+        <location filename="../../kb_assistant/ui/article/find_bar.py" line="+24"/>
         <location line="+1"/>
         <source>Find in article</source>
         <translation>Поиск в статье</translation>
@@ -690,7 +690,7 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>LearningWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/learning/learning_window.py" line="+37"/>
+        <location filename="../../kb_assistant/ui/learning/learning_window.py" line="+36"/>
         <source>KB Assistant — learning</source>
         <translation>KB Assistant — обучение</translation>
     </message>
@@ -771,7 +771,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Отметить статью как &amp;изученную</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+77"/>
         <source>Link not opened: {0}</source>
         <translation>Ссылка не открыта: {0}</translation>
     </message>
@@ -820,7 +820,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+110"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+111"/>
         <source>KB Assistant</source>
         <translation>KB Assistant</translation>
     </message>
@@ -1010,7 +1010,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Уме&amp;ньшить текст</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>{0} articles ready</source>
         <translation>Загружено статей: {0}</translation>
     </message>
@@ -1050,12 +1050,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Новый язык интерфейса включится после перезапуска.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Updating the index: {0} of {1} files</source>
         <translation>Обновление индекса: файл {0} из {1}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Nothing found for “{0}”.</source>
         <translation>По запросу «{0}» ничего не найдено.</translation>
     </message>
@@ -1070,7 +1070,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Ищем: {0}</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+66"/>
         <source>Link not opened: {0}</source>
         <translation>Ссылка не открыта: {0}</translation>
     </message>
@@ -1254,7 +1254,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../kb_assistant/ui/problems_panel.py" line="+21"/>
+        <location filename="../../kb_assistant/ui/editor/problems_panel.py" line="+21"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
@@ -1410,7 +1410,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ReplyPanel</name>
     <message>
-        <location filename="../../kb_assistant/ui/reply_panel.py" line="+20"/>
+        <location filename="../../kb_assistant/ui/replies/panel.py" line="+20"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
@@ -1518,7 +1518,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/report_dialog.py" line="+87"/>
+        <location filename="../../kb_assistant/ui/report/dialog.py" line="+87"/>
         <source>Report to developers</source>
         <translation>Сообщить разработчикам</translation>
     </message>
@@ -1761,7 +1761,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../kb_assistant/ui/results_model.py" line="+28"/>
+        <location filename="../../kb_assistant/ui/search/model.py" line="+28"/>
         <source>snippet</source>
         <translation>фрагмент</translation>
     </message>
@@ -1872,7 +1872,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/settings_dialog.py" line="+83"/>
+        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+83"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -2146,7 +2146,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../kb_assistant/ui/shortcuts_sheet.py" line="+12"/>
+        <location filename="../../kb_assistant/ui/help/shortcuts.py" line="+12"/>
         <source>Go to the search box</source>
         <translation>Перейти в строку поиска</translation>
     </message>
@@ -2230,7 +2230,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../kb_assistant/ui/tray.py" line="+106"/>
+        <location filename="../../kb_assistant/ui/system/tray.py" line="+106"/>
         <location line="+20"/>
         <source>KB Assistant</source>
         <translation>KB Assistant</translation>

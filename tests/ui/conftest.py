@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from kb_assistant.ui.garbage_collector import GarbageCollector
+from kb_assistant.ui.system.garbage_collector import GarbageCollector
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kb_assistant.core.autosave import AutosaveStore
-from kb_assistant.core.kb import load_kb
+from kb_assistant.core.files.autosave import AutosaveStore
+from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.learning.store import LearningStore
-from kb_assistant.ui.controllers.learning_controller import LearningController
+from kb_assistant.ui.learning.controller import LearningController
 from kb_assistant.ui.editor.editor_window import EditorWindow
 from kb_assistant.ui.editor.new_article_dialog import NewArticleDialog
 from kb_assistant.ui.editor.rename_dialog import RenameDialog

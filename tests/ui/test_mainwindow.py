@@ -130,7 +130,7 @@ def test_links(qtbot, window):
     qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
     window.follow_link("javascript:alert(1)")
     assert "not opened" in window.statusBar().currentMessage()
-    from kb_assistant.core.mdext.wikilinks import wikilink_href
+    from kb_assistant.core.render.mdext.wikilinks import wikilink_href
 
     window.follow_link(wikilink_href("password"))
     assert window.article.article.id == "password"
@@ -244,7 +244,7 @@ def test_f1_lists_the_keyboard_contract(qtbot, window, monkeypatch):
     monkeypatch.setattr("kb_assistant.ui.mainwindow.ShortcutsSheet.exec", lambda self: shown.append(self) or 0)
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert shown
-    from kb_assistant.ui.shortcuts_sheet import shortcut_rows
+    from kb_assistant.ui.help.shortcuts import shortcut_rows
 
     keys = " ".join(k for k, _ in shortcut_rows())
     for expected in ("Ctrl+L", "Enter", "Ctrl+Enter", "Alt+1", "Ctrl+F", "Esc"):

@@ -24,7 +24,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from kb_assistant.core.kb import KnowledgeBase
+from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.learning.sections import split_sections
 from kb_assistant.core.models import Article
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kb_assistant.core.kb import KnowledgeBase
+from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.learning.quiz import QuizItem, parse_article_quiz
 from kb_assistant.core.learning.which_article import which_article_items
 from kb_assistant.core.models import Problem

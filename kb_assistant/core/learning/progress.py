@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from kb_assistant.core.kb import KnowledgeBase
+from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.models import LearningPath
 
 READ_SECONDS = 20.0

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from kb_assistant.core.learning.sections import Section, split_sections
-from kb_assistant.core.markdown_scan import Heading, code_line_mask, headings
+from kb_assistant.core.articles.scan import Heading, code_line_mask, headings
 from kb_assistant.core.models import Article, Problem, Severity
 
 QuizKind = Literal["choice", "open", "which-article"]

@@ -3,14 +3,14 @@
 The quiz parser finds its sections this way and "what changed" hashes each
 one. A section runs to the next heading of level 1 or 2, as replies do, so
 ``###`` subheadings stay inside their section. Headings inside fenced code do
-not count (:func:`~kb_assistant.core.markdown_scan.headings` skips them).
+not count (:func:`~kb_assistant.core.articles.scan.headings` skips them).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kb_assistant.core.markdown_scan import Heading, headings
+from kb_assistant.core.articles.scan import Heading, headings
 
 SECTION_LEVEL = 2
 """Headings of this level or higher (``#``, ``##``) start a new section."""

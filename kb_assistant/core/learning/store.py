@@ -8,7 +8,7 @@ never mix) under ``DATA_DIR/learning/``:
 - ``NAME-HASH.seen.json``: the "what changed" snapshot; as large as the KB's
   list of sections, written only when the user marks everything as seen.
 
-Both are written atomically (:func:`~kb_assistant.core.storage.write_bytes_atomic`)
+Both are written atomically (:func:`~kb_assistant.core.files.storage.write_bytes_atomic`)
 and carry a ``version``. Keys this version does not know are kept, at the top
 and inside each record. A file that cannot be understood is moved aside as
 ``NAME.corrupt-TIMESTAMP`` and reported as a :class:`~kb_assistant.core.models.Problem`
@@ -30,13 +30,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from kb_assistant.core.kb import KnowledgeBase
+from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.learning.changes import ArticleChange, ArticleSnapshot, KbSnapshot, changes_since, take_snapshot
 from kb_assistant.core.learning.flashcards import INTERVALS, CardState, schedule
 from kb_assistant.core.learning.progress import ArticleReading
 from kb_assistant.core.models import Problem
 from kb_assistant.core.paths import index_key
-from kb_assistant.core.storage import StorageError, write_bytes_atomic
+from kb_assistant.core.files.storage import StorageError, write_bytes_atomic
 
 log = logging.getLogger("kb_assistant.learning")
 

@@ -24,8 +24,8 @@ from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
 from kb_assistant.core.errors import SearchIndexError
-from kb_assistant.core.kb import ArticleFile, is_hidden_name, read_article_file, scan_kb
-from kb_assistant.core.kbconfig import load_kb_config
+from kb_assistant.core.kb.load import ArticleFile, is_hidden_name, read_article_file, scan_kb
+from kb_assistant.core.kb.config import load_kb_config
 from kb_assistant.core.models import Problem
 from kb_assistant.core.search.codec import KbCodec
 from kb_assistant.core.search.schema import SCHEMA_VERSION, build_schema, document_for

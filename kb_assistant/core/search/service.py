@@ -17,7 +17,7 @@ from pathlib import Path
 from whoosh import query as wq
 
 from kb_assistant.core.errors import SearchIndexError
-from kb_assistant.core.kbconfig import load_kb_config
+from kb_assistant.core.kb.config import load_kb_config
 from kb_assistant.core.language import query_language
 from kb_assistant.core.models import SearchHit, SearchResults
 from kb_assistant.core.search.indexer import (

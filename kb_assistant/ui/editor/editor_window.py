@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kb_assistant.core.autosave import AutosaveStore, Draft
-from kb_assistant.core.check import check_text
-from kb_assistant.core.frontmatter import split_front_matter
-from kb_assistant.core.frontmatter_edit import FrontMatterBroken, FrontMatterDocument, apply_form, form_values
-from kb_assistant.core.kb import KnowledgeBase
-from kb_assistant.core.markdown_render import render_article_html
+from kb_assistant.core.files.autosave import AutosaveStore, Draft
+from kb_assistant.core.upkeep.check import check_text
+from kb_assistant.core.articles.frontmatter import split_front_matter
+from kb_assistant.core.articles.frontmatter_edit import FrontMatterBroken, FrontMatterDocument, apply_form, form_values
+from kb_assistant.core.kb.load import KnowledgeBase
+from kb_assistant.core.render.markdown import render_article_html
 from kb_assistant.core.models import Problem
-from kb_assistant.core.review import mark_reviewed
-from kb_assistant.core.storage import (
+from kb_assistant.core.upkeep.review import mark_reviewed
+from kb_assistant.core.files.storage import (
     EncodingChangeNeeded,
     ExternalChangeError,
     FileReadError,
@@ -40,10 +40,10 @@ from kb_assistant.core.storage import (
     save_text,
     unified_diff,
 )
-from kb_assistant.ui.article_view import ArticleView
+from kb_assistant.ui.article.view import ArticleView
 from kb_assistant.ui.editor.front_matter_form import FrontMatterForm
 from kb_assistant.ui.editor.highlighter import ArticleHighlighter
-from kb_assistant.ui.tasks import TaskRunner
+from kb_assistant.ui.system.tasks import TaskRunner
 
 PREVIEW_DELAY_MS = 300
 CHECK_DELAY_MS = 500

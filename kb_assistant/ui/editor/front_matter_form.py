@@ -51,7 +51,7 @@ class FrontMatterForm(QWidget):
 
     The form never writes YAML itself: it says what the editor changed with
     :attr:`edited` (the whole set of values), and the editor window applies them with
-    :func:`kb_assistant.core.frontmatter_edit.apply_form`, which keeps unknown keys,
+    :func:`kb_assistant.core.articles.frontmatter_edit.apply_form`, which keeps unknown keys,
     their order and comments.
 
     Signals:

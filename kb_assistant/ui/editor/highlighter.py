@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
-from kb_assistant.core.mdext.placeholders import PLACEHOLDER_PATTERN
+from kb_assistant.core.render.mdext.placeholders import PLACEHOLDER_PATTERN
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}(\s.*)?$")
 _REPLY = re.compile(r"^ {0,3}##\s+(reply|ответ)\s*:.*$", re.IGNORECASE)

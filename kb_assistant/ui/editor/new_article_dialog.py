@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
-from kb_assistant.core.article_template import article_template, new_article_path
+from kb_assistant.core.articles.template import article_template, new_article_path
 
 
 def kb_folders(paths) -> list[str]:

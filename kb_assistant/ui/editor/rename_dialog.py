@@ -6,8 +6,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit
 
 from kb_assistant.core.errors import KbError
-from kb_assistant.core.kb import KnowledgeBase
-from kb_assistant.core.rename import RenamePlan, plan_rename
+from kb_assistant.core.kb.load import KnowledgeBase
+from kb_assistant.core.upkeep.rename import RenamePlan, plan_rename
 
 PLAN_DELAY_MS = 250
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kb_assistant.core.review import NO_OWNER, ReviewItem, TranslationLag, by_owner
+from kb_assistant.core.upkeep.review import NO_OWNER, ReviewItem, TranslationLag, by_owner
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

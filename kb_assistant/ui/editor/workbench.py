@@ -13,20 +13,20 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from kb_assistant.core.article_template import translation_id, translation_path, translation_text
-from kb_assistant.core.articles import default_id
-from kb_assistant.core.autosave import AutosaveStore, Draft
+from kb_assistant.core.articles.template import translation_id, translation_path, translation_text
+from kb_assistant.core.articles.parse import default_id
+from kb_assistant.core.files.autosave import AutosaveStore, Draft
 from kb_assistant.core.errors import KbError
-from kb_assistant.core.frontmatter_edit import FrontMatterDocument, apply_form, form_values
-from kb_assistant.core.kb import KnowledgeBase
+from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument, apply_form, form_values
+from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.models import KbConfig, Problem
-from kb_assistant.core.rename import apply_rename
-from kb_assistant.core.review import mark_reviewed_file, review_queue, translation_lag
+from kb_assistant.core.upkeep.rename import apply_rename
+from kb_assistant.core.upkeep.review import mark_reviewed_file, review_queue, translation_lag
 from kb_assistant.ui.editor.editor_window import EditorWindow, replace_changed_part
 from kb_assistant.ui.editor.new_article_dialog import NewArticleDialog, kb_folders
 from kb_assistant.ui.editor.rename_dialog import RenameDialog
 from kb_assistant.ui.editor.review_panel import ReviewPanel
-from kb_assistant.ui.tasks import TaskRunner
+from kb_assistant.ui.system.tasks import TaskRunner
 
 
 class EditorWorkbench(QObject):

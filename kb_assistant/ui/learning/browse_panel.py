@@ -7,7 +7,7 @@ from collections import defaultdict
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from kb_assistant.core.kb import KnowledgeBase
+from kb_assistant.core.kb.load import KnowledgeBase
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from kb_assistant.ui.controllers.learning_controller import LearningController
+from kb_assistant.ui.learning.controller import LearningController
 from kb_assistant.ui.learning.learning_window import CHANGES, LearningWindow
 
 

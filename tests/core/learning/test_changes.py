@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from kb_assistant.core.kb import load_kb
+from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.learning.changes import (
     FRONT_MATTER,
     INTRO,
@@ -67,7 +67,7 @@ def test_section_names():
 
 
 def load_kb_text(text):
-    from kb_assistant.core.articles import parse_article_bytes
+    from kb_assistant.core.articles.parse import parse_article_bytes
 
     return parse_article_bytes(text.encode(), "x.md").article
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from kb_assistant.core.kb import load_kb
+from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.learning.flashcards import (
     INTERVALS,
     CardState,

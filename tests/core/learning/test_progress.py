@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from kb_assistant.core.kb import load_kb
+from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.learning.progress import (
     READ_SECONDS,
     ArticleReading,

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb_assistant.core.articles import parse_article_bytes
-from kb_assistant.core.check import check_kb, check_text
-from kb_assistant.core.kb import load_kb
+from kb_assistant.core.articles.parse import parse_article_bytes
+from kb_assistant.core.upkeep.check import check_kb, check_text
+from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.learning.quiz import body_without_quiz, card_id, parse_article_quiz, parse_quiz
 
 ARTICLE = """\

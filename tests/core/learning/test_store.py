@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from kb_assistant.core.kb import load_kb
+from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.learning.store import FORMAT_VERSION, LearningStore
-from kb_assistant.core.storage import StorageError
+from kb_assistant.core.files.storage import StorageError
 
 NOON = dt.datetime(2026, 11, 27, 12, 0, tzinfo=dt.timezone.utc)
 DAY = NOON.date()

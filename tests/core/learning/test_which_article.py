@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from kb_assistant.core.kb import load_kb
+from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.learning.which_article import which_article_items
 
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from kb_assistant.core.autosave import AutosaveStore
-from kb_assistant.core.kb import load_kb
+from kb_assistant.core.files.autosave import AutosaveStore
+from kb_assistant.core.kb.load import load_kb
 from kb_assistant.ui.editor.editor_window import EditorWindow
 from tests.ui.test_mainwindow import type_text
 

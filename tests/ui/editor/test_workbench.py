@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kb_assistant.app import build_window
-from kb_assistant.core.autosave import AutosaveStore
+from kb_assistant.core.files.autosave import AutosaveStore
 from kb_assistant.core.settings import Settings
 from tests.ui.editor.test_editor_window import type_at_end
 from tests.ui.test_mainwindow import loaded, shown, type_text
@@ -112,7 +112,7 @@ def test_drafts_left_by_a_kill_are_offered_back_at_start(qtbot, write_kb, tmp_pa
     root = write_kb(KB)
     store = AutosaveStore(tmp_path / "data" / "autosave")
     original = (root / "account/password.md").read_text(encoding="utf-8")
-    from kb_assistant.core.storage import read_text
+    from kb_assistant.core.files.storage import read_text
 
     store.save_draft(root, "account/password.md", original + "Unsaved words.\n", read_text(root / "account/password.md")[1].content_hash)
     from kb_assistant.ui.editor.workbench import EditorWorkbench

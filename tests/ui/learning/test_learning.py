@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from kb_assistant.core.kb import load_kb
+from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.learning.store import LearningStore
-from kb_assistant.ui.controllers.learning_controller import MAX_STRETCH_S, LearningController
+from kb_assistant.ui.learning.controller import MAX_STRETCH_S, LearningController
 from kb_assistant.ui.learning.learning_window import CHANGES, PATHS, SELF_CHECK, LearningWindow
 
 TODAY = dt.date(2026, 11, 27)

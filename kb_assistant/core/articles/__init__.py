@@ -1,0 +1,1 @@
+"""One article: parsing, front matter (read and edit), the Markdown structure scan, the new-article template."""

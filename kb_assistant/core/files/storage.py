@@ -1,0 +1,397 @@
+"""Safe saving of article files: atomic writes, kept encodings, external changes.
+
+An editor opens a file with :func:`read_text`, which also returns a
+:class:`FileSnapshot` of what was on disk. :func:`save_text` writes the edited
+text back in the same encoding and line endings, atomically (a temporary file in
+the same folder, flushed and synced, then renamed over the original), and
+refuses to overwrite the file when it changed on disk since the snapshot, so an
+edit made by a colleague or a ``git pull`` is never lost silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import hashlib
+import itertools
+import os
+import secrets
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb_assistant.core.errors import KbError
+from kb_assistant.core.files.textfile import UndecodableError, decode_article_bytes, normalise_newlines
+
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-be", "cp1251")
+"""Encodings :func:`save_text` writes. ``utf-16`` is little-endian with a BOM,
+``utf-16-be`` big-endian with a BOM (files that came that way)."""
+
+NEWLINES = ("\n", "\r\n", "\r")
+
+_TEMP_ATTEMPTS = 20
+
+
+class StorageError(KbError):
+    """A file could not be written (disk full, no permission, folder missing ...)."""
+
+    code = "save-failed"
+
+
+class FileReadError(KbError):
+    """A file could not be read, or its bytes are not text in a supported encoding."""
+
+    code = "file-unreadable"
+
+
+class FileAlreadyExistsError(StorageError):
+    """A new file was to be created where a file already exists."""
+
+    code = "file-exists"
+
+
+class EncodingChangeNeeded(StorageError):
+    """The text holds a character the file's encoding (cp1251) cannot store.
+
+    Saving again with ``encoding="utf-8"`` converts the file.
+
+    Attributes:
+        path: the file.
+        encoding: the file's encoding.
+        char: the first character that cannot be stored.
+        line: its 1-based line.
+        column: its 1-based column.
+    """
+
+    code = "encoding-change-needed"
+
+    def __init__(self, path: Path, encoding: str, char: str, line: int, column: int) -> None:
+        self.path, self.encoding, self.char, self.line, self.column = path, encoding, char, line, column
+        super().__init__(
+            f"{path}:{line}:{column}: the character '{char}' (U+{ord(char):04X}) cannot be stored in "
+            f"{encoding}, the encoding of this file; save it as UTF-8 instead",
+            path=str(path), encoding=encoding, char=char, line=line, column=column,
+        )
+
+
+class ExternalChangeError(StorageError):
+    """The file changed (or was deleted) on disk since it was opened.
+
+    Attributes:
+        path: the file.
+        deleted: whether the file is gone.
+        disk_text: its current text (``\\n`` newlines), None when deleted or unreadable.
+        disk_snapshot: its current snapshot, None when deleted or unreadable.
+    """
+
+    code = "external-change"
+
+    def __init__(self, path: Path, disk_text: str | None, disk_snapshot: FileSnapshot | None,
+                 *, deleted: bool = False) -> None:
+        self.path, self.disk_text, self.disk_snapshot, self.deleted = path, disk_text, disk_snapshot, deleted
+        reason = "was deleted" if deleted else "was changed on disk"
+        super().__init__(f"{path}: the file {reason} since it was opened; not overwritten",
+                         path=str(path), deleted=deleted)
+
+
+@dataclass(frozen=True)
+class FileSnapshot:
+    """What a file held when it was read or written.
+
+    Attributes:
+        path: the file.
+        content_hash: SHA-256 of its bytes (hex), the same as ``Article.content_hash``.
+        mtime_ns: its modification time.
+        size: its size in bytes.
+        encoding: one of :data:`ENCODINGS`.
+        newline: its dominant line ending (``"\\n"``, ``"\\r\\n"`` or ``"\\r"``).
+    """
+
+    path: Path
+    content_hash: str
+    mtime_ns: int
+    size: int
+    encoding: str
+    newline: str
+
+
+def content_hash(data: bytes) -> str:
+    """The hash :class:`FileSnapshot` keeps for ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def snapshot(path: Path) -> FileSnapshot:
+    """Read ``path`` and describe it.
+
+    Raises:
+        FileReadError: when the file cannot be read or decoded.
+    """
+    return read_text(path)[1]
+
+
+def read_text(path: Path) -> tuple[str, FileSnapshot]:
+    """Read a text file for editing.
+
+    Returns:
+        The text with ``\\n`` line endings and the snapshot of the bytes it came from.
+
+    Raises:
+        FileReadError: when the file cannot be read or decoded.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+        info = path.stat()
+    except OSError as exc:
+        raise FileReadError(f"{path}: cannot read: {exc.strerror or exc}", path=str(path)) from exc
+    try:
+        decoded = decode_article_bytes(data)
+    except UndecodableError as exc:
+        raise FileReadError(f"{path}: cannot read the text: {exc}", path=str(path)) from exc
+    encoding = decoded.encoding
+    if encoding == "utf-16" and data.startswith(codecs.BOM_UTF16_BE):
+        encoding = "utf-16-be"
+    return decoded.text, FileSnapshot(path, content_hash(data), info.st_mtime_ns, len(data), encoding, decoded.newline)
+
+
+def encode_text(text: str, encoding: str, newline: str = "\n", path: Path | str = "<text>") -> bytes:
+    """Turn editor text (any newlines) into the bytes of a file.
+
+    A text starting with U+FEFF written as ``utf-8`` reads back as ``utf-8-sig``
+    without it: at the start of a file that character is a byte-order mark.
+
+    Raises:
+        EncodingChangeNeeded: when ``encoding`` is cp1251 and cannot store a character.
+        StorageError: for text no Unicode encoding stores (a lone surrogate).
+        ValueError: for an unknown encoding or newline.
+    """
+    if encoding not in ENCODINGS:
+        raise ValueError(f"unsupported encoding {encoding!r}; use one of {', '.join(ENCODINGS)}")
+    if newline not in NEWLINES:
+        raise ValueError(f"unsupported newline {newline!r}")
+    text = normalise_newlines(text)
+    try:
+        if encoding == "utf-16":
+            return codecs.BOM_UTF16_LE + text.replace("\n", newline).encode("utf-16-le")
+        if encoding == "utf-16-be":
+            return codecs.BOM_UTF16_BE + text.replace("\n", newline).encode("utf-16-be")
+        return text.replace("\n", newline).encode(encoding)
+    except UnicodeEncodeError:
+        pass
+    # locate the first bad character in the "\n" text, so lines and columns are the editor's
+    index = next(i for i, char in enumerate(text) if not _encodable(char, encoding))
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    if encoding == "cp1251":
+        raise EncodingChangeNeeded(Path(path), encoding, text[index], line, column)
+    raise StorageError(
+        f"{path}:{line}:{column}: the text holds an invalid character (U+{ord(text[index]):04X}) "
+        "that no file can store",
+        path=str(path), line=line, column=column,
+    )
+
+
+def _encodable(char: str, encoding: str) -> bool:
+    try:
+        char.encode("utf-16-le" if encoding.startswith("utf-16") else encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def save_text(
+    path: Path,
+    text: str,
+    snapshot: FileSnapshot | None,
+    *,
+    force: bool = False,
+    encoding: str | None = None,
+    newline: str | None = None,
+) -> FileSnapshot:
+    """Write ``text`` to ``path`` atomically, keeping the file's encoding and line endings.
+
+    Args:
+        path: the file to write. A symbolic link is kept: its target is written.
+        text: the new text (``\\n`` newlines; others are normalised).
+        snapshot: what the file held when it was opened, or None for a new file.
+        force: write even when the file changed on disk since ``snapshot`` (or,
+            for a new file, already exists).
+        encoding: write in this encoding instead of the snapshot's (for example
+            ``"utf-8"`` after :class:`EncodingChangeNeeded`).
+        newline: write these line endings instead of the snapshot's.
+
+    Returns:
+        The snapshot of the file as written.
+
+    Raises:
+        ExternalChangeError: when the file changed or was deleted since ``snapshot``.
+        FileAlreadyExistsError: when a new file would replace an existing one.
+        EncodingChangeNeeded: when the encoding cannot store the text.
+        StorageError: when writing fails; the old file is then left whole.
+    """
+    path = Path(path)
+    encoding = encoding or (snapshot.encoding if snapshot else "utf-8")
+    newline = newline or (snapshot.newline if snapshot else "\n")
+    data = encode_text(text, encoding, newline, path)
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if snapshot is not None and not force:
+        _check_unchanged(path, snapshot)
+    if snapshot is None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"{path}: cannot create its folder: {exc.strerror or exc}", path=str(path)) from exc
+    write_bytes_atomic(target, data, replace=force or snapshot is not None)
+    try:
+        info = target.stat()
+    except OSError as exc:
+        raise StorageError(f"{path}: saved, but cannot be read back: {exc.strerror or exc}", path=str(path)) from exc
+    return FileSnapshot(path, content_hash(data), info.st_mtime_ns, len(data), encoding, newline)
+
+
+def _check_unchanged(path: Path, snapshot: FileSnapshot) -> None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ExternalChangeError(path, None, None, deleted=True) from None
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot check the file on disk: {exc.strerror or exc}", path=str(path)) from exc
+    if content_hash(data) == snapshot.content_hash:
+        return
+    try:
+        disk_text, disk_snapshot = read_text(path)
+    except FileReadError:
+        disk_text, disk_snapshot = None, None
+    raise ExternalChangeError(path, disk_text, disk_snapshot)
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
+    """Write ``data`` to ``path`` so that the file is always either old or new, never half.
+
+    The bytes go to a hidden temporary file in the same folder (``.NAME.XXXX.tmp``,
+    which the KB loader skips), are flushed and synced, take the old file's
+    permission bits and are renamed over ``path``; the folder is synced where the
+    system allows. On any failure the temporary file is removed.
+
+    Args:
+        path: the file to write; its folder must exist.
+        data: the new content.
+        replace: when False, fail instead of replacing an existing file.
+
+    Raises:
+        FileAlreadyExistsError: when ``replace`` is False and ``path`` exists.
+        StorageError: when writing fails.
+    """
+    path = Path(path)
+    folder = path.parent
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot save: {exc.strerror or exc}", path=str(path)) from exc
+    if mode is not None and not replace:
+        raise FileAlreadyExistsError(f"{path}: a file with this name already exists", path=str(path))
+    temp = _create_temp(path)
+    try:
+        _fill_and_move(temp, path, data, mode, replace)
+    except FileExistsError as exc:
+        raise FileAlreadyExistsError(f"{path}: a file with this name already exists", path=str(path)) from exc
+    except OSError as exc:
+        raise StorageError(f"{path}: cannot save: {exc.strerror or exc}; the file on disk is unchanged",
+                           path=str(path)) from exc
+    sync_folder(folder)
+
+
+def _fill_and_move(temp: Path, path: Path, data: bytes, mode: int | None, replace: bool) -> None:
+    """Write, sync and rename the temporary file; remove it if anything fails."""
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temp, mode)
+        if replace:
+            os.replace(temp, path)
+        else:
+            _link_new(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+
+
+def _create_temp(path: Path) -> Path:
+    """Create an empty hidden temporary file beside ``path`` (permissions from the umask)."""
+    for _ in range(_TEMP_ATTEMPTS):
+        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            return temp
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise StorageError(f"{path}: cannot save: cannot create a temporary file in {path.parent}: "
+                               f"{exc.strerror or exc}", path=str(path)) from exc
+    raise StorageError(f"{path}: cannot save: no free temporary file name in {path.parent}", path=str(path))
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    """Move ``temp`` to ``path`` only if ``path`` does not exist (no race with other writers)."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # no hard links here (some network or FAT drives): check, then rename
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        os.replace(temp, path)
+        return
+    os.unlink(temp)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable by syncing the folder (skipped where the system cannot)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def unified_diff(old: str, new: str, old_label: str = "on disk", new_label: str = "mine") -> str:
+    """A unified diff of two texts ("" when they are equal)."""
+    lines = difflib.unified_diff(
+        normalise_newlines(old).split("\n"), normalise_newlines(new).split("\n"),
+        fromfile=old_label, tofile=new_label, lineterm="",
+    )
+    return "\n".join(lines)
+
+
+def side_by_side(old: str, new: str) -> list[tuple[str, str, str]]:
+    """Rows of a two-column compare view.
+
+    Returns:
+        ``(tag, left line, right line)`` per row; tag is ``"equal"``, ``"replace"``
+        (both sides differ), ``"delete"`` (only on the left) or ``"insert"`` (only
+        on the right); the missing side is "".
+    """
+    left, right = normalise_newlines(old).split("\n"), normalise_newlines(new).split("\n")
+    rows: list[tuple[str, str, str]] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, left, right, autojunk=False).get_opcodes():
+        if tag == "equal":
+            rows.extend(("equal", a, b) for a, b in zip(left[i1:i2], right[j1:j2]))
+            continue
+        for a, b in itertools.zip_longest(left[i1:i2], right[j1:j2]):
+            rows.append(("replace" if a is not None and b is not None else "delete" if b is None else "insert",
+                         a or "", b or ""))
+    return rows

@@ -1,0 +1,131 @@
+"""Reading ``_kb.yml``: KB name, default language, synonyms, placeholders, learning paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kb_assistant.core.articles import frontmatter as fm
+from kb_assistant.core.models import KbConfig, LearningPath, Problem
+from kb_assistant.core.files.textfile import UndecodableError, decode_article_bytes
+
+CONFIG_NAME = "_kb.yml"
+
+
+def load_kb_config(root: Path) -> tuple[KbConfig, list[Problem]]:
+    """Read ``root/_kb.yml``; a missing file is fine, a broken one is reported.
+
+    Every part that can be read is kept: a bad synonym group does not drop the
+    learning paths.
+    """
+    path = root / CONFIG_NAME
+    if not path.is_file():
+        return KbConfig(), []
+    try:
+        text = decode_article_bytes(path.read_bytes()).text
+    except (OSError, UndecodableError) as exc:
+        return KbConfig(), [Problem(CONFIG_NAME, None, "error", "kb-config", f"cannot read: {exc}")]
+    return parse_kb_config(text)
+
+
+def parse_kb_config(text: str) -> tuple[KbConfig, list[Problem]]:
+    """Parse the text of ``_kb.yml``; see :func:`load_kb_config`."""
+    problems: list[Problem] = []
+
+    def report(message: str, line: int | None = None) -> None:
+        problems.append(Problem(CONFIG_NAME, line, "error", "kb-config", message))
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        report(f"not valid YAML: {exc.problem or exc.context}", mark.line + 1 if mark else None)
+        return KbConfig(), problems
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        report(f"not valid YAML: {exc}")
+        return KbConfig(), problems
+    if data is None:
+        return KbConfig(), problems
+    if not isinstance(data, dict):
+        report("must be a mapping (name:, default_lang:, synonyms:, paths:)")
+        return KbConfig(), problems
+
+    name = fm.as_text(data.get("name")) or ""
+    default_lang = (fm.as_text(data.get("default_lang")) or "").lower()
+    return (
+        KbConfig(
+            name=name,
+            default_lang=default_lang,
+            synonyms=_synonyms(data.get("synonyms"), report),
+            placeholders=_placeholders(data.get("placeholders"), report),
+            paths=_paths(data.get("paths"), report),
+        ),
+        problems,
+    )
+
+
+def _synonyms(value: Any, report) -> tuple[tuple[str, ...], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        report("'synonyms' should be a list of groups, e.g. [[refund, money back, возврат]]")
+        return ()
+    groups = []
+    for number, group in enumerate(value, 1):
+        words = fm.as_text_list(group)
+        if words is None or len(words) < 2:
+            report(f"synonym group {number} should list two or more words or phrases, got {group!r}")
+            continue
+        groups.append(tuple(words))
+    return tuple(groups)
+
+
+def _placeholders(value: Any, report) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    if value is None:
+        return ()
+    if isinstance(value, list):
+        names = fm.as_text_list(value) or []
+        return tuple((name, ()) for name in names)
+    if not isinstance(value, dict):
+        report("'placeholders' should map names to labels, e.g. {order_id: {en: Order number}}")
+        return ()
+    out = []
+    for name, labels in value.items():
+        if isinstance(labels, dict):
+            pairs = tuple((str(k).lower(), str(v)) for k, v in labels.items() if v is not None)
+        elif labels is None:
+            pairs = ()
+        else:
+            pairs = (("", str(labels)),)
+        out.append((str(name), pairs))
+    return tuple(out)
+
+
+def _paths(value: Any, report) -> tuple[LearningPath, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        report("'paths' should be a list of learning paths")
+        return ()
+    paths = []
+    for number, item in enumerate(value, 1):
+        if not isinstance(item, dict):
+            report(f"learning path {number} should be a mapping with title, lang and articles")
+            continue
+        title = fm.as_text(item.get("title")) or ""
+        articles = fm.as_text_list(item.get("articles"))
+        if not title or not articles:
+            report(f"learning path {number} needs a 'title' and a list of 'articles'")
+            continue
+        paths.append(
+            LearningPath(
+                id=fm.as_text(item.get("id")) or f"path-{number}",
+                title=title,
+                lang=(fm.as_text(item.get("lang")) or "").lower(),
+                articles=tuple(articles),
+                description=fm.as_text(item.get("description")) or "",
+            )
+        )
+    return tuple(paths)

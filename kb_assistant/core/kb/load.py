@@ -1,0 +1,275 @@
+"""The knowledge base on disk: finding article files and loading them all."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb_assistant.core.articles.parse import ParsedFile, default_id, parse_article_bytes
+from kb_assistant.core.errors import ArticleNotFoundError, KbNotFoundError
+from kb_assistant.core.kb.config import load_kb_config
+from kb_assistant.core.models import Article, KbConfig, Problem
+
+ARTICLE_SUFFIX = ".md"
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    """An article file found by a scan: its path and the stat data that tells changes.
+
+    ``abs_path`` is a plain string: a scan of a large KB makes thousands of these
+    and most are never opened, so no ``Path`` object is built for them.
+    """
+
+    rel_path: str
+    abs_path: str
+    mtime_ns: int
+    size: int
+
+
+@dataclass
+class ScanResult:
+    """Files found under a KB root, and the problems met on the way (loops, unreadable dirs)."""
+
+    files: list[ArticleFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def is_hidden_name(name: str) -> bool:
+    """Files and folders starting with ``_`` or ``.`` are not articles."""
+    return name.startswith(("_", "."))
+
+
+def scan_kb(root: Path) -> ScanResult:
+    """Find every article file under ``root`` in a stable (sorted) order.
+
+    Symlinked folders are followed once; a link back into a folder already
+    visited (a loop) is reported and skipped.
+
+    Raises:
+        KbNotFoundError: when ``root`` is not a folder.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise KbNotFoundError(f"knowledge base folder not found: {root}", path=str(root))
+    result = ScanResult()
+    visited: set[tuple[int, int]] = set()
+    _walk(root, "", visited, result)
+    return result
+
+
+def _walk(folder: Path, rel: str, visited: set[tuple[int, int]], result: ScanResult) -> None:
+    try:
+        stat = folder.stat()
+    except OSError as exc:
+        result.problems.append(Problem(rel, None, "error", "unreadable", f"cannot open folder: {exc.strerror}"))
+        return
+    key = (stat.st_dev, stat.st_ino)
+    if key in visited:
+        result.problems.append(
+            Problem(rel, None, "warning", "symlink-loop", "folder link leads back to a folder already read; skipped")
+        )
+        return
+    visited.add(key)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as exc:
+        result.problems.append(Problem(rel, None, "error", "unreadable", f"cannot list folder: {exc.strerror}"))
+        return
+    for entry in entries:
+        if is_hidden_name(entry.name):
+            continue
+        child_rel = f"{rel}/{entry.name}" if rel else entry.name
+        try:
+            if entry.is_dir():
+                _walk(Path(entry.path), child_rel, visited, result)
+            elif entry.name.lower().endswith(ARTICLE_SUFFIX) and entry.is_file():
+                info = entry.stat()
+                result.files.append(ArticleFile(child_rel, entry.path, info.st_mtime_ns, info.st_size))
+            elif entry.is_symlink() and not entry.name.lower().endswith(ARTICLE_SUFFIX):
+                continue
+            elif entry.is_symlink():
+                result.problems.append(Problem(child_rel, None, "warning", "broken-link", "symbolic link leads nowhere; skipped"))
+        except OSError as exc:
+            result.problems.append(Problem(child_rel, None, "error", "unreadable", f"cannot read: {exc.strerror}"))
+
+
+def read_article_file(file: ArticleFile, default_lang: str = "") -> ParsedFile:
+    """Read and parse one scanned file; an unreadable file becomes a problem, never an exception."""
+    try:
+        data = Path(file.abs_path).read_bytes()
+    except OSError as exc:
+        problem = Problem(file.rel_path, None, "error", "unreadable", f"cannot read file: {exc.strerror or exc}")
+        return ParsedFile(None, (problem,))
+    return parse_article_bytes(
+        data,
+        file.rel_path,
+        default_lang=default_lang,
+        mtime_ns=file.mtime_ns,
+        sidecar_title=_sidecar_title(Path(file.abs_path)),
+    )
+
+
+def _sidecar_title(path: Path) -> str:
+    """Title from a sibling ``NAME.meta.json``, as documentation exports often keep it."""
+    meta = path.with_suffix(".meta.json")
+    try:
+        if not meta.is_file():
+            return ""
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    title = data.get("title") if isinstance(data, dict) else None
+    return title.strip() if isinstance(title, str) else ""
+
+
+@dataclass
+class KnowledgeBase:
+    """A loaded knowledge base: config, articles by id, and every problem found.
+
+    Attributes:
+        root: the KB folder.
+        config: settings from ``_kb.yml``.
+        articles: articles and snippets by id, in path order.
+        problems: problems met while loading, in path order.
+    """
+
+    root: Path
+    config: KbConfig
+    articles: dict[str, Article]
+    problems: list[Problem]
+
+    def get(self, article_id: str) -> Article:
+        """Return the article with ``article_id``.
+
+        Raises:
+            ArticleNotFoundError: when there is none.
+        """
+        try:
+            return self.articles[article_id]
+        except KeyError:
+            raise ArticleNotFoundError(f"no article with id '{article_id}'", id=article_id) from None
+
+    def by_path(self, rel_path: str) -> Article | None:
+        """Return the article stored at ``rel_path`` (relative, "/" separated), if any."""
+        for article in self.articles.values():
+            if article.path == rel_path:
+                return article
+        return None
+
+    def snippets(self, lang: str | None = None) -> list[Article]:
+        """Return the snippets (greetings, closings ...), optionally of one language."""
+        return [
+            a for a in self.articles.values()
+            if a.type == "snippet" and (lang is None or a.lang == lang)
+        ]
+
+
+class ParseCache:
+    """Parsed files kept between loads, so a reload after one save reads one file.
+
+    An entry is reused while the file's modification time and size, those of its
+    ``NAME.meta.json`` title sidecar (or its absence), and the KB's default
+    language are unchanged.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[tuple, ParsedFile]] = {}
+
+    @staticmethod
+    def _stamp(file: ArticleFile, default_lang: str) -> tuple:
+        try:
+            meta = os.stat(Path(file.abs_path).with_suffix(".meta.json"))
+            sidecar = (meta.st_mtime_ns, meta.st_size)
+        except OSError:
+            sidecar = None
+        return file.mtime_ns, file.size, sidecar, default_lang
+
+    def get(self, file: ArticleFile, default_lang: str) -> ParsedFile | None:
+        """The parsed file if it is still current, else None."""
+        entry = self._entries.get(file.rel_path)
+        if entry is not None and entry[0] == self._stamp(file, default_lang):
+            return entry[1]
+        return None
+
+    def put(self, file: ArticleFile, default_lang: str, parsed: ParsedFile) -> None:
+        """Remember ``parsed`` for ``file``."""
+        self._entries[file.rel_path] = (self._stamp(file, default_lang), parsed)
+
+    def forget(self, rel_paths) -> None:
+        """Drop these files (they were just written; their stat may look unchanged)."""
+        for rel_path in rel_paths:
+            self._entries.pop(rel_path, None)
+
+    def clear(self) -> None:
+        """Drop everything."""
+        self._entries.clear()
+
+    def keep_only(self, rel_paths: set[str]) -> None:
+        """Drop files that are gone."""
+        for rel_path in [p for p in self._entries if p not in rel_paths]:
+            del self._entries[rel_path]
+
+
+def load_kb(root: Path, progress: Callable[[int, int], None] | None = None,
+            cache: ParseCache | None = None) -> KnowledgeBase:
+    """Load every article under ``root``.
+
+    Duplicate ids are reported as errors; the later file (in path order) falls
+    back to its path-based id so that it stays reachable.
+
+    Args:
+        root: the KB folder.
+        progress: called as ``progress(done, total)`` while files are read.
+        cache: parsed files from an earlier load, reused when unchanged (and filled).
+
+    Raises:
+        KbNotFoundError: when ``root`` is not a folder.
+    """
+    root = Path(root)
+    scan = scan_kb(root)
+    config, problems = load_kb_config(root)
+    problems.extend(scan.problems)
+    articles: dict[str, Article] = {}
+    total = len(scan.files)
+    for done, file in enumerate(scan.files, 1):
+        parsed = cache.get(file, config.default_lang) if cache is not None else None
+        if parsed is None:
+            parsed = read_article_file(file, config.default_lang)
+            if cache is not None:
+                cache.put(file, config.default_lang, parsed)
+        problems.extend(parsed.problems)
+        if parsed.article is not None:
+            _add_unique(articles, parsed.article, problems)
+        if progress is not None:
+            progress(done, total)
+    if cache is not None:
+        cache.keep_only({file.rel_path for file in scan.files})
+    return KnowledgeBase(root, config, articles, problems)
+
+
+def _add_unique(articles: dict[str, Article], article: Article, problems: list[Problem]) -> None:
+    if article.id not in articles:
+        articles[article.id] = article
+        return
+    first = articles[article.id]
+    fallback = default_id(article.path)
+    where = f"; it is reachable as '{fallback}' meanwhile" if fallback not in articles else "; skipped"
+    problems.append(
+        Problem(article.path, 1, "error", "duplicate-id",
+                f"id '{article.id}' is already used by {first.path}{where}")
+    )
+    if fallback not in articles:
+        from dataclasses import replace
+
+        articles[fallback] = replace(article, id=fallback)
+
+
+def iter_articles(kb: KnowledgeBase, include_snippets: bool = True) -> Iterator[Article]:
+    """Iterate over the KB's articles (and snippets unless excluded) in path order."""
+    for article in kb.articles.values():
+        if include_snippets or article.type != "snippet":
+            yield article

@@ -1,0 +1,1 @@
+"""The editor's upkeep of a KB: checks, reviews and renames."""

@@ -1,0 +1,160 @@
+"""KB-wide checks behind ``kb-assistant check`` and the editor's problem list.
+
+Loading already reports problems of single files (bad front matter, encoding,
+duplicate ids); this module adds what needs the whole KB: links, translations,
+placeholders, quiz sections, learning paths and review dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from urllib.parse import unquote
+from pathlib import Path, PurePosixPath
+
+from kb_assistant.core.articles.parse import parse_article_bytes
+from kb_assistant.core.kb.load import KnowledgeBase
+from kb_assistant.core.learning.quiz import quiz_problems
+from kb_assistant.core.models import Article, Problem
+from kb_assistant.core.replies.templates import (
+    BUILTIN_PLACEHOLDERS,
+    find_malformed_placeholders,
+    find_placeholders,
+)
+
+
+def check_kb(kb: KnowledgeBase, today: dt.date | None = None) -> list[Problem]:
+    """Return every problem of ``kb``: loading problems first, then KB-wide ones, by path."""
+    today = today or dt.date.today()
+    problems = list(kb.problems)
+    for article in kb.articles.values():
+        problems.extend(check_article(article, kb, today))
+    problems.extend(_check_paths(kb))
+    return sorted(problems, key=lambda p: (p.path, p.line or 0))
+
+
+def check_article(article: Article, kb: KnowledgeBase, today: dt.date | None = None) -> list[Problem]:
+    """Problems of one article that need the rest of the KB to see."""
+    today = today or dt.date.today()
+    out: list[Problem] = []
+
+    def report(severity: str, code: str, message: str, line: int | None) -> None:
+        out.append(Problem(article.path, line, severity, code, message))  # type: ignore[arg-type]
+
+    for link in article.links:
+        if link.kind == "wiki":
+            if not link.target:
+                report("error", "broken-link", "empty [[ ]] link", link.line)
+            elif link.target not in kb.articles:
+                report("error", "broken-link", f"[[{link.target}]] points to no article{_suggest(link.target, kb.articles)}", link.line)
+        else:
+            message = relative_link_problem(kb.root, article.path, link.target)
+            if message:
+                report("error", "broken-link", message, link.line)
+    for lang, target in article.translations:
+        if target not in kb.articles:
+            report("error", "broken-translation", f"translation '{lang}: {target}' points to no article{_suggest(target, kb.articles)}", 1)
+        elif kb.articles[target].lang != lang:
+            report("warning", "translation-lang", f"translation '{lang}: {target}' is written in '{kb.articles[target].lang}'", 1)
+    out.extend(_check_placeholders(article, kb))
+    out.extend(quiz_problems(article))
+    if article.is_stale(today):
+        due = article.review_due()
+        report("warning", "stale", f"review was due on {due.isoformat()} (reviewed {article.reviewed.isoformat()}, every {article.review_every} days)", 1)
+    return out
+
+
+def check_text(text: str, rel_path: str, kb: KnowledgeBase, today: dt.date | None = None) -> list[Problem]:
+    """Problems of an article being edited, from its unsaved text (as ``check`` would report them).
+
+    Args:
+        text: the editor's current text.
+        rel_path: where the article lives (or will live) in the KB.
+        kb: the rest of the KB, for links, translations and duplicate ids.
+        today: the date "stale" is judged against.
+    """
+    parsed = parse_article_bytes(text.encode("utf-8"), rel_path, default_lang=kb.config.default_lang)
+    problems = [p for p in parsed.problems if p.code != "cp1251"]
+    article = parsed.article
+    if article is not None:
+        other = kb.articles.get(article.id)
+        if other is not None and other.path != rel_path:
+            problems.append(Problem(rel_path, 1, "error", "duplicate-id",
+                                    f"id '{article.id}' is already used by {other.path}"))
+        problems.extend(check_article(article, kb, today))
+    return sorted(problems, key=lambda p: (p.line or 0, p.severity != "error"))
+
+
+def relative_link_problem(root: Path, article_path: str, target: str) -> str:
+    """Why a relative link of the article at ``article_path`` is broken ("" when fine).
+
+    A link that leaves the KB folder counts as broken: the app never follows it.
+    """
+    clean = unquote(target.split("#", 1)[0].split("?", 1)[0])
+    if not clean:
+        return ""
+    base = PurePosixPath(article_path).parent
+    parts: list[str] = []
+    for part in (base / clean).parts:
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not parts:
+                return f"link '{target}' leads outside the knowledge base"
+            parts.pop()
+        else:
+            parts.append(part)
+    if not (Path(root).joinpath(*parts)).exists():
+        return f"link '{target}' points to a file that does not exist"
+    return ""
+
+
+def _check_placeholders(article: Article, kb: KnowledgeBase) -> list[Problem]:
+    out: list[Problem] = []
+    declared = {name for name, _ in kb.config.placeholders} | set(article.placeholders)
+    known = declared | set(BUILTIN_PLACEHOLDERS)
+    templates = [(r.name, r.template, r.line + 1) for r in article.replies]
+    if article.type == "snippet":
+        templates.append(("snippet", article.body, article.body_line))
+    for name, template, first_line in templates:
+        for issue in find_malformed_placeholders(template):
+            out.append(Problem(article.path, first_line + issue.line - 1, "error", "bad-placeholder",
+                               f"reply '{name}': {issue.message}"))
+        for placeholder in find_placeholders(template):
+            if placeholder.name in known:
+                continue
+            line = first_line + template.count("\n", 0, placeholder.start)
+            close = difflib.get_close_matches(placeholder.name, sorted(known), n=1, cutoff=0.75)
+            if close:
+                out.append(Problem(article.path, line, "error", "unknown-placeholder",
+                                   f"reply '{name}': unknown placeholder '{{{{{placeholder.name}}}}}'; did you mean '{close[0]}'?"))
+            elif declared:
+                out.append(Problem(article.path, line, "warning", "unknown-placeholder",
+                                   f"reply '{name}': placeholder '{{{{{placeholder.name}}}}}' is not declared in _kb.yml; "
+                                   "agents will be asked for it without a label"))
+    return out
+
+
+def _check_paths(kb: KnowledgeBase) -> list[Problem]:
+    out = []
+    for path in kb.config.paths:
+        for article_id in path.articles:
+            article = kb.articles.get(article_id)
+            if article is None:
+                out.append(Problem("_kb.yml", None, "error", "broken-path",
+                                   f"learning path '{path.title}' lists '{article_id}', which is no article{_suggest(article_id, kb.articles)}"))
+            elif path.lang and article.lang != path.lang:
+                out.append(Problem("_kb.yml", None, "warning", "path-lang",
+                                   f"learning path '{path.title}' ({path.lang}) lists '{article_id}', written in '{article.lang}'"))
+    return out
+
+
+def _suggest(target: str, articles) -> str:
+    close = difflib.get_close_matches(target, list(articles), n=1, cutoff=0.7)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def count_by_severity(problems: list[Problem]) -> tuple[int, int]:
+    """Return (errors, warnings)."""
+    errors = sum(1 for p in problems if p.severity == "error")
+    return errors, len(problems) - errors

@@ -1,0 +1,115 @@
+"""The article view: sanitized rendered Markdown that never loads anything remote."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QByteArray, QRegularExpression, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QTextEdit
+
+from kb_assistant.core.kb.load import KnowledgeBase
+from kb_assistant.core.kb.links import resolve_link
+from kb_assistant.core.models import Article
+
+
+_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ALT = re.compile(r'\balt="([^"]*)"', re.IGNORECASE)
+
+
+def _image_placeholder(match: re.Match) -> str:
+    """Images are never loaded: show their description instead of a broken picture."""
+    alt = _ALT.search(match.group(0))
+    text = alt.group(1) if alt and alt.group(1).strip() else "image"
+    return f"<i>[{text}]</i>"
+
+
+class ArticleView(QTextBrowser):
+    """Shows one article; links are reported by signal, never followed by Qt itself.
+
+    Signals:
+        link_clicked(str): the ``href`` of a clicked link (see ``core.links``).
+    """
+
+    link_clicked = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(lambda url: self.link_clicked.emit(url.toString()))
+        self.article: Article | None = None
+        self.setAccessibleName(self.tr("Article"))
+        self.setAccessibleDescription(self.tr("The text of the selected article"))
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802
+        # Articles never load anything: no remote images, no local files either.
+        # An empty (not a null) answer, or Qt goes looking for a file itself.
+        return QByteArray()
+
+    def show_article(self, article: Article | None, html: str, query: str = "") -> None:
+        """Show ``article`` rendered as ``html`` (already sanitized), marking ``query`` words."""
+        self.article = article
+        self.setHtml(_IMAGE.sub(_image_placeholder, html))
+        self.highlight(query)
+
+    def follow_link(self, href: str, kb: KnowledgeBase, open_article) -> str:
+        """Open a link of the shown article the way ``core.links`` says.
+
+        Articles go to ``open_article(article_id)``, web and mail links to the
+        browser, anchors scroll this view.
+
+        Returns:
+            "" when it was opened, else the reason it was not (for the status bar).
+        """
+        if self.article is None:
+            return ""
+        target = resolve_link(href, kb, self.article.path)
+        if target.kind == "article":
+            open_article(target.target)
+        elif target.kind == "external":
+            QDesktopServices.openUrl(QUrl(target.target))
+        elif target.kind == "anchor":
+            self.scrollToAnchor(target.target)
+        else:
+            return target.reason
+        return ""
+
+    def highlight(self, query: str) -> None:
+        """Mark the words of ``query`` (and words starting with them) in the text."""
+        selections = []
+        marker = QTextCharFormat()
+        marker.setBackground(QColor("#ffe680"))
+        marker.setForeground(QColor("#000000"))
+        words = {w for w in re.findall(r"\w{3,}", query.lower().replace("ё", "е"))}
+        document = self.document()
+        for word in sorted(words):
+            # a crude stem: the word without its last two letters finds its other forms
+            stem = word[:-2] if len(word) > 5 else word
+            cursor = QTextCursor(document)
+            expression = QRegularExpression(
+                r"\b" + QRegularExpression.escape(stem) + r"\w*",
+                QRegularExpression.PatternOption.CaseInsensitiveOption
+                | QRegularExpression.PatternOption.UseUnicodePropertiesOption,
+            )
+            while True:
+                cursor = document.find(expression, cursor)
+                if cursor.isNull():
+                    break
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = marker
+                selections.append(selection)
+                if len(selections) > 500:
+                    break
+        self.setExtraSelections(selections)
+
+    def find_text(self, text: str, backwards: bool = False) -> bool:
+        """Find ``text`` in the article from the cursor on, wrapping around."""
+        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
+        if self.find(text, flags):
+            return True
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End if backwards else QTextCursor.MoveOperation.Start)
+        self.setTextCursor(cursor)
+        return self.find(text, flags)

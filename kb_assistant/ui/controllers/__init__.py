@@ -1,1 +1,0 @@
-"""QtCore-only controllers: state and logic behind the widgets, testable without a window."""

@@ -1,0 +1,94 @@
+"""The one clipboard seam of the window (STYLE habit 6).
+
+:func:`mime_data_for` builds the clipboard content of a rendered reply (pure,
+testable); :func:`copy_payload` is the second line that puts it on the
+clipboard. The formats follow DESIGN.md section 5: ``text/html`` and
+``text/plain`` for e-mail, ``text/plain`` only for chat, messenger and phone.
+
+Why :func:`new_mime_data` exists: a ``QMimeData`` constructed in Python is a
+shiboken wrapper subclass whose destructor calls back into Python. The
+clipboard owns what it is given and may delete it after the interpreter has
+shut down (the offscreen platform keeps it in a static that dies at process
+exit), which segfaults the process. A ``QMimeData`` created by Qt itself has
+no such destructor, so every clipboard payload is made that way.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QStringListModel
+from PySide6.QtGui import QClipboard, QGuiApplication
+
+from kb_assistant.core.replies.templates import ClipboardPayload
+
+
+def channel_label(channel: str) -> str:
+    """The translated, human name of a channel ("e-mail", "chat" ...) for messages."""
+    labels = {
+        "email": QCoreApplication.translate("Clipboard", "e-mail"),
+        "chat": QCoreApplication.translate("Clipboard", "chat"),
+        "messenger": QCoreApplication.translate("Clipboard", "messenger"),
+        "phone": QCoreApplication.translate("Clipboard", "phone"),
+    }
+    return labels.get(channel, channel)
+
+
+def new_mime_data() -> QMimeData:
+    """Return an empty ``QMimeData`` created by Qt (not by Python).
+
+    Give it to a ``QClipboard`` (which takes ownership) or call ``deleteLater()``
+    on it. See the module docstring for why ``QMimeData()`` is not used.
+    """
+    model = QStringListModel([""])
+    mime = model.mimeData([model.index(0, 0)])
+    for name in mime.formats():
+        mime.removeFormat(name)
+    return mime
+
+
+def mime_data_for(payload: ClipboardPayload) -> QMimeData:
+    """Build the clipboard content of a rendered reply.
+
+    Args:
+        payload: the reply shaped for its channel (:func:`core.templates.render_reply`).
+
+    Returns:
+        ``text/html`` (the sanitized HTML) and ``text/plain`` for ``email``;
+        ``text/plain`` only for every other channel. An e-mail payload without
+        HTML gets the plain text, escaped, as its HTML part.
+    """
+    mime = new_mime_data()
+    mime.setText(payload.plain)
+    if payload.channel == "email":
+        body = payload.html
+        if body is None:
+            body = html.escape(payload.plain, quote=False).replace("\n", "<br>\n")
+        mime.setHtml(body)
+    return mime
+
+
+def copy_payload(payload: ClipboardPayload, clipboard: QClipboard | None = None) -> None:
+    """Put a rendered reply on the clipboard in its channel's formats.
+
+    Args:
+        payload: the reply shaped for its channel.
+        clipboard: the clipboard to use; the application's by default.
+    """
+    (clipboard or QGuiApplication.clipboard()).setMimeData(mime_data_for(payload))
+
+
+def describe_copy(payload: ClipboardPayload, reply_name: str) -> str:
+    """Status-bar text that says what was copied, for whom, and how much.
+
+    Example: ``Copied “Refund started” for e-mail (HTML and plain text, characters: 312)``.
+    """
+    # "characters: N" instead of "N characters" needs no plural forms in Russian
+    if payload.channel == "email":
+        text = QCoreApplication.translate(
+            "Clipboard", "Copied “{name}” for {channel} (HTML and plain text, characters: {count})"
+        )
+    else:
+        text = QCoreApplication.translate("Clipboard", "Copied “{name}” for {channel} (plain text, characters: {count})")
+    name = reply_name or QCoreApplication.translate("Clipboard", "reply")
+    return text.format(name=name, channel=channel_label(payload.channel), count=len(payload.plain))

@@ -1,0 +1,70 @@
+"""The results list: rich two-line items (title, badges, snippet with matches in bold)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from kb_assistant.ui.search.model import ResultRole
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Paints :data:`ResultRole.RichText` with the view's palette and font."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        # secondary text follows the palette, so it stays readable when selected
+        # and in the high-contrast theme
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+        document.setDefaultStyleSheet(f".meta {{ color: {option.palette.color(role).name()}; }}")
+        document.setHtml(index.data(ResultRole.RichText) or "")
+        document.setTextWidth(max(50, option.rect.width() - 8))
+        return document
+
+    def paint(self, painter, option, index) -> None:
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        style = options.widget.style() if options.widget else None
+        options.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, options, painter, options.widget)
+        document = self._document(options, index)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(options.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, options.palette.color(role))
+        painter.save()
+        painter.translate(options.rect.left() + 4, options.rect.top() + 2)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        options = QStyleOptionViewItem(option)
+        self.initStyleOption(options, index)
+        document = self._document(options, index)
+        return QSize(int(document.idealWidth()), int(document.size().height()) + 4)
+
+
+class ResultsView(QListView):
+    """A keyboard-friendly list of results with rich items."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(ResultDelegate(self))
+        self.setUniformItemSizes(False)
+        self.setWordWrap(True)
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def move_selection(self, step: int) -> None:
+        """Move the current row by ``step`` (used by the search box's Up/Down)."""
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        row = self.currentIndex().row()
+        row = 0 if row < 0 and step > 0 else max(0, min(model.rowCount() - 1, row + step))
+        self.setCurrentIndex(model.index(row, 0))

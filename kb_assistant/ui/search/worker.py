@@ -1,0 +1,178 @@
+"""The search thread: owns the KB, the index and the searcher; answers by signal.
+
+Whoosh wants one searcher per thread, and the GUI thread must never wait on
+the index, so everything that touches the index happens on this worker's
+thread. The GUI talks to it only through queued signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, Signal, Slot
+
+from kb_assistant.core.upkeep.check import check_kb
+from kb_assistant.core.errors import KbError
+from kb_assistant.core.kb.load import KnowledgeBase, ParseCache, load_kb
+from kb_assistant.core.render.markdown import render_article_html
+from kb_assistant.core.models import Article
+from kb_assistant.core.search import SearchFilters, SearchService
+
+log = logging.getLogger("kb_assistant.ui.search")
+
+
+def article_html(kb: KnowledgeBase, article: Article) -> str:
+    """The sanitized HTML of an article, ``[[id]]`` links titled from the KB."""
+    return render_article_html(
+        article.body, title_for=lambda target: kb.articles[target].title if target in kb.articles else None
+    )
+
+
+class SearchWorker(QObject):
+    """Runs index updates and searches on its own thread.
+
+    Signals:
+        progress(int, int): files done and total while the index is updated.
+        ready(object, object, object): the loaded :class:`KnowledgeBase`, the
+            :class:`UpdateReport` and the KB's problems (``check_kb``) once the
+            index is up to date.
+        failed(str): a readable reason when the KB or the index cannot be used.
+        results(int, object): request id and :class:`SearchResults`.
+        rendered(int, str, str): request id, article id and its sanitized HTML.
+    """
+
+    progress = Signal(int, int)
+    ready = Signal(object, object, object)
+    failed = Signal(str)
+    results = Signal(int, object)
+    rendered = Signal(int, str, str)
+
+    def __init__(self, kb_root: Path, index_dir: Path) -> None:
+        super().__init__()
+        self._kb_root = Path(kb_root)
+        self._index_dir = Path(index_dir)
+        self._service: SearchService | None = None
+        self._kb: KnowledgeBase | None = None
+        self._parsed = ParseCache()
+        self._latest = 0
+        self._latest_render = 0
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def note_latest(self, request_id: int) -> None:
+        """Called from the GUI thread: requests older than this are skipped."""
+        with self._lock:
+            self._latest = max(self._latest, request_id)
+
+    def note_latest_render(self, request_id: int) -> None:
+        """Called from the GUI thread: render requests older than this are skipped."""
+        with self._lock:
+            self._latest_render = max(self._latest_render, request_id)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Load the KB and bring the index up to date (incrementally)."""
+        if self._closed:
+            return
+        try:
+            if self._service is None:
+                self._service = SearchService(self._kb_root, self._index_dir)
+            report = self._service.update(progress=lambda done, total: self.progress.emit(done, total))
+            kb: KnowledgeBase = load_kb(self._kb_root, cache=self._parsed)
+            problems = check_kb(kb)
+        except KbError as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
+            log.exception("index update failed")
+            self.failed.emit(str(exc))
+            return
+        self._kb = kb
+        self.ready.emit(kb, report, problems)
+
+    @Slot(list)
+    def update_files(self, rel_paths: list[str]) -> None:
+        """The editor saved these files: re-index just them, then reload the KB."""
+        if self._closed:
+            return
+        if self._service is None:
+            self.refresh()
+            return
+        try:
+            report = self._service.update_files(rel_paths)
+            self._parsed.forget(rel_paths)
+            kb = load_kb(self._kb_root, cache=self._parsed)
+            problems = check_kb(kb)
+        except Exception:  # noqa: BLE001 - logged in full, then the full update repairs what it can
+            log.exception("re-index after save failed; updating the whole index instead")
+            self.refresh()
+            return
+        self._kb = kb
+        self.ready.emit(kb, report, problems)
+
+    @Slot(int, str, object)
+    def search(self, request_id: int, text: str, filters: SearchFilters | None) -> None:
+        """Search, unless a newer request has already been made."""
+        with self._lock:
+            if request_id < self._latest:
+                return
+        if self._service is None:
+            return
+        try:
+            found = self._service.search(text, live=True, limit=20, filters=filters)
+        except KbError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.results.emit(request_id, found)
+
+    @Slot(int, str)
+    def render(self, request_id: int, article_id: str) -> None:
+        """Render an article's Markdown to sanitized HTML off the GUI thread."""
+        with self._lock:
+            if request_id < self._latest_render:
+                return
+        kb = self._kb
+        if self._closed or kb is None or article_id not in kb.articles:
+            return
+        self.rendered.emit(request_id, article_id, article_html(kb, kb.articles[article_id]))
+
+    @Slot()
+    def close(self) -> None:
+        """Release the index and come back to the GUI thread (called on the worker's thread before it stops).
+
+        Requests still queued are ignored from now on. Moving home matters: the
+        window's Python objects keep references to the worker, so the garbage
+        collector may delete it later on the GUI thread, and a QObject must be
+        deleted on the thread it belongs to, never on one that has ended.
+        """
+        self._closed = True
+        if self._service is not None:
+            self._service.close()
+            self._service = None
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
+
+
+class SearchThread(QObject):
+    """Owns the worker and its thread; stops both cleanly."""
+
+    def __init__(self, worker: SearchWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self._thread = QThread(self)
+        self._thread.setObjectName("search")
+        worker.moveToThread(self._thread)
+
+    def start(self) -> None:
+        """Start the thread; the worker's slots then run there."""
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Close the index on the worker's thread, then end the thread."""
+        if self._thread.isRunning():
+            QMetaObject.invokeMethod(self.worker, "close", Qt.ConnectionType.BlockingQueuedConnection)
+            self._thread.quit()
+            self._thread.wait(5000)

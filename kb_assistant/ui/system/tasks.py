@@ -1,0 +1,86 @@
+"""Background work with results delivered on the GUI thread, latest request wins.
+
+Like Anki's task manager: a callable runs on a thread pool; its result comes
+back by a queued signal; for each *channel* (e.g. "preview") only the answer to
+the newest request is delivered, so a slow old render never overwrites a newer one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger("kb_assistant.ui.system.tasks")
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; emitting from a pool thread queues the call to it."""
+
+    done = Signal(str, int, object)
+    failed = Signal(str, int, str)
+
+
+class _Task(QRunnable):
+    def __init__(self, relay: _Relay, channel: str, request_id: int, work: Callable[[], object]) -> None:
+        super().__init__()
+        self._relay, self._channel, self._request_id, self._work = relay, channel, request_id, work
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:  # noqa: BLE001 - reported to the GUI, logged in full
+            log.exception("background task %s failed", self._channel)
+            self._answer(self._relay.failed, str(exc))
+            return
+        self._answer(self._relay.done, result)
+
+    def _answer(self, signal, payload: object) -> None:
+        try:
+            signal.emit(self._channel, self._request_id, payload)
+        except RuntimeError:
+            # the runner's window was closed (and deleted) while this ran: nobody waits for the answer
+            log.debug("background task %s finished after its runner was deleted", self._channel)
+
+
+class TaskRunner(QObject):
+    """Runs callables off the GUI thread.
+
+    Signals:
+        finished(str, object): channel and result of its newest request.
+        failed(str, str): channel and error message of its newest request.
+    """
+
+    finished = Signal(str, object)
+    failed = Signal(str, str)
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver)
+        self._relay.failed.connect(self._deliver_failure)
+        self._latest: dict[str, int] = {}
+
+    def submit(self, channel: str, work: Callable[[], object]) -> int:
+        """Run ``work()`` in the pool; older pending answers on ``channel`` will be dropped."""
+        request_id = self._latest.get(channel, 0) + 1
+        self._latest[channel] = request_id
+        self._pool.start(_Task(self._relay, channel, request_id, work))
+        return request_id
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Wait for the pool to finish (tests, shutdown)."""
+        return self._pool.waitForDone(msecs)
+
+    # reached from pool threads: declared slots (PYSIDE-3124)
+    @Slot(str, int, object)
+    def _deliver(self, channel: str, request_id: int, result: object) -> None:
+        if self._latest.get(channel) == request_id:
+            self.finished.emit(channel, result)
+
+    @Slot(str, int, str)
+    def _deliver_failure(self, channel: str, request_id: int, message: str) -> None:
+        if self._latest.get(channel) == request_id:
+            self.failed.emit(channel, message)

@@ -1,0 +1,60 @@
+"""New articles from the template parse cleanly and pass the checks."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kb_assistant.core.articles.template import article_template, new_article_path, slugify
+from kb_assistant.core.articles.parse import parse_article_bytes
+
+
+def test_slugify():
+    assert slugify("Возврат денег на карту") == "vozvrat-deneg-na-kartu"
+    assert slugify("Refund: card / SBP!") == "refund-card-sbp"
+    assert slugify("???") == "article"
+
+
+def test_new_article_path():
+    assert new_article_path("returns", "Возврат", "ru") == "returns/vozvrat.ru.md"
+    assert new_article_path("", "Hello", "en") == "hello.en.md"
+
+
+@pytest.mark.parametrize("lang, kind", [("ru", "article"), ("en", "article"), ("ru", "snippet"), ("en", "snippet")])
+def test_template_parses_without_problems(lang, kind):
+    text = article_template("Новая статья: тест" if lang == "ru" else "New article: test", lang, kind,
+                            today=dt.date(2026, 11, 27), owner="Support team")
+    parsed = parse_article_bytes(text.encode(), "x/new.md")
+    assert parsed.problems == ()
+    article = parsed.article
+    assert article.lang == lang and article.type == kind and article.owner == "Support team"
+    assert article.reviewed == dt.date(2026, 11, 27)
+    if kind == "article":
+        assert len(article.replies) == 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40)
+       .filter(lambda t: t.strip()))
+def test_any_title_round_trips(title):
+    parsed = parse_article_bytes(article_template(title, "en").encode("utf-8"), "n.md")
+    assert parsed.article.title == title.strip()
+
+
+def test_translation_path_and_id_follow_the_kb_naming():
+    from kb_assistant.core.articles.template import translation_id, translation_path
+
+    assert translation_path("returns/refund-card.ru.md", "ru", "en") == "returns/refund-card.en.md"
+    assert translation_path("faq/refund.md", "", "ru") == "faq/refund.ru.md"
+    assert translation_id("refund-card-ru", "ru", "en") == "refund-card"
+    assert translation_id("refund-card", "en", "ru") == "refund-card-ru"
+
+
+def test_translation_text_links_back_and_keeps_comments():
+    from kb_assistant.core.articles.template import translation_text
+
+    text = "---\nid: refund-card-ru\n# owner: Olga\nlang: ru\ntags: [refund]\n---\n# Возврат\n"
+    new = translation_text(text, "refund-card-ru", "ru", "refund-card", "en")
+    assert new.startswith("---\nid: refund-card\n# owner: Olga\nlang: en\n")
+    assert "translations:" in new and "ru: refund-card-ru" in new and new.endswith("# Возврат\n")

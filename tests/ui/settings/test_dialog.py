@@ -1,0 +1,231 @@
+"""Settings dialog: round trip, snippet choices, restart note, appearance, accessibility."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from kb_assistant.core.kb.load import load_kb
+from kb_assistant.core.settings import Settings, load_settings, save_settings
+from kb_assistant.ui.settings.dialog import SettingsDialog, apply_appearance
+
+KB = {
+    "snippets/hello.md": "---\nid: hello\ntitle: Hello\nlang: en\ntype: snippet\n---\nHello {{customer_name|there}}!\n",
+    "snippets/bye.md": "---\nid: bye\ntitle: Goodbye\nlang: en\ntype: snippet\n---\nHave a nice day.\n",
+    "snippets/privet.md": "---\nid: privet\ntitle: Приветствие\nlang: ru\ntype: snippet\n---\nЗдравствуйте!\n",
+    "refund.md": "---\nid: refund\nlang: en\n---\n# Refund\n\nText.\n",
+}
+
+SETTINGS = Settings(
+    agent_name="Anna",
+    agent_signature="Anna\nSupport team",
+    company="Shopwave",
+    default_channel="chat",
+    greeting_snippet="hello",
+    closing_snippet="bye",
+    kb_dir="/srv/kb",
+    ui_language="ru",
+    theme="dark",
+    font_size=14,
+    extra={"window": {"compact": True}, "future_option": [1, 2]},
+)
+
+
+@pytest.fixture
+def kb(write_kb):
+    return load_kb(write_kb(KB))
+
+
+@pytest.fixture
+def make_dialog(qtbot, kb):
+    def make(settings=SETTINGS, **kwargs):
+        dialog = SettingsDialog(settings, kb, **kwargs)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        return dialog
+
+    return make
+
+
+@pytest.fixture
+def restore_appearance(qapp):
+    style, palette, font, sheet = qapp.style().name(), QPalette(qapp.palette()), qapp.font(), qapp.styleSheet()
+    names = ("kb_assistant_system_style", "kb_assistant_system_font_size", "kb_assistant_theme")
+    yield qapp
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setStyleSheet(sheet)
+    for name in names:
+        qapp.setProperty(name, None)
+
+
+def items(combo: QComboBox) -> list[tuple[str, str]]:
+    return [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+
+
+def test_unchanged_dialog_returns_equal_settings_with_extra_keys(make_dialog):
+    dialog = make_dialog()
+    result = dialog.settings()
+    assert result == SETTINGS
+    assert result is not SETTINGS and result.extra is not SETTINGS.extra
+    assert not dialog.needs_restart()
+
+
+def test_round_trip_through_the_dialog_and_the_file_keeps_extra_keys(make_dialog, tmp_path):
+    path = tmp_path / "settings.json"
+    save_settings(path, SETTINGS)
+    loaded, error = load_settings(path)
+    assert error == ""
+    dialog = make_dialog(loaded)
+    dialog.agent_name.setText("  Boris ")
+    dialog.signature.setPlainText("Boris\nSecond line\n")
+    dialog.channel.setCurrentIndex(dialog.channel.findData("phone"))
+    dialog.greeting.setCurrentIndex(dialog.greeting.findData("privet"))
+    dialog.closing.setCurrentIndex(0)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("high-contrast"))
+    dialog.font_size.setValue(20)
+    save_settings(path, dialog.settings())
+    again, _ = load_settings(path)
+    assert again == dataclasses.replace(
+        SETTINGS, agent_name="Boris", agent_signature="Boris\nSecond line", default_channel="phone",
+        greeting_snippet="privet", closing_snippet="", theme="high-contrast", font_size=20,
+    )
+    assert again.extra == {"window": {"compact": True}, "future_option": [1, 2]}
+
+
+def test_snippet_combos_list_titles_and_none(make_dialog):
+    dialog = make_dialog()
+    assert items(dialog.greeting) == [
+        ("(none)", ""), ("Goodbye (en)", "bye"), ("Hello (en)", "hello"), ("Приветствие (ru)", "privet")
+    ]
+    assert dialog.greeting.currentData() == "hello"
+    assert dialog.closing.currentData() == "bye"
+    english = make_dialog(snippet_lang="en")
+    assert items(english.closing) == [("(none)", ""), ("Goodbye", "bye"), ("Hello", "hello")]
+
+
+def test_unknown_values_are_kept_not_lost(make_dialog):
+    dialog = make_dialog(dataclasses.replace(SETTINGS, greeting_snippet="gone", default_channel="fax"))
+    assert dialog.greeting.currentText() == "gone (not in this knowledge base)"
+    assert dialog.settings().greeting_snippet == "gone"
+    assert dialog.settings().default_channel == "fax"
+
+
+def test_language_and_theme_values(make_dialog):
+    dialog = make_dialog(Settings())
+    assert [data for _, data in items(dialog.language)] == ["system", "ru", "en"]
+    assert [data for _, data in items(dialog.theme)] == ["system", "light", "dark", "high-contrast"]
+    assert [data for _, data in items(dialog.channel)] == ["email", "chat", "messenger", "phone"]
+    assert dialog.font_size.text() == "System default"
+    assert dialog.settings() == Settings()
+
+
+def test_language_change_needs_a_restart_and_says_so(make_dialog):
+    dialog = make_dialog()
+    assert dialog.restart_note.isVisible()
+    assert "restart" in dialog.restart_note.text()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    assert dialog.needs_restart()
+
+
+def test_font_size_skips_from_default_to_eight_and_back(qtbot, make_dialog):
+    dialog = make_dialog(Settings())
+    dialog.font_size.setFocus()
+    qtbot.keyClick(dialog.font_size, Qt.Key.Key_Up)
+    assert dialog.font_size.value() == 8
+    qtbot.keyClick(dialog.font_size, Qt.Key.Key_Down)
+    assert dialog.font_size.value() == 0
+    assert dialog.settings().font_size == 0
+
+
+def test_browse_fills_the_kb_folder(make_dialog, monkeypatch, tmp_path):
+    asked = []
+
+    def choose(parent, caption, start):
+        asked.append(start)
+        return str(tmp_path)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(choose))
+    dialog = make_dialog()
+    dialog.browse_button.click()
+    assert asked == ["/srv/kb"]
+    assert dialog.settings().kb_dir == str(tmp_path)
+
+
+def test_cyrillic_name_is_kept(make_dialog):
+    dialog = make_dialog(Settings())
+    for char in "Анна":
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(dialog.agent_name, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    assert dialog.settings().agent_name == "Анна"
+
+
+def test_every_interactive_widget_has_an_accessible_name_and_a_label(make_dialog):
+    dialog = make_dialog()
+    kinds = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractButton, QAbstractSpinBox)
+    unnamed = [
+        f"{type(w).__name__}:{w.objectName()}"
+        for w in dialog.findChildren(QWidget)
+        if isinstance(w, kinds) and w.isVisibleTo(dialog) and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        and not w.accessibleName()
+    ]
+    assert unnamed == []
+    buddies = {label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()}
+    for field in (dialog.agent_name, dialog.signature, dialog.company, dialog.channel, dialog.greeting,
+                  dialog.closing, dialog.kb_dir, dialog.language, dialog.theme, dialog.font_size):
+        assert field in buddies
+
+
+def test_high_contrast_palette_and_focus_frame(restore_appearance):
+    app = restore_appearance
+    apply_appearance(app, "high-contrast", 18)
+    palette = app.palette()
+    assert palette.color(QPalette.ColorRole.Window) == QColor("#000000")
+    assert palette.color(QPalette.ColorRole.Base) == QColor("#000000")
+    assert palette.color(QPalette.ColorRole.WindowText) == QColor("#ffffff")
+    assert palette.color(QPalette.ColorRole.Text) == QColor("#ffffff")
+    assert palette.color(QPalette.ColorRole.Highlight) == QColor("#ffff00")
+    assert palette.color(QPalette.ColorRole.HighlightedText) == QColor("#000000")
+    assert ":focus" in app.styleSheet() and "2px solid #ffff00" in app.styleSheet()
+    assert app.font().pointSize() == 18
+
+
+def test_dark_light_and_back_to_system(restore_appearance):
+    app = restore_appearance
+    system_window = app.palette().color(QPalette.ColorRole.Window)
+    system_size = app.font().pointSizeF()
+    apply_appearance(app, "dark", 0)
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    assert app.palette().color(QPalette.ColorRole.Text).lightness() > 200
+    assert app.styleSheet() == ""
+    assert app.style().name().lower() == "fusion"
+    apply_appearance(app, "light", 12)
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
+    assert app.palette().color(QPalette.ColorRole.Text).lightness() < 60
+    apply_appearance(app, "system", 0)
+    assert app.palette().color(QPalette.ColorRole.Window) == system_window
+    assert app.font().pointSizeF() == system_size
+    assert app.styleSheet() == ""
+
+
+def test_system_theme_first_leaves_the_application_alone(restore_appearance):
+    app = restore_appearance
+    before = QPalette(app.palette())
+    apply_appearance(app, "system", 0)
+    assert app.palette() == before

@@ -1,0 +1,67 @@
+"""Background tasks: results on the GUI thread, only the newest per channel."""
+
+import threading
+import time
+
+from PySide6.QtCore import QThread
+
+from kb_assistant.ui.system.tasks import TaskRunner
+
+
+def test_results_arrive_on_the_gui_thread_and_stale_ones_are_dropped(qtbot):
+    runner = TaskRunner()
+    got = []
+    gui_thread = QThread.currentThread()
+    runner.finished.connect(lambda channel, result: got.append((channel, result, QThread.currentThread() is gui_thread)))
+    release = threading.Event()
+
+    def slow():
+        release.wait(2)
+        return "old"
+
+    runner.submit("preview", slow)
+    runner.submit("preview", lambda: "new")
+    with qtbot.waitSignal(runner.finished, timeout=3000):
+        pass
+    release.set()
+    runner.wait()
+    qtbot.wait(50)
+    assert got == [("preview", "new", True)]
+
+
+def test_failures_are_reported(qtbot):
+    runner = TaskRunner()
+    with qtbot.waitSignal(runner.failed, timeout=3000) as blocker:
+        runner.submit("check", lambda: 1 / 0)
+    assert blocker.args[0] == "check" and "division" in blocker.args[1]
+
+
+def test_channels_are_independent(qtbot):
+    runner = TaskRunner()
+    got = {}
+    runner.finished.connect(lambda channel, result: got.__setitem__(channel, result))
+    runner.submit("a", lambda: time.sleep(0.05) or 1)
+    runner.submit("b", lambda: 2)
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=3000)
+    assert got == {"a": 1, "b": 2}
+
+
+def test_an_answer_for_a_closed_window_is_dropped_quietly(qtbot):
+    """An editor closed mid-render deletes its runner; the render finishing later must not raise."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    runner = TaskRunner()
+    started, release = threading.Event(), threading.Event()
+
+    def render():
+        started.set()
+        release.wait(2)
+        return "<p>late</p>"
+
+    runner.submit("preview", render)
+    assert started.wait(2)
+    runner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    assert TaskRunner().wait(3000)
+    qtbot.wait(50)  # a RuntimeError in the pool thread would fail the test here (pytest-qt captures it)
