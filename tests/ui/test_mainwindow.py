@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QListView, QTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListView, QTextEdit, QWidget
 
 from kb_assistant.app import build_window
 from kb_assistant.core.settings import Settings
+from tests.ui.helpers import loaded, shown, type_text
 
 KB = {
     "_kb.yml": "placeholders:\n  order_id: {en: Order number, ru: Номер заказа}\n",
@@ -38,26 +39,6 @@ def window(qtbot, write_kb, tmp_path):
     qtbot.waitUntil(lambda: loaded(win), timeout=10000)
     yield win
     thread.stop()
-
-
-def loaded(win, article_id=None):
-    """Every listener of the worker's ``ready`` has the same, newest KB (each gets it in its own queued event)."""
-    kb = win.kb
-    return kb is not None and win.workbench.kb is kb and win.learning.controller.kb is kb \
-        and (article_id is None or article_id in kb.articles)
-
-
-def type_text(widget, text):
-    """Type any text; qtbot.keyClicks aborts on non-ASCII (DESIGN 8), so send one event per character."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
-
-
-def shown(win, article_id):
-    """The article is the selected result and is on screen (previews render off the GUI thread)."""
-    return win.current_hit_id() == article_id and win.article.article is not None \
-        and win.article.article.id == article_id
 
 
 def test_search_box_has_focus_and_typing_updates_results(qtbot, window):

@@ -6,12 +6,11 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 
 from kb_assistant.core.files.autosave import AutosaveStore
 from kb_assistant.core.kb.load import load_kb
 from kb_assistant.ui.editor.editor_window import EditorWindow
-from tests.ui.test_mainwindow import type_text
+from tests.ui.helpers import type_at_end
 
 ARTICLE = "---\r\nid: refund\r\ntitle: Refund\r\n# keep this comment\r\nlang: en\r\n---\r\n# Refund\r\n\r\nRefunds take days.\r\n"
 
@@ -28,15 +27,6 @@ def editor(qtbot, write_kb, tmp_path):
     win.runner.wait()
     win.close()
     win.deleteLater()
-
-
-def type_at_end(qtbot, editor, text):
-    """Type at the end: one key event per character (keyClicks aborts on non-ASCII), Enter for a line break."""
-    editor.editor.moveCursor(QTextCursor.MoveOperation.End)
-    for number, line in enumerate(text.split("\n")):
-        if number:
-            qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
-        type_text(editor.editor, line)
 
 
 def test_type_and_save_writes_the_file_keeping_line_endings(qtbot, editor):

@@ -12,8 +12,7 @@ from PySide6.QtCore import Qt
 from kb_assistant.app import build_window
 from kb_assistant.core.files.autosave import AutosaveStore
 from kb_assistant.core.settings import Settings
-from tests.ui.editor.test_editor_window import type_at_end
-from tests.ui.test_mainwindow import loaded, shown, type_text
+from tests.ui.helpers import loaded, shown, type_at_end, type_text
 
 TODAY = dt.date(2026, 11, 27)
 KB = {

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from kb_assistant.app import build_window
 from kb_assistant.core.settings import Settings
 from tests.ui.learning.test_learning import KB
-from tests.ui.test_mainwindow import loaded
+from tests.ui.helpers import loaded
 
 TODAY = dt.date(2026, 11, 27)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from kb_assistant.app import build_window
 from kb_assistant.core.settings import Settings
 from kb_assistant.ui.system.i18n import choose_language, install_translators, remove_translators, translations_dir
-from tests.ui.test_mainwindow import loaded
+from tests.ui.helpers import loaded
 
 ROOT = Path(__file__).resolve().parents[3]
 TS_DIR = ROOT / "resources" / "translations"
