@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from kb_assistant.core.errors import UnfilledPlaceholderError
 from kb_assistant.core.kb.load import KnowledgeBase
-from kb_assistant.core.models import Article, SearchHit, SearchResults
+from kb_assistant.core.models import Article, SearchResults
 from kb_assistant.core.search import SearchFilters
-from kb_assistant.core.search.schema import markdown_to_plain
+from kb_assistant.core.search.snippets import article_hit
 from kb_assistant.core.settings import Settings
 from kb_assistant.ui.article.view import ArticleView
 from kb_assistant.ui.replies.clipboard import copy_payload, describe_copy
@@ -41,17 +41,6 @@ from kb_assistant.ui.help.shortcuts import ShortcutsSheet
 from kb_assistant.ui.system.tray import TrayIcon, app_icon, apply_compact, bring_to_front
 
 RECENT_LIMIT = 10
-
-
-def hit_for(article: Article) -> SearchHit:
-    """A result-list entry for an article shown without a search (recent, pinned)."""
-    return SearchHit(
-        id=article.id, title=article.title, path=article.path, score=0.0,
-        snippet=" ".join(markdown_to_plain(article.body).split())[:160],
-        reply_names=tuple(r.name for r in article.replies),
-        tags=article.tags, lang=article.lang, category=article.category, product=article.product,
-        type=article.type, stale=article.is_stale(),
-    )
 
 
 class _SearchKeys(QObject):
@@ -331,7 +320,7 @@ class MainWindow(QMainWindow):
             return
         ids = [i for i in self.pinned if i in self.kb.articles]
         ids += [i for i in self.recent if i in self.kb.articles and i not in ids]
-        self.model.set_hits(tuple(hit_for(self.kb.articles[i]) for i in ids))
+        self.model.set_hits(tuple(article_hit(self.kb.articles[i]) for i in ids))
 
     def toggle_pin(self) -> None:
         """Ctrl+D: pin the open article to the home list, or unpin it."""

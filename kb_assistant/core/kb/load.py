@@ -153,6 +153,11 @@ class KnowledgeBase:
         except KeyError:
             raise ArticleNotFoundError(f"no article with id '{article_id}'", id=article_id) from None
 
+    def title_of(self, article_id: str) -> str | None:
+        """The title of article ``article_id``, None when there is none (for ``[[id]]`` link labels)."""
+        article = self.articles.get(article_id)
+        return article.title if article is not None else None
+
     def by_path(self, rel_path: str) -> Article | None:
         """Return the article stored at ``rel_path`` (relative, "/" separated), if any."""
         for article in self.articles.values():

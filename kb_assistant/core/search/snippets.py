@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import datetime as dt
+
+from kb_assistant.core.models import Article, SearchHit
 from kb_assistant.core.search.analysis import index_form
+from kb_assistant.core.search.schema import markdown_to_plain
 
 SNIPPET_CHARS = 180
 SCAN_CHARS = 6000
@@ -74,3 +78,17 @@ def _cut(head: str, start: int, width: int, matches=()):
     shift = len(prefix) - start - (len(body) - len(body.lstrip()))
     spans = tuple((a + shift, b + shift) for a, b in matches if a >= start and b <= start + len(stripped))
     return prefix + stripped + suffix, spans
+
+
+def article_hit(article: Article, today: dt.date | None = None) -> SearchHit:
+    """A result-list entry for an article listed without a search (pinned, recent).
+
+    Its snippet is the start of the article as plain text, as a search result's would be.
+    """
+    snippet, _spans = make_snippet(markdown_to_plain(article.body), frozenset())
+    return SearchHit(
+        id=article.id, title=article.title, path=article.path, score=0.0, snippet=snippet,
+        reply_names=tuple(r.name for r in article.replies), tags=article.tags, lang=article.lang,
+        category=article.category, product=article.product, type=article.type,
+        stale=article.is_stale(today),
+    )

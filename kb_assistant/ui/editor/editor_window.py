@@ -54,7 +54,7 @@ FORM_SYNC_MS = 250
 def render_preview(text: str, kb: KnowledgeBase) -> str:
     """The article body rendered exactly as agents see it (front matter left out)."""
     body = split_front_matter(text).body
-    return render_article_html(body, title_for=lambda i: kb.articles[i].title if i in kb.articles else None)
+    return render_article_html(body, title_for=kb.title_of)
 
 
 def replace_changed_part(editor: QPlainTextEdit, new_text: str) -> None:

@@ -150,7 +150,7 @@ class LearningWindow(QMainWindow):
         article = kb.articles[article_id]
         html = render_article_html(
             body_without_quiz(article),
-            title_for=lambda i: kb.articles[i].title if i in kb.articles else None,
+            title_for=kb.title_of,
         )
         self.article.show_article(article, html)
         self.right.setCurrentIndex(0)
