@@ -23,7 +23,7 @@ from kb_assistant.core.errors import (
 from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.models import CHANNELS, SearchResults
 from kb_assistant.core.paths import AppPaths, choose_kb_root, resolve_index_dir
-from kb_assistant.core.replies.compose import ReplyRequest, pick_reply, render_for_channel
+from kb_assistant.core.replies.compose import ReplyRequest, pick_reply, render_request
 from kb_assistant.core.settings import SETTINGS_FILE, load_settings
 
 EXIT_OK = 0
@@ -248,7 +248,7 @@ def _cmd_reply(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
     )
     try:
         reply = pick_reply(kb, request.article_id, request.reply)
-        payload = render_for_channel(kb, reply, request, settings, today=dt.date.today())
+        payload = render_request(kb, request, settings, today=dt.date.today())
     except (ArticleNotFoundError, ReplyNotFoundError) as exc:
         print(f"kb-assistant: {exc}", file=stderr)
         return EXIT_NOT_FOUND

@@ -1,6 +1,14 @@
-"""Using a reply: pick it from an article, add greeting and closing, shape it for a channel.
+"""Using a reply: pick it, compose greeting + reply + closing, ask what it needs, shape it for a channel.
 
-Shared by the command line and the window, so both copy exactly the same text.
+The one path of reply composition, shared by the command line and the window,
+so both copy exactly the same text and refuse for the same reasons:
+
+1. :func:`compose` picks the reply of an article (by name or 1-based number;
+   a snippet is its own single reply) and the greeting and closing snippets
+   around it, and raises a clear error for any id that is not there;
+2. :func:`placeholders_needed` and :func:`unfilled_names` say what the
+   fill-in form must ask and what would still block a copy;
+3. :func:`render` fills the blocks in for a channel (strict for copying).
 """
 
 from __future__ import annotations
@@ -11,14 +19,31 @@ from dataclasses import dataclass, field
 
 from kb_assistant.core.errors import ArticleNotFoundError, ReplyNotFoundError
 from kb_assistant.core.kb.load import KnowledgeBase
-from kb_assistant.core.models import Reply
+from kb_assistant.core.models import Article, Reply
+from kb_assistant.core.replies.templates import (
+    BUILTIN_PLACEHOLDERS,
+    AgentProfile,
+    ClipboardPayload,
+    builtin_values,
+    find_placeholders,
+    render_reply,
+    unfilled,
+)
 from kb_assistant.core.settings import Settings
-from kb_assistant.core.replies.templates import AgentProfile, ClipboardPayload, builtin_values, render_reply
 
 
 @dataclass(frozen=True)
 class ReplyRequest:
-    """What the agent asked for: which reply, with which values, for which channel."""
+    """What the agent asked for: which reply, with which values, for which channel.
+
+    Attributes:
+        article_id: the article (or snippet) whose reply is used.
+        reply: the reply's name (case-insensitive) or 1-based number; "" for the first.
+        values: placeholder values typed for the customer.
+        channel: ``email``, ``chat``, ``messenger`` or ``phone``.
+        greeting_id: the snippet put before the reply ("" for none).
+        closing_id: the snippet put after the reply ("" for none).
+    """
 
     article_id: str
     reply: str = ""
@@ -26,6 +51,69 @@ class ReplyRequest:
     channel: str = "email"
     greeting_id: str = ""
     closing_id: str = ""
+
+
+@dataclass(frozen=True)
+class Composition:
+    """A reply with the blocks around it, ready to be filled in.
+
+    Attributes:
+        article: the article the reply belongs to.
+        reply: the reply itself.
+        greeting: the greeting snippet's text, or None.
+        closing: the closing snippet's text, or None.
+        lang: the language replies are written in (dates, labels): the article's,
+            else the KB's default, else English.
+    """
+
+    article: Article
+    reply: Reply
+    greeting: str | None
+    closing: str | None
+    lang: str
+
+    def blocks(self) -> tuple[str, ...]:
+        """The templates in the order they are pasted: greeting, reply, closing."""
+        return tuple(block for block in (self.greeting, self.reply.template, self.closing) if block)
+
+
+@dataclass(frozen=True)
+class PlaceholderField:
+    """One value the fill-in form asks for.
+
+    Attributes:
+        name: the placeholder name, e.g. ``order_id``.
+        label: what the form shows: the ``_kb.yml`` label in the reply's language,
+            else the name made readable ("Order id").
+        fallback: text used when the value stays empty; None when a value is
+            required (some use of the placeholder has no fallback).
+        value: the value already given for the current customer, or "".
+    """
+
+    name: str
+    label: str
+    fallback: str | None
+    value: str = ""
+
+    @property
+    def required(self) -> bool:
+        """Whether the reply cannot be copied without a value."""
+        return self.fallback is None
+
+
+def humanize(name: str) -> str:
+    """``customer_name`` -> ``Customer name``: a label for an undeclared placeholder."""
+    text = " ".join(name.replace("_", " ").split())
+    return text[:1].upper() + text[1:]
+
+
+def reply_names(article: Article | None) -> list[str]:
+    """The names of an article's replies, as they are numbered (a snippet: its title)."""
+    if article is None:
+        return []
+    if article.type == "snippet":
+        return [article.title]
+    return [reply.name for reply in article.replies]
 
 
 def pick_reply(kb: KnowledgeBase, article_id: str, which: str = "") -> Reply:
@@ -39,7 +127,10 @@ def pick_reply(kb: KnowledgeBase, article_id: str, which: str = "") -> Reply:
     """
     article = kb.get(article_id)
     if article.type == "snippet":
-        return Reply(name=article.title, template=article.body, line=article.body_line)
+        if which in ("", "1") or which.casefold() == article.title.casefold():
+            return Reply(name=article.title, template=article.body, line=article.body_line)
+        raise ReplyNotFoundError(f"'{article_id}' is a snippet: its only reply is '{article.title}'",
+                                 id=article_id, reply=which)
     if not article.replies:
         raise ReplyNotFoundError(f"article '{article_id}' has no replies", id=article_id)
     if not which:
@@ -58,17 +149,36 @@ def pick_reply(kb: KnowledgeBase, article_id: str, which: str = "") -> Reply:
 
 
 def snippet_text(kb: KnowledgeBase, snippet_id: str) -> str | None:
-    """The body of snippet ``snippet_id`` ("" id means none).
+    """The body of snippet ``snippet_id`` (None for "" : no snippet).
 
     Raises:
-        ArticleNotFoundError: when the id names no article.
+        ArticleNotFoundError: when the id names no snippet of this KB.
     """
     if not snippet_id:
         return None
-    article = kb.get(snippet_id)
-    if article.type != "snippet":
-        raise ArticleNotFoundError(f"'{snippet_id}' is not a snippet", id=snippet_id)
+    article = kb.articles.get(snippet_id)
+    if article is None or article.type != "snippet":
+        raise ArticleNotFoundError(f"'{snippet_id}' is not a snippet of this knowledge base; "
+                                   "choose another greeting or closing", id=snippet_id)
     return article.body
+
+
+def compose(kb: KnowledgeBase, request: ReplyRequest) -> Composition:
+    """Pick the requested reply and the greeting and closing around it.
+
+    A greeting or closing that is the very snippet being copied is left out, so
+    it is never said twice.
+
+    Raises:
+        ArticleNotFoundError: the article, the greeting or the closing is not in the KB.
+        ReplyNotFoundError: the article has no such reply.
+    """
+    reply = pick_reply(kb, request.article_id, request.reply)
+    article = kb.get(request.article_id)
+    greeting = None if request.greeting_id == article.id else snippet_text(kb, request.greeting_id)
+    closing = None if request.closing_id == article.id else snippet_text(kb, request.closing_id)
+    lang = article.lang or kb.config.default_lang or "en"
+    return Composition(article, reply, greeting, closing, lang)
 
 
 def profile_from(settings: Settings) -> AgentProfile:
@@ -80,27 +190,75 @@ def profile_from(settings: Settings) -> AgentProfile:
     )
 
 
-def render_for_channel(
-    kb: KnowledgeBase,
-    reply: Reply,
-    request: ReplyRequest,
-    settings: Settings,
-    today: dt.date,
-    lang: str = "",
+def builtins_for(composition: Composition, settings: Settings, today: dt.date) -> dict[str, str]:
+    """The built-in placeholder values for this reply: the agent's profile and the date in its language."""
+    return builtin_values(profile_from(settings), today, composition.lang)
+
+
+def placeholders_needed(
+    kb: KnowledgeBase, composition: Composition, values: Mapping[str, str], builtins: Mapping[str, str]
+) -> list[PlaceholderField]:
+    """What the fill-in form asks for, across greeting, reply and closing, in order of use.
+
+    Every placeholder except the built-ins; a built-in too when the profile
+    leaves it empty and it has no fallback (so the form can fill the gap).
+    """
+    fallbacks: dict[str, str | None] = {}
+    for block in composition.blocks():
+        for placeholder in find_placeholders(block):
+            if placeholder.name not in fallbacks:
+                fallbacks[placeholder.name] = placeholder.fallback
+            elif placeholder.fallback is None:
+                fallbacks[placeholder.name] = None
+    return [
+        PlaceholderField(
+            name,
+            kb.config.placeholder_label(name, composition.lang) or humanize(name),
+            fallback,
+            values.get(name, ""),
+        )
+        for name, fallback in fallbacks.items()
+        if name not in BUILTIN_PLACEHOLDERS or (fallback is None and not builtins.get(name, "").strip())
+    ]
+
+
+def unfilled_names(composition: Composition, values: Mapping[str, str], builtins: Mapping[str, str]) -> list[str]:
+    """Names with neither a value nor a fallback in any block: copying would be refused."""
+    names = (name for block in composition.blocks() for name in unfilled(block, values, builtins))
+    return list(dict.fromkeys(names))
+
+
+def render(
+    composition: Composition,
+    values: Mapping[str, str],
+    channel: str,
+    builtins: Mapping[str, str],
+    *,
+    strict: bool = True,
 ) -> ClipboardPayload:
-    """Fill ``reply`` for ``request.channel`` with greeting and closing around it.
+    """Fill the composition in for ``channel``.
 
     Raises:
-        UnfilledPlaceholderError: placeholders without value or fallback remain.
-        ArticleNotFoundError: a greeting or closing id names no snippet.
+        UnfilledPlaceholderError: ``strict`` and some placeholder has neither value nor fallback.
+        ValueError: an unknown channel.
     """
-    article = kb.articles.get(request.article_id)
-    language = lang or (article.lang if article else "") or kb.config.default_lang or "en"
     return render_reply(
-        reply.template,
-        request.values,
-        channel=request.channel,
-        builtins=builtin_values(profile_from(settings), today, language),
-        greeting=snippet_text(kb, request.greeting_id),
-        closing=snippet_text(kb, request.closing_id),
+        composition.reply.template,
+        values,
+        channel=channel,
+        builtins=builtins,
+        greeting=composition.greeting,
+        closing=composition.closing,
+        strict=strict,
     )
+
+
+def render_request(kb: KnowledgeBase, request: ReplyRequest, settings: Settings, today: dt.date) -> ClipboardPayload:
+    """Compose and render a request for copying (what the command line does in one call).
+
+    Raises:
+        ArticleNotFoundError, ReplyNotFoundError: see :func:`compose`.
+        UnfilledPlaceholderError: placeholders without value or fallback remain.
+    """
+    composition = compose(kb, request)
+    return render(composition, request.values, request.channel, builtins_for(composition, settings, today))

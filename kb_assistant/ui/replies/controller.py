@@ -1,62 +1,36 @@
 """State behind the replies panel: article, reply, channel, snippets and the customer's values.
 
-QtCore only: the controller renders through :mod:`kb_assistant.core.replies.templates`
-and tells the widgets by signal; the window asks it what to fill in and what to
-copy. Values typed for the current customer (their name, order number ...) are
-kept across articles and replies until :meth:`ReplyController.clear_values`.
+QtCore only, and Qt state only: composing, asking and rendering are
+:mod:`kb_assistant.core.replies.compose`, the same path the command line uses,
+so the window copies exactly what ``kb-assistant reply`` prints and refuses for
+the same reasons. Values typed for the current customer (their name, order
+number ...) are kept across articles and replies until
+:meth:`ReplyController.clear_values`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 from kb_assistant.core.errors import KbError
 from kb_assistant.core.kb.load import KnowledgeBase
-from kb_assistant.core.models import CHANNELS, Article, Reply
-from kb_assistant.core.replies.compose import pick_reply, profile_from
-from kb_assistant.core.settings import Settings
-from kb_assistant.core.replies.templates import (
-    BUILTIN_PLACEHOLDERS,
-    ClipboardPayload,
-    builtin_values,
-    find_placeholders,
-    render_reply,
-    unfilled,
+from kb_assistant.core.models import CHANNELS, Article
+from kb_assistant.core.replies.compose import (
+    Composition,
+    PlaceholderField,
+    ReplyRequest,
+    builtins_for,
+    compose,
+    placeholders_needed,
+    render,
+    reply_names,
+    unfilled_names,
 )
-
-
-@dataclass(frozen=True)
-class PlaceholderField:
-    """One value the fill-in form asks for.
-
-    Attributes:
-        name: the placeholder name, e.g. ``order_id``.
-        label: what the form shows: the ``_kb.yml`` label in the article's
-            language, else the name made readable ("Order id").
-        fallback: text used when the value stays empty; None when a value is
-            required (some use of the placeholder has no fallback).
-        value: the value already given for the current customer, or "".
-    """
-
-    name: str
-    label: str
-    fallback: str | None
-    value: str = ""
-
-    @property
-    def required(self) -> bool:
-        """Whether the reply cannot be copied without a value."""
-        return self.fallback is None
-
-
-def humanize(name: str) -> str:
-    """``customer_name`` -> ``Customer name``: a label for an undeclared placeholder."""
-    text = " ".join(name.replace("_", " ").split())
-    return text[:1].upper() + text[1:]
+from kb_assistant.core.replies.templates import ClipboardPayload
+from kb_assistant.core.settings import Settings
 
 
 class ReplyController(QObject):
@@ -72,11 +46,14 @@ class ReplyController(QObject):
         preview_changed(str, str): the preview's plain text and HTML ("" unless e-mail).
         replies_changed(list): the reply names of the current article (a snippet is
             its own single reply; [] without an article).
+        preview_failed(object): the reply cannot be composed (a :class:`KbError`, e.g. a
+            greeting snippet that is not in this KB); the preview shows why.
         values_changed(): the current customer's values changed.
         channel_changed(str): the channel changed.
     """
 
     preview_changed = Signal(str, str)
+    preview_failed = Signal(object)
     replies_changed = Signal(list)
     values_changed = Signal()
     channel_changed = Signal(str)
@@ -132,12 +109,7 @@ class ReplyController(QObject):
 
     def reply_names(self) -> list[str]:
         """The reply names of the current article (a snippet: its title)."""
-        article = self._article
-        if article is None:
-            return []
-        if article.type == "snippet":
-            return [article.title]
-        return [reply.name for reply in article.replies]
+        return reply_names(self._article)
 
     # -- changes ---------------------------------------------------------
     def set_kb(self, kb: KnowledgeBase) -> None:
@@ -201,11 +173,6 @@ class ReplyController(QObject):
             self._closing_id = snippet_id
             self._emit_preview()
 
-    def reset_snippets(self) -> None:
-        """Go back to the greeting and closing of the settings."""
-        self.set_greeting(self._settings.greeting_snippet)
-        self.set_closing(self._settings.closing_snippet)
-
     def set_values(self, values: Mapping[str, str]) -> None:
         """Add values for the current customer; a blank value forgets that name."""
         updated = dict(self._values)
@@ -229,52 +196,27 @@ class ReplyController(QObject):
 
     # -- questions -------------------------------------------------------
     def placeholders_needed(self, reply_index: int | None = None) -> list[PlaceholderField]:
-        """What the fill-in form asks for, greeting, reply and closing, in order of use.
-
-        Every placeholder except the built-ins; a built-in too when the profile
-        leaves it empty and it has no fallback (so the form can fill the gap).
-        """
-        blocks = self._blocks(reply_index)
-        if blocks is None:
+        """What the fill-in form asks for, greeting, reply and closing, in order of use ([] without a reply)."""
+        composition = self._composition_or_none(reply_index)
+        if composition is None:
             return []
-        fallbacks: dict[str, str | None] = {}
-        for block in blocks:
-            for placeholder in find_placeholders(block):
-                if placeholder.name not in fallbacks:
-                    fallbacks[placeholder.name] = placeholder.fallback
-                elif placeholder.fallback is None:
-                    fallbacks[placeholder.name] = None
-        builtins = self._builtins()
-        lang = self._lang()
-        return [
-            PlaceholderField(
-                name,
-                self._kb.config.placeholder_label(name, lang) or humanize(name),
-                fallback,
-                self._values.get(name, ""),
-            )
-            for name, fallback in fallbacks.items()
-            if name not in BUILTIN_PLACEHOLDERS
-            or (fallback is None and not builtins.get(name, "").strip())
-        ]
+        return placeholders_needed(self._kb, composition, self._values, self._builtins(composition))
 
     def missing(self, reply_index: int | None = None) -> list[str]:
         """Names that have no value and no fallback (copying would be refused)."""
-        blocks = self._blocks(reply_index)
-        if blocks is None:
+        composition = self._composition_or_none(reply_index)
+        if composition is None:
             return []
-        builtins = self._builtins()
-        names = (name for block in blocks for name in unfilled(block, self._values, builtins))
-        return list(dict.fromkeys(names))
+        return unfilled_names(composition, self._values, self._builtins(composition))
 
     def preview(self, reply_index: int | None = None) -> ClipboardPayload:
         """The reply as it would be copied; unfilled placeholders shown as ``[name]``.
 
-        Never raises: without a reply the payload is empty.
+        Never raises: without a usable reply the payload is empty (``preview_failed`` says why).
         """
         try:
             return self._render(reply_index, strict=False)
-        except (IndexError, KbError):
+        except KbError:
             return ClipboardPayload(self._channel, "", None)
 
     def payload_for_copy(self, reply_index: int | None = None) -> ClipboardPayload:
@@ -283,7 +225,9 @@ class ReplyController(QObject):
         Raises:
             UnfilledPlaceholderError: some placeholder has neither value nor
                 fallback; it names them all. Nothing is ever copied silently.
-            IndexError: there is no such reply (or no article).
+            ReplyNotFoundError: the article has no such reply.
+            ArticleNotFoundError: no article is open, or the greeting or closing
+                snippet is not in this KB.
         """
         return self._render(reply_index, strict=True)
 
@@ -297,52 +241,39 @@ class ReplyController(QObject):
         self._emit_preview()
 
     def _emit_preview(self) -> None:
-        payload = self.preview()
+        if not self.reply_names():
+            self.preview_changed.emit("", "")
+            return
+        try:
+            payload = self._render(None, strict=False)
+        except KbError as exc:
+            self.preview_failed.emit(exc)
+            return
         self.preview_changed.emit(payload.plain, payload.html or "")
 
-    def _reply(self, reply_index: int | None) -> Reply | None:
-        article = self._article
+    def _request(self, reply_index: int | None) -> ReplyRequest:
         index = self._reply_index if reply_index is None else reply_index
-        if article is None or not 0 <= index < len(self.reply_names()):
+        return ReplyRequest(
+            article_id=self._article.id if self._article is not None else "",
+            reply=str(index + 1),
+            values=self._values,
+            channel=self._channel,
+            greeting_id=self._greeting_id,
+            closing_id=self._closing_id,
+        )
+
+    def _composition(self, reply_index: int | None) -> Composition:
+        return compose(self._kb, self._request(reply_index))
+
+    def _composition_or_none(self, reply_index: int | None) -> Composition | None:
+        try:
+            return self._composition(reply_index)
+        except KbError:
             return None
-        if article.type == "snippet":
-            return pick_reply(self._kb, article.id)
-        return article.replies[index]
 
-    def _snippet(self, snippet_id: str) -> str | None:
-        """The body of a snippet; a missing one (stale settings) is left out."""
-        article = self._kb.articles.get(snippet_id) if snippet_id else None
-        if article is None or article.type != "snippet":
-            return None
-        if self._article is not None and article.id == self._article.id:
-            return None  # copying the greeting itself: do not say it twice
-        return article.body
-
-    def _blocks(self, reply_index: int | None) -> tuple[str, ...] | None:
-        reply = self._reply(reply_index)
-        if reply is None:
-            return None
-        blocks = (self._snippet(self._greeting_id), reply.template, self._snippet(self._closing_id))
-        return tuple(block for block in blocks if block)
-
-    def _lang(self) -> str:
-        article_lang = self._article.lang if self._article is not None else ""
-        return article_lang or self._kb.config.default_lang or "en"
-
-    def _builtins(self) -> dict[str, str]:
-        return builtin_values(profile_from(self._settings), self._today(), self._lang())
+    def _builtins(self, composition: Composition) -> dict[str, str]:
+        return builtins_for(composition, self._settings, self._today())
 
     def _render(self, reply_index: int | None, strict: bool) -> ClipboardPayload:
-        reply = self._reply(reply_index)
-        if reply is None:
-            index = self._reply_index if reply_index is None else reply_index
-            raise IndexError(f"no reply number {index + 1} to copy")
-        return render_reply(
-            reply.template,
-            self._values,
-            channel=self._channel,
-            builtins=self._builtins(),
-            greeting=self._snippet(self._greeting_id),
-            closing=self._snippet(self._closing_id),
-            strict=strict,
-        )
+        composition = self._composition(reply_index)
+        return render(composition, self._values, self._channel, self._builtins(composition), strict=strict)

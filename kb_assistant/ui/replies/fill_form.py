@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kb_assistant.ui.replies.controller import PlaceholderField
+from kb_assistant.core.replies.compose import PlaceholderField
 
 
 def with_mnemonic(text: str, used: set[str]) -> str:

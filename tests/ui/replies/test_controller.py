@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from kb_assistant.core.errors import UnfilledPlaceholderError
+from kb_assistant.core.errors import ArticleNotFoundError, ReplyNotFoundError, UnfilledPlaceholderError
 from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.settings import Settings
-from kb_assistant.ui.replies.controller import PlaceholderField, ReplyController, humanize
+from kb_assistant.core.replies.compose import PlaceholderField, humanize
+from kb_assistant.ui.replies.controller import ReplyController
 
 TODAY = dt.date(2026, 11, 27)
 
@@ -154,16 +155,17 @@ def test_copy_with_values_gives_the_filled_text(controller):
     assert controller.payload_for_copy(0).plain.startswith("The refund for order")
 
 
-def test_copy_of_a_reply_that_does_not_exist_raises_index_error(controller):
-    with pytest.raises(IndexError):
+def test_copy_of_a_reply_that_does_not_exist_is_refused_as_the_cli_refuses_it(controller):
+    with pytest.raises(ArticleNotFoundError):
         controller.payload_for_copy()
     controller.set_article("notes/empty")
     assert controller.reply_names() == []
-    with pytest.raises(IndexError):
+    with pytest.raises(ReplyNotFoundError):
         controller.payload_for_copy()
     controller.set_article("refund")
-    with pytest.raises(IndexError):
+    with pytest.raises(ReplyNotFoundError) as caught:
         controller.payload_for_copy(5)
+    assert "1. Refund started; 2. Refund delayed" in str(caught.value)
     assert controller.preview(5).plain == ""
     assert controller.placeholders_needed(5) == []
 
@@ -192,9 +194,6 @@ def test_default_channel_and_snippets_come_from_settings(make_controller):
     controller = make_controller(agent_name="Maria", default_channel="phone",
                                  greeting_snippet="hello", closing_snippet="bye")
     assert (controller.channel, controller.greeting_id, controller.closing_id) == ("phone", "hello", "bye")
-    controller.set_greeting("")
-    controller.reset_snippets()
-    assert controller.greeting_id == "hello"
 
 
 def test_greeting_and_closing_compose_around_the_reply(make_controller):
@@ -210,10 +209,23 @@ def test_greeting_and_closing_compose_around_the_reply(make_controller):
     assert controller.payload_for_copy().plain == "The refund for order 7 is on its way, Anna."
 
 
-def test_a_stale_snippet_id_in_settings_is_left_out(make_controller):
-    controller = make_controller(greeting_snippet="gone", closing_snippet="refund")
-    controller.set_article("refund")
+@pytest.mark.parametrize(("greeting", "closing"), [("gone", ""), ("", "tracking")])
+def test_a_snippet_that_is_not_in_the_kb_is_refused_with_the_cli_message(make_controller, kb, qtbot, greeting, closing):
+    """The core path wins: a stale greeting or closing in the settings is named, never dropped silently."""
+    from kb_assistant.core.replies.compose import ReplyRequest, compose
+
+    controller = make_controller(greeting_snippet=greeting, closing_snippet=closing)
+    with qtbot.waitSignal(controller.preview_failed) as failed:
+        controller.set_article("refund")
     controller.set_values({"order_id": "7"})
+    with pytest.raises(ArticleNotFoundError) as caught:
+        controller.payload_for_copy()
+    with pytest.raises(ArticleNotFoundError) as cli:
+        compose(kb, ReplyRequest("refund", greeting_id=greeting, closing_id=closing))
+    assert str(caught.value) == str(cli.value) == str(failed.args[0])
+    assert controller.preview().plain == ""
+    controller.set_greeting("")
+    controller.set_closing("")
     assert controller.payload_for_copy().plain.startswith("The refund for order 7")
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QLineEdit
 
-from kb_assistant.ui.replies.controller import PlaceholderField
+from kb_assistant.core.replies.compose import PlaceholderField
 from kb_assistant.ui.replies.fill_form import FillInDialog, ask_values, with_mnemonic
 
 # The offscreen platform warns when a dialog with a layout (hence a minimum size) is shown.
