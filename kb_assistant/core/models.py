@@ -28,6 +28,7 @@ class Problem:
         code: a stable machine-readable code (``"yaml"``, ``"duplicate-id"`` ...),
             which the UI maps to translated text.
         message: an English human-readable explanation.
+        values: the values the message is built from (see ``core.messages``).
     """
 
     path: str
@@ -35,6 +36,7 @@ class Problem:
     severity: Severity
     code: str
     message: str
+    values: dict[str, str | int] = field(default_factory=dict, hash=False)
 
     def format(self) -> str:
         """Return ``path:line: severity: message`` as compilers print it."""

@@ -820,7 +820,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+111"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+100"/>
         <source>KB Assistant</source>
         <translation>KB Assistant</translation>
     </message>
@@ -1103,6 +1103,39 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+4"/>
         <source>This article has no reply number {0}.</source>
         <translation>В этой статье нет ответа № {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../kb_assistant/ui/system/messages.py" line="+52"/>
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>warning</source>
+        <translation>предупреждение</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;knowledge base&gt;</source>
+        <translation>&lt;база знаний&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>line {0}</source>
+        <translation>строка {0}</translation>
+    </message>
+    <message>
+        <location filename="../../kb_assistant/core/messages.py" line="+40"/>
+        <source>unexpected problem ({code})</source>
+        <translation>непредвиденная проблема ({code})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected error ({type}); the details are in the log</source>
+        <translation>непредвиденная ошибка ({type}); подробности в журнале</translation>
     </message>
 </context>
 <context>
