@@ -36,6 +36,8 @@ class ScanResult:
 
     files: list[ArticleFile] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    folders: list[str] = field(default_factory=list)
+    """Every folder read (absolute paths, the root first): what a file watcher should watch."""
 
 
 def is_hidden_name(name: str) -> bool:
@@ -74,6 +76,7 @@ def _walk(folder: Path, rel: str, visited: set[tuple[int, int]], result: ScanRes
         )
         return
     visited.add(key)
+    result.folders.append(str(folder))
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
