@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb_assistant.core.articles.syntax import (
+    FENCE_RE,
+    INLINE_LINK_RE,
+    WIKILINK_RE,
+    atx_heading,
+    blank_inline_code,
+    reply_name,
+)
 from kb_assistant.core.models import Link, Reply
 
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_HEADING_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
-_REPLY_RE = re.compile(r"^(reply|ответ)\s*:\s*(.*)$", re.IGNORECASE)
-_WIKI_RE = re.compile(r"\[\[([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\]")
-_MD_LINK_RE = re.compile(r"(?<!!)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1")
 _SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -43,7 +45,7 @@ def code_line_mask(lines: list[str]) -> list[bool]:
     mask: list[bool] = []
     fence: str | None = None
     for line in lines:
-        match = _FENCE_RE.match(line)
+        match = FENCE_RE.match(line)
         if fence is None:
             if match:
                 fence = match.group(1)
@@ -64,9 +66,9 @@ def headings(lines: list[str], mask: list[bool] | None = None) -> list[Heading]:
     for index, line in enumerate(lines):
         if mask[index]:
             continue
-        match = _HEADING_RE.match(line)
-        if match:
-            found.append(Heading(len(match.group(1)), (match.group(2) or "").strip(), index))
+        heading = atx_heading(line)
+        if heading is not None:
+            found.append(Heading(heading[0], heading[1], index))
     return found
 
 
@@ -89,12 +91,9 @@ def extract_replies(lines: list[str], first_line: int) -> tuple[list[Reply], lis
     replies: list[Reply] = []
     issues: list[ReplyIssue] = []
     for position, heading in enumerate(all_headings):
-        if heading.level != 2:
+        name = reply_name((heading.level, heading.text))
+        if name is None:
             continue
-        match = _REPLY_RE.match(heading.text)
-        if not match:
-            continue
-        name = match.group(2).strip()
         end = len(lines)
         for later in all_headings[position + 1:]:
             if later.level <= 2:
@@ -115,11 +114,11 @@ def extract_links(lines: list[str], first_line: int) -> list[Link]:
     for index, line in enumerate(lines):
         if mask[index] or ("[" not in line):
             continue
-        visible = _INLINE_CODE_RE.sub(lambda m: " " * len(m.group(0)), line)
+        visible = blank_inline_code(line)
         line_no = first_line + index
-        for match in _WIKI_RE.finditer(visible):
+        for match in WIKILINK_RE.finditer(visible):
             links.append(Link("wiki", match.group(1).strip(), line_no))
-        for match in _MD_LINK_RE.finditer(visible):
+        for match in INLINE_LINK_RE.finditer(visible):
             target = match.group(1)
             if is_relative_target(target):
                 links.append(Link("relative", target, line_no))
@@ -139,7 +138,7 @@ def strip_title_heading(lines: list[str]) -> list[str]:
     while index < len(lines) and not lines[index].strip():
         index += 1
     if index < len(lines):
-        match = _HEADING_RE.match(lines[index])
-        if match and len(match.group(1)) == 1:
+        heading = atx_heading(lines[index])
+        if heading is not None and heading[0] == 1:
             index += 1
     return lines[index:]

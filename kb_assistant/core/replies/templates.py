@@ -35,7 +35,7 @@ from types import MappingProxyType
 
 from kb_assistant.core.errors import UnfilledPlaceholderError
 from kb_assistant.core.render.markdown import clean_text, markdown_to_html, sanitize_html
-from kb_assistant.core.render.mdext.placeholders import NAME_PATTERN, PLACEHOLDER_PATTERN
+from kb_assistant.core.articles.syntax import NAME_RE, PLACEHOLDER_RE
 from kb_assistant.core.models import CHANNELS, Placeholder
 from kb_assistant.core.render.html_text import Element, PlainStyle, html_to_text, parse_html, to_html
 
@@ -48,8 +48,6 @@ CHANNEL_STYLES: Mapping[str, PlainStyle] = MappingProxyType({
     "phone": PlainStyle(number_bullets=True, show_urls=False, cell_separator=", "),
 })
 
-_PLACEHOLDER_RE = re.compile(PLACEHOLDER_PATTERN)
-_NAME_RE = re.compile(NAME_PATTERN)
 _BRACE_RUN_RE = re.compile(r"\{\{+|\}\}+")
 _EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
@@ -109,13 +107,13 @@ def find_placeholders(template: str) -> list[Placeholder]:
     return [
         Placeholder(m.group(1), None if m.group(2) is None else m.group(2).strip(" \t"),
                     m.start(), m.end())
-        for m in _PLACEHOLDER_RE.finditer(template)
+        for m in PLACEHOLDER_RE.finditer(template)
     ]
 
 
 def find_malformed_placeholders(template: str) -> list[TemplateIssue]:
     """Return every ``{{`` / ``}}`` that is not part of a well-formed placeholder."""
-    valid = {m.start(): m.end() for m in _PLACEHOLDER_RE.finditer(template)}
+    valid = {m.start(): m.end() for m in PLACEHOLDER_RE.finditer(template)}
     issues: list[TemplateIssue] = []
 
     def issue(offset: int, text: str, code: str, message: str) -> None:
@@ -149,7 +147,7 @@ def find_malformed_placeholders(template: str) -> list[TemplateIssue]:
         else:
             hint = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
             message = f"invalid placeholder name {name!r}: use a-z, 0-9 and _"
-            if _NAME_RE.fullmatch(hint):
+            if NAME_RE.fullmatch(hint):
                 message += f" (e.g. {{{{{hint}}}}})"
             issue(start, text, "invalid-name", message)
     return issues

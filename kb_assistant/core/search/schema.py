@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from kb_assistant.core.models import Article
+from kb_assistant.core.render.plain import markdown_to_plain
 from kb_assistant.core.search.analysis import PairTokenizer, bilingual_analyzer
 
 SCHEMA_VERSION = 9
@@ -52,24 +51,6 @@ def build_schema() -> Schema:
         reply_names=STORED(),
         review_due=STORED(),
     )
-
-
-_LINK_URL = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-_HTML_TAG = re.compile(r"<[^>\n]{1,200}>")
-_PLACEHOLDER = re.compile(r"\{\{\s*([^{}|]*?)\s*(?:\|([^{}]*))?\}\}")
-_MD_MARKS = re.compile(r"(^|\s)[#>*+-]+\s|[*_`~]{1,3}|^\s*\d+[.)]\s", re.MULTILINE)
-_WIKI = re.compile(r"\[\[([^\]|]*)\|?([^\]]*)\]\]")
-
-
-def markdown_to_plain(text: str) -> str:
-    """Light Markdown-to-text for indexing and snippets: drop URLs, tags and marks."""
-    text = _WIKI.sub(lambda m: m.group(2) or m.group(1), text)
-    text = _LINK_URL.sub("]", text)
-    text = _HTML_TAG.sub(" ", text)
-    text = _PLACEHOLDER.sub(lambda m: m.group(2) or "", text)
-    text = _MD_MARKS.sub(lambda m: m.group(1) or " ", text)
-    text = text.replace("[", "").replace("]", "")
-    return re.sub(r"[ \t]+", " ", text)
 
 
 def document_for(article: Article) -> dict[str, object]:

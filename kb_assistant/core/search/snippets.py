@@ -9,7 +9,7 @@ import datetime as dt
 
 from kb_assistant.core.models import Article, SearchHit
 from kb_assistant.core.search.analysis import index_form
-from kb_assistant.core.search.schema import markdown_to_plain
+from kb_assistant.core.render.plain import markdown_to_plain
 
 SNIPPET_CHARS = 180
 SCAN_CHARS = 6000

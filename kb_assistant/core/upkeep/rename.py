@@ -32,6 +32,12 @@ from kb_assistant.core.errors import KbError
 from kb_assistant.core.kb.load import KnowledgeBase, is_hidden_name
 from kb_assistant.core.kb.config import CONFIG_NAME, parse_kb_config
 from kb_assistant.core.articles.scan import code_line_mask, is_relative_target
+from kb_assistant.core.articles.syntax import (
+    LINK_OR_IMAGE_RE,
+    REFERENCE_DEFINITION_RE,
+    WIKILINK_RE,
+    blank_inline_code,
+)
 from kb_assistant.core.models import Article, KbConfig, Problem
 from kb_assistant.core.files.storage import (
     ExternalChangeError,
@@ -46,11 +52,6 @@ from kb_assistant.core.files.storage import (
     write_bytes_atomic,
 )
 
-# the same shapes markdown_scan.extract_links finds (images too: a moved article keeps its pictures)
-_WIKI_RE = re.compile(r"\[\[([^\[\]\n|]*)(?:\|([^\[\]\n]*))?\]\]")
-_LINK_RE = re.compile(r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_REF_DEF_RE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)>?")
-_INLINE_CODE_RE = re.compile(r"(`+)(.+?)\1")
 _ID_LINE_RE = re.compile(r"^(id[ \t]*:[ \t]*)(.*?)([ \t]+#.*)?$")
 _TRANSLATIONS_RE = re.compile(r"^translations[ \t]*:")
 _BAD_ID_CHARS = re.compile(r"[\[\]|\n\r]")
@@ -412,17 +413,12 @@ def _own_link_rewriter(old_path: str, new_path: str):
 
 # -- rewriting ----------------------------------------------------------------------------------------------------
 
-def _visible(line: str) -> str:
-    """``line`` with inline code blanked out (same length, so spans still match)."""
-    return _INLINE_CODE_RE.sub(lambda m: " " * len(m.group(0)), line)
-
-
 def _rewrite_wiki_links(doc: _Doc, old_id: str, new_id: str) -> None:
     for index in doc.prose_indices():
         line = doc.lines[index]
         if "[[" not in line:
             continue
-        for match in reversed(list(_WIKI_RE.finditer(_visible(line)))):
+        for match in reversed(list(WIKILINK_RE.finditer(blank_inline_code(line)))):
             if match.group(1).strip() == old_id:
                 start, end = match.span(1)
                 raw = line[start:end]
@@ -436,9 +432,9 @@ def _rewrite_links(doc: _Doc, rewrite) -> None:
         line = doc.lines[index]
         if "[" not in line:
             continue
-        visible = _visible(line)
-        spans = [m.span(1) for m in _LINK_RE.finditer(visible)]
-        spans += [m.span(1) for m in _REF_DEF_RE.finditer(visible)]
+        visible = blank_inline_code(line)
+        spans = [m.span(1) for m in LINK_OR_IMAGE_RE.finditer(visible)]
+        spans += [m.span(1) for m in REFERENCE_DEFINITION_RE.finditer(visible)]
         for start, end in sorted(spans, reverse=True):
             target = line[start:end]
             new = rewrite(target) if is_relative_target(target) else None

@@ -6,14 +6,10 @@ import re
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
-from kb_assistant.core.render.mdext.placeholders import PLACEHOLDER_PATTERN
+from kb_assistant.core.articles.syntax import FENCE_RE, PLACEHOLDER_RE, WIKILINK_RE, atx_heading, reply_name
 
-_HEADING = re.compile(r"^ {0,3}#{1,6}(\s.*)?$")
-_REPLY = re.compile(r"^ {0,3}##\s+(reply|ответ)\s*:.*$", re.IGNORECASE)
-_PLACEHOLDER = re.compile(PLACEHOLDER_PATTERN)
+# what the highlighter alone shows: a "{{" the reply filler will not take
 _BROKEN_PLACEHOLDER = re.compile(r"\{\{[^}\n]*$|\{\{[^}\n]*\}(?!\})")
-_WIKILINK = re.compile(r"\[\[[^\]\n]+\]\]")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 # block states: what the line continues
 NORMAL, FRONT_MATTER, CODE = 0, 1, 2
@@ -58,20 +54,22 @@ class ArticleHighlighter(QSyntaxHighlighter):
             closed = text.rstrip() in ("---", "...")
             self.setCurrentBlockState(NORMAL if closed else FRONT_MATTER)
             return
-        if previous == CODE or _FENCE.match(text):
+        fence = bool(FENCE_RE.match(text))
+        if previous == CODE or fence:
             self.setFormat(0, len(text), self.formats["code"])
-            opening = previous != CODE and bool(_FENCE.match(text))
-            closing = previous == CODE and bool(_FENCE.match(text))
+            opening = previous != CODE and fence
+            closing = previous == CODE and fence
             self.setCurrentBlockState(CODE if opening or (previous == CODE and not closing) else NORMAL)
             return
         self.setCurrentBlockState(NORMAL)
-        if _REPLY.match(text):
+        heading = atx_heading(text)
+        if reply_name(heading) is not None:
             self.setFormat(0, len(text), self.formats["reply"])
-        elif _HEADING.match(text):
+        elif heading is not None:
             self.setFormat(0, len(text), self.formats["heading"])
-        for match in _WIKILINK.finditer(text):
+        for match in WIKILINK_RE.finditer(text):
             self.setFormat(match.start(), match.end() - match.start(), self.formats["link"])
         for match in _BROKEN_PLACEHOLDER.finditer(text):
             self.setFormat(match.start(), match.end() - match.start(), self.formats["broken"])
-        for match in _PLACEHOLDER.finditer(text):
+        for match in PLACEHOLDER_RE.finditer(text):
             self.setFormat(match.start(), match.end() - match.start(), self.formats["placeholder"])

@@ -3,12 +3,9 @@
 ``{{name}}`` and ``{{name|fallback}}`` become ``<span class="placeholder">{{name}}</span>``
 so editors and agents reading an article see exactly which parts get filled in.
 The fallback is shown as written, not rendered as Markdown. Clipboard rendering
-never uses this extension: it fills placeholders instead (see ``core.templates``).
-
-This module also owns the placeholder *syntax* (:data:`NAME_PATTERN`,
-:data:`PLACEHOLDER_PATTERN`), which ``core.templates`` imports, so that the
-article view and the template filler can never disagree about what a
-placeholder is.
+never uses this extension: it fills placeholders instead (see ``core.replies.templates``).
+Both take the placeholder syntax from ``core.articles.syntax``, so the article view
+and the template filler can never disagree about what a placeholder is.
 """
 
 from __future__ import annotations
@@ -20,14 +17,7 @@ from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
-NAME_PATTERN = r"[a-z][a-z0-9_]*"
-"""A valid placeholder name: lowercase ASCII letter, then letters, digits, ``_``."""
-
-PLACEHOLDER_PATTERN = (
-    r"(?<!\{)\{\{[ \t]*(" + NAME_PATTERN + r")[ \t]*(?:\|([^{}\n]*))?\}\}(?!\})"
-)
-"""One well-formed placeholder: exactly two braces each side, on one line, no braces
-inside; group 1 is the name, group 2 the fallback (None without ``|``)."""
+from kb_assistant.core.articles.syntax import PLACEHOLDER_PATTERN
 
 # After backticks (190) so `{{name}}` in a code span stays code, and before
 # wiki links (175) so a fallback containing "[[x]]" is shown as written.

@@ -17,8 +17,9 @@ from markdown import Extension, Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
+from kb_assistant.core.articles.syntax import WIKILINK_PATTERN
+
 SCHEME = "kb:"
-WIKILINK_PATTERN = r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]*))?\]\]"
 
 # Runs after backticks (190) and backslash escapes (180), so code spans keep
 # "[[x]]" literally, and before reference/inline links (170/160), which would
@@ -53,6 +54,7 @@ class WikiLinkInlineProcessor(InlineProcessor):
     ) -> tuple[etree.Element | None, int, int]:
         article_id = m.group(1).strip()
         if not article_id:
+            # "[[ ]]" stays text: there is nothing to link to, and check reports it
             return None, m.start(0), m.end(0)
         label = (m.group(2) or "").strip()
         classes = "wikilink"
