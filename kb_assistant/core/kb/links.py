@@ -1,8 +1,15 @@
-"""What a link in an article leads to, and whether the app may follow it."""
+"""What a link in an article leads to, and whether the app may follow it.
+
+:func:`link_path` is the one place that walks a relative link's ``..`` segments:
+the article view (:func:`resolve_link`), ``check`` and rename all use it, so a
+link the view refuses as leaving the KB is the link ``check`` reports and the
+link rename leaves alone.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from pathlib import PurePosixPath
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -11,6 +18,40 @@ from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.render.mdext.wikilinks import wikilink_target
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
+
+_ANCHOR_OR_QUERY = re.compile(r"[#?]")
+
+
+def path_part(target: str) -> str:
+    """A link target without its ``#anchor`` or ``?query`` (still %-escaped)."""
+    return _ANCHOR_OR_QUERY.split(target, maxsplit=1)[0]
+
+
+def link_path(from_path: str, target: str) -> str | None:
+    """The KB path a relative link of the file at ``from_path`` leads to.
+
+    Args:
+        from_path: the linking file, relative to the KB root ("/" separated).
+        target: the link as written (``../orders/cancel.md#when``, ``with%20space.md``).
+
+    Returns:
+        The "/"-separated path relative to the KB root (``""`` when the target
+        has no path: a pure ``#anchor``), or None when the link climbs out of the KB folder.
+    """
+    parts: list[str] = []
+    clean = unquote(path_part(target))
+    if not clean:
+        return ""
+    for part in (PurePosixPath(from_path).parent / clean).parts:
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        else:
+            parts.append(part)
+    return "/".join(parts)
 
 
 @dataclass(frozen=True)
@@ -54,18 +95,10 @@ def resolve_link(href: str, kb: KnowledgeBase, from_path: str) -> LinkTarget:
         return LinkTarget("anchor", href[1:])
     if href.startswith(("/", "\\")) or parts.netloc:
         return LinkTarget("refused", href, "absolute paths are not opened")
-    path = unquote(parts.path)
-    resolved: list[str] = []
-    for part in (PurePosixPath(from_path).parent / path).parts:
-        if part in ("", "."):
-            continue
-        if part == "..":
-            if not resolved:
-                return LinkTarget("refused", href, "the link leads outside the knowledge base")
-            resolved.pop()
-        else:
-            resolved.append(part)
-    article = kb.by_path("/".join(resolved))
+    path = link_path(from_path, href)
+    if path is None:
+        return LinkTarget("refused", href, "the link leads outside the knowledge base")
+    article = kb.by_path(path)
     if article is None:
         return LinkTarget("refused", href, "no article at that path")
     return LinkTarget("article", article.id)

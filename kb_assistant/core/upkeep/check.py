@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from urllib.parse import unquote
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from kb_assistant.core.articles.parse import parse_article_bytes
+from kb_assistant.core.kb.links import link_path
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.learning.quiz import quiz_problems
 from kb_assistant.core.models import Article, Problem
@@ -90,21 +90,10 @@ def relative_link_problem(root: Path, article_path: str, target: str) -> str:
 
     A link that leaves the KB folder counts as broken: the app never follows it.
     """
-    clean = unquote(target.split("#", 1)[0].split("?", 1)[0])
-    if not clean:
-        return ""
-    base = PurePosixPath(article_path).parent
-    parts: list[str] = []
-    for part in (base / clean).parts:
-        if part in ("", "."):
-            continue
-        if part == "..":
-            if not parts:
-                return f"link '{target}' leads outside the knowledge base"
-            parts.pop()
-        else:
-            parts.append(part)
-    if not (Path(root).joinpath(*parts)).exists():
+    path = link_path(article_path, target)
+    if path is None:
+        return f"link '{target}' leads outside the knowledge base"
+    if path and not Path(root).joinpath(*path.split("/")).exists():
         return f"link '{target}' points to a file that does not exist"
     return ""
 

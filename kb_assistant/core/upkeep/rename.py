@@ -21,14 +21,15 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from urllib.parse import quote, unquote
+from pathlib import Path
+from urllib.parse import quote
 
 import yaml
 
 from kb_assistant.core.articles import frontmatter as fm
 from kb_assistant.core.articles.parse import default_id
 from kb_assistant.core.errors import KbError
+from kb_assistant.core.kb.links import link_path, path_part
 from kb_assistant.core.kb.load import KnowledgeBase, is_hidden_name
 from kb_assistant.core.kb.config import CONFIG_NAME, parse_kb_config
 from kb_assistant.core.articles.scan import code_line_mask, is_relative_target
@@ -44,7 +45,6 @@ from kb_assistant.core.files.storage import (
     FileReadError,
     FileSnapshot,
     StorageError,
-    content_hash,
     encode_text,
     read_text,
     save_text,
@@ -356,35 +356,13 @@ def _mentions(other: Article, moved: Article, id_changes: bool) -> bool:
                        or any(target == moved.id for _, target in other.translations)):
         return True
     return other.path != moved.path and any(
-        link.kind == "relative" and _resolve(other.path, link.target) == moved.path for link in other.links
+        link.kind == "relative" and link_path(other.path, link.target) == moved.path for link in other.links
     )
-
-
-def _resolve(from_path: str, target: str) -> str | None:
-    """The KB path a relative link of the file at ``from_path`` leads to (None: outside the KB)."""
-    clean = unquote(_path_part(target))
-    if not clean:
-        return None
-    parts: list[str] = []
-    for part in (PurePosixPath(from_path).parent / clean).parts:
-        if part in ("", "."):
-            continue
-        if part == "..":
-            if not parts:
-                return None
-            parts.pop()
-        else:
-            parts.append(part)
-    return "/".join(parts)
-
-
-def _path_part(target: str) -> str:
-    return re.split(r"[#?]", target, maxsplit=1)[0]
 
 
 def _link_to(dest: str, from_path: str, original: str) -> str:
     """A relative link from the file at ``from_path`` to ``dest``, in the style of ``original``."""
-    path = _path_part(original)
+    path = path_part(original)
     rel = posixpath.relpath(dest, posixpath.dirname(from_path) or ".")
     if "%" in path or re.search(r"[\s()<>]", rel):
         rel = quote(rel, safe="/")
@@ -395,18 +373,18 @@ def _link_to(dest: str, from_path: str, original: str) -> str:
 
 def _link_rewriter_to(from_path: str, old_path: str, new_path: str):
     def rewrite(target: str) -> str | None:
-        return _link_to(new_path, from_path, target) if _resolve(from_path, target) == old_path else None
+        return _link_to(new_path, from_path, target) if link_path(from_path, target) == old_path else None
 
     return rewrite
 
 
 def _own_link_rewriter(old_path: str, new_path: str):
     def rewrite(target: str) -> str | None:
-        dest = _resolve(old_path, target)
+        dest = link_path(old_path, target)
         if dest is None:
             return None  # already leads outside the KB; check reports it
         dest = new_path if dest == old_path else dest
-        return None if _resolve(new_path, target) == dest else _link_to(dest, new_path, target)
+        return None if link_path(new_path, target) == dest else _link_to(dest, new_path, target)
 
     return rewrite
 

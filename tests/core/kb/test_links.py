@@ -3,7 +3,7 @@
 import pytest
 
 from kb_assistant.core.kb.load import load_kb
-from kb_assistant.core.kb.links import resolve_link
+from kb_assistant.core.kb.links import link_path, resolve_link
 from kb_assistant.core.render.mdext.wikilinks import wikilink_href
 
 
@@ -39,3 +39,20 @@ def test_resolve_link(kb, href, kind, target):
     assert (found.kind, found.target) == (kind, target)
     if kind == "refused":
         assert found.reason
+
+
+@pytest.mark.parametrize(
+    "from_path, target, expected",
+    [
+        ("returns/refund.md", "item.md", "returns/item.md"),
+        ("returns/refund.md", "./item.md#top", "returns/item.md"),
+        ("returns/refund.md", "../orders/cancel.md?x=1", "orders/cancel.md"),
+        ("returns/refund.md", "with%20space.md", "returns/with space.md"),
+        ("returns/refund.md", "a/../../b.md", "b.md"),
+        ("returns/refund.md", "../../outside.md", None),
+        ("refund.md", "../x.md", None),
+        ("refund.md", "#anchor", ""),
+    ],
+)
+def test_link_path_walks_dot_dot_once_for_the_view_check_and_rename(from_path, target, expected):
+    assert link_path(from_path, target) == expected
