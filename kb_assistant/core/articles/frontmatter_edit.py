@@ -42,6 +42,9 @@ _FLOW_BY_DEFAULT = frozenset({"tags", "translations"})
 _CLOSERS = ("---", "...")
 _LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
 _ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+# what a YAML stream may not hold raw (PyYAML's reader refuses it): written as an escape
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 class FrontMatterBroken(KbError):
@@ -166,8 +169,11 @@ class FrontMatterDocument:
 
     # -- editing -------------------------------------------------------------------
 
-    def set(self, key: str, value: Any) -> None:
+    def set(self, key: str, value: Any, *, first: bool = False) -> None:
         """Set ``key`` to ``value``; None, "" or an empty list or mapping removes it.
+
+        A key not in the block yet goes last, or first with ``first=True``
+        (``id`` reads best at the top).
 
         Known keys take their documented types: text for ``title``, ``product``,
         ``lang``, ``owner`` ...; a list of texts for ``tags`` and ``questions``; a
@@ -186,6 +192,8 @@ class FrontMatterDocument:
         old = self._data.get(key)
         if new is None:
             self._data.pop(key, None)
+        elif key not in self._data and first:
+            self._data.insert(0, key, _to_node(new, None, key in _FLOW_BY_DEFAULT))
         elif key not in self._data or not _same(_plain(old), new):
             self._data[key] = _to_node(new, old, key in _FLOW_BY_DEFAULT)
 
@@ -256,17 +264,20 @@ class FrontMatterDocument:
             new_blocks = _blocks_of(_dump(part, self._indent), self._indent)
         if new_blocks is None or set(new_blocks) != set(changed):
             return None
+        order = {key: position for position, key in enumerate(self._data)}
+        added = [key for key in self._data if key not in self._blocks]
         out = list(self._header)
         for key, block in self._blocks.items():
+            while added and key in order and order[added[0]] < order[key]:
+                out += new_blocks[added.pop(0)]  # a key inserted before this one
             if key not in self._data:
                 out += _tail(block)  # comments after a removed key stay where they were
             elif key in new_blocks:
                 out += _untailed(new_blocks[key]) + _tail(block)
             else:
                 out += block
-        for key in self._data:
-            if key not in self._blocks:
-                out += new_blocks[key]
+        for key in added:
+            out += new_blocks[key]
         return "".join(out)
 
 
@@ -479,6 +490,8 @@ def _to_node(value: Any, old: Any, flow: bool) -> Any:
         for key, item in value.items():
             previous = old.get(key) if isinstance(old, Mapping) else None
             node[_text_node(key, None) if isinstance(key, str) else key] = _to_node(item, previous, flow)
+            if isinstance(old, CommentedMap) and key in old.ca.items:
+                node.ca.items[key] = old.ca.items[key]  # "en: refund   # English" keeps its comment
         _set_flow(node, old, flow)
         return node
     if isinstance(value, (list, tuple)):
@@ -501,11 +514,47 @@ def _set_flow(node: CommentedMap | CommentedSeq, old: Any, flow: bool) -> None:
 
 def _text_node(text: str, old: Any) -> str:
     """A text as a scalar PyYAML reads back as the same text, in the old quoting if any."""
-    if _LINE_BREAKS.search(text):
+    style = scalar_style(text)
+    if style == "double":
         return DoubleQuotedScalarString(text)
     if isinstance(old, (SingleQuotedScalarString, DoubleQuotedScalarString)):
         return type(old)(text)
-    return text if _reads_as_text(text) else SingleQuotedScalarString(text)
+    return text if style == "plain" else SingleQuotedScalarString(text)
+
+
+def scalar_style(text: str) -> str:
+    """How a text must be written so that PyYAML reads it back as the same text.
+
+    ``"plain"`` when it reads back unquoted, ``"single"`` when it needs quotes
+    (``yes``, ``1:20``, ``a: b``, a leading space), ``"double"`` when only escapes
+    can write it (a line break or a character YAML does not allow raw).
+    """
+    if _LINE_BREAKS.search(text) or _NOT_PRINTABLE.search(text):
+        return "double"
+    return "plain" if _reads_as_text(text) else "single"
+
+
+def yaml_text(text: str) -> str:
+    """``text`` as the YAML of one scalar, for what is written line by line.
+
+    The ruamel document writes its own scalars (with :func:`scalar_style`); this is
+    for the rest: the new-article template and the ``_kb.yml`` learning-path
+    rewrite. The result is valid as a mapping value, a flow list item and a
+    flow mapping key, and PyYAML reads it back as ``text``.
+    """
+    style = scalar_style(text)
+    if style == "plain":
+        return text
+    if style == "single":
+        return "'" + text.replace("'", "''") + "'"
+    return '"' + "".join(_ESCAPES.get(char) or _escaped(char) for char in text) + '"'
+
+
+def _escaped(char: str) -> str:
+    if not _NOT_PRINTABLE.match(char) and not _LINE_BREAKS.match(char):
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _reads_as_text(text: str) -> bool:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import unicodedata
 from pathlib import PurePosixPath
 
-from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument
+from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument, yaml_text
 
 
 _TRANSLIT = str.maketrans({
@@ -41,11 +40,11 @@ def article_template(title: str, lang: str, kind: str = "article", today: dt.dat
     lines = [
         "---",
         f"id: {slug}",
-        f"title: {_yaml_text(title)}",
+        f"title: {yaml_text(title)}",
         f"lang: {lang}",
     ]
     if kind == "snippet":
-        lines += ["type: snippet", "tags: []", f"owner: {_yaml_text(owner)}", f"reviewed: {today.isoformat()}",
+        lines += ["type: snippet", "tags: []", f"owner: {yaml_text(owner)}", f"reviewed: {today.isoformat()}",
                   "review_every: 180", "---", f"# {title}", "",
                   "Здравствуйте, {{customer_name|}}!" if russian else "Hello {{customer_name|there}}!", ""]
         return "\n".join(lines)
@@ -54,7 +53,7 @@ def article_template(title: str, lang: str, kind: str = "article", today: dt.dat
         "tags: []",
         "questions:",
         "  - " + ("Как клиент спрашивает об этом?" if russian else "How does a customer ask about this?"),
-        f"owner: {_yaml_text(owner)}",
+        f"owner: {yaml_text(owner)}",
         f"reviewed: {today.isoformat()}",
         "review_every: 180",
         "---",
@@ -67,14 +66,6 @@ def article_template(title: str, lang: str, kind: str = "article", today: dt.dat
         "",
     ]
     return "\n".join(lines)
-
-
-def _yaml_text(value: str) -> str:
-    """A YAML scalar that stays text whatever it contains ("00", "yes", "a: b").
-
-    A JSON string is a valid YAML double-quoted scalar, escapes included.
-    """
-    return json.dumps(value, ensure_ascii=False)
 
 
 def translation_path(rel_path: str, lang: str, new_lang: str) -> str:

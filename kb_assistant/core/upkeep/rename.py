@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import json
 import os
 import posixpath
 import re
@@ -24,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-import yaml
 
 from kb_assistant.core.articles import frontmatter as fm
+from kb_assistant.core.articles.frontmatter_edit import FrontMatterBroken, FrontMatterDocument, yaml_text
 from kb_assistant.core.articles.parse import default_id
 from kb_assistant.core.errors import KbError
 from kb_assistant.core.kb.links import link_path, path_part
@@ -52,7 +51,6 @@ from kb_assistant.core.files.storage import (
     write_bytes_atomic,
 )
 
-_ID_LINE_RE = re.compile(r"^(id[ \t]*:[ \t]*)(.*?)([ \t]+#.*)?$")
 _TRANSLATIONS_RE = re.compile(r"^translations[ \t]*:")
 _BAD_ID_CHARS = re.compile(r"[\[\]|\n\r]")
 
@@ -422,56 +420,60 @@ def _rewrite_links(doc: _Doc, rewrite) -> None:
 
 
 def _rewrite_translations(doc: _Doc, old_id: str, new_id: str) -> Problem | None:
-    before = doc.front_matter()
-    indices = doc.front_matter_indices()
-    start = next((i for i in indices if _TRANSLATIONS_RE.match(doc.lines[i])), None)
-    unfixable = Problem(doc.rel_path, (start or 0) + 1, "error", "rename-translation",
-                        f"translation '{old_id}' could not be updated automatically; change it to '{new_id}' by hand")
-    if before.error or start is None or not isinstance(before.data.get("translations"), dict):
-        return unfixable
-    saved = list(doc.lines)
-    value = re.compile(r"(:[ \t]*)(['\"]?)" + re.escape(old_id) + r"\2(?=[ \t]*(?:[,}#]|$))")
-    for index in indices[indices.index(start):]:
-        if index != start and not doc.lines[index][:1].isspace() and doc.lines[index].strip():
-            break
-        doc.lines[index] = value.sub(lambda m: m.group(1) + _yaml_scalar(new_id), doc.lines[index])
-    expected = dict(before.data)
-    expected["translations"] = {
-        str(k): (new_id if fm.as_text(v) == old_id else fm.as_text(v)) for k, v in before.data["translations"].items()
-    }
-    after = dict(doc.front_matter().data)
-    if isinstance(after.get("translations"), dict):
-        after["translations"] = {str(k): fm.as_text(v) for k, v in after["translations"].items()}
-    if after != expected:
-        doc.lines[:] = saved
-        return unfixable
-    return None
+    """Point the ``translations:`` entries naming ``old_id`` at ``new_id``."""
+    data = fm.split_front_matter("\n".join(doc.lines)).data
+    start = next((i for i in doc.front_matter_indices() if _TRANSLATIONS_RE.match(doc.lines[i])), None)
+    translations = data.get("translations")
+    if isinstance(translations, dict):
+        value = {str(k): (new_id if fm.as_text(v) == old_id else fm.as_text(v)) for k, v in translations.items()}
+        if _set_front_matter(doc, "translations", value):
+            return None
+    return Problem(doc.rel_path, (start or 0) + 1, "error", "rename-translation",
+                   f"translation '{old_id}' could not be updated automatically; change it to '{new_id}' by hand")
 
 
 def _set_id(doc: _Doc, new_id: str) -> Problem | None:
-    """Put ``id: new_id`` into the front matter (replacing an ``id:`` line, or adding one)."""
-    before = doc.front_matter()
-    if before.error:
-        return Problem(doc.rel_path, before.error_line, "error", "rename-id",
+    """Put ``id: new_id`` into the front matter (replacing the ``id:``, or adding one first)."""
+    split = fm.split_front_matter("\n".join(doc.lines))
+    if split.error:
+        return Problem(doc.rel_path, split.error_line, "error", "rename-id",
                        f"the front matter is broken, so 'id: {new_id}' cannot be set; fix it first")
-    saved = list(doc.lines)
-    scalar = _yaml_scalar(new_id)
-    id_line = next((i for i in doc.front_matter_indices() if _ID_LINE_RE.match(doc.lines[i])), None)
-    if id_line is not None:
-        doc.lines[id_line] = _ID_LINE_RE.sub(lambda m: m.group(1) + scalar + (m.group(3) or ""), doc.lines[id_line])
-    elif before.present:
-        doc.lines.insert(1, f"id: {scalar}")
-    else:
-        doc.lines[0:0] = ["---", f"id: {scalar}", "---"]
-    expected = dict(before.data, id=new_id)
-    after = dict(doc.front_matter().data)
-    if fm.as_text(after.get("id")) == new_id:
-        after["id"] = new_id
-    if after != expected:
-        doc.lines[:] = saved
-        return Problem(doc.rel_path, (id_line or 0) + 1, "error", "rename-id",
+    if not _set_front_matter(doc, "id", new_id, first=True):
+        id_line = next((i for i in doc.front_matter_indices() if doc.lines[i].startswith("id")), 0)
+        return Problem(doc.rel_path, id_line + 1, "error", "rename-id",
                        f"could not set 'id: {new_id}' in the front matter; set it by hand")
     return None
+
+
+def _set_front_matter(doc: _Doc, key: str, value: object, *, first: bool = False) -> bool:
+    """Set one key through the ruamel document (only that key's lines change); whether it worked.
+
+    The edit is kept only if the project's own reader (PyYAML) then reads every
+    other key as before and ``key`` as ``value``: an odd block that the document
+    could write only by changing its meaning is left alone and reported.
+    """
+    text = "\n".join(doc.lines)
+    document = FrontMatterDocument.parse(text)
+    try:
+        document.set(key, value, first=first)
+        new_text = document.render()
+    except (FrontMatterBroken, TypeError, ValueError):
+        return False
+    before, after = fm.split_front_matter(text), fm.split_front_matter(new_text)
+    if before.error or after.error or after.body != before.body:
+        return False
+    got = dict(after.data)
+    got[key] = _as_texts(got.get(key))
+    if got != dict(before.data, **{key: value}):
+        return False
+    doc.lines[:] = new_text.split("\n")
+    return True
+
+
+def _as_texts(value: object) -> object:
+    if isinstance(value, dict):
+        return {str(k): fm.as_text(v) for k, v in value.items()}
+    return fm.as_text(value)
 
 
 def _rewrite_learning_paths(root: Path, old_id: str, new_id: str) -> tuple[_Doc | None, Problem | None]:
@@ -490,7 +492,7 @@ def _rewrite_learning_paths(root: Path, old_id: str, new_id: str) -> tuple[_Doc 
     before, _ = parse_kb_config("\n".join(doc.lines))
     token = re.compile(r"(?<=[\s\[,-])(['\"]?)" + re.escape(old_id) + r"\1(?=[ \t]*(?:[,\]#]|$))")
     for index, line in enumerate(doc.lines):
-        changed = token.sub(lambda m: _yaml_scalar(new_id), line)
+        changed = token.sub(lambda m: yaml_text(new_id), line)
         if changed != line:
             doc.lines[index] = changed
             if not _only_path_ids_changed(before, parse_kb_config("\n".join(doc.lines))[0], old_id, new_id):
@@ -514,17 +516,6 @@ def _only_path_ids_changed(before: KbConfig, after: KbConfig, old_id: str, new_i
         if any(a != b and not (a == old_id and b == new_id) for a, b in zip(was.articles, now.articles)):
             return False
     return True
-
-
-def _yaml_scalar(value: str) -> str:
-    """``value`` written so YAML reads it back as the same text (plain when possible)."""
-    if re.fullmatch(r"[^\s\[\]{},:#'\"&*!|>%@`?-][^\[\]{},:#]*", value) and value == value.strip():
-        try:
-            if yaml.safe_load(value) == value:
-                return value
-        except yaml.YAMLError:
-            pass
-    return json.dumps(value, ensure_ascii=False)
 
 
 def _note(problems: list[Problem], problem: Problem | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,7 @@ from kb_assistant.core.articles.frontmatter_edit import (
     FrontMatterDocument,
     apply_form,
     form_values,
+    yaml_text,
 )
 
 DESIGN_SAMPLE = """\
@@ -205,6 +207,41 @@ def test_values_the_yaml_1_1_reader_would_misread_are_quoted():
     article = parse_article_bytes(doc.to_text().encode(), "a.md").article
     assert (article.title, article.product, article.owner) == ("yes", "1:20", "2026-01-01")
     assert article.translations == (("no", "article-no"),)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=30))
+def test_yaml_text_reads_back_as_the_same_text_wherever_it_is_written(text):
+    scalar = yaml_text(text)
+    assert "\n" not in scalar
+    assert yaml.safe_load(f"k: {scalar}") == {"k": text}
+    assert yaml.safe_load(f"[{scalar}]") == [text]
+    assert yaml.safe_load(f"{{{scalar}: 1}}") == {text: 1}
+
+
+@pytest.mark.parametrize(("text", "scalar"), [
+    ("refund-card", "refund-card"),
+    ("yes", "'yes'"),
+    ("it's: odd", "'it''s: odd'"),
+    ("", "''"),
+    ("two\nlines", '"two\\nlines"'),
+    ("nel\x85", '"nel\\x85"'),
+])
+def test_yaml_text_is_plain_when_it_can_be(text, scalar):
+    assert yaml_text(text) == scalar
+
+
+def test_a_new_key_can_go_first():
+    doc = FrontMatterDocument.parse("---\n# about\ntitle: FM\n---\nbody\n")
+    doc.set("id", "fm", first=True)
+    doc.set("owner", "Team")
+    assert doc.to_text() == "---\n# about\nid: fm\ntitle: FM\nowner: Team\n---\nbody\n"
+
+
+def test_editing_a_mapping_keeps_the_comments_of_its_entries():
+    doc = FrontMatterDocument.parse("---\ntranslations:\n  en: refund   # English\n  de: x\n---\nbody\n")
+    doc.set("translations", {"en": "refund-2", "de": "x"})
+    assert doc.to_text() == "---\ntranslations:\n  en: refund-2 # English\n  de: x\n---\nbody\n"
 
 
 def test_crlf_text_keeps_its_line_endings_after_an_edit():

@@ -77,7 +77,7 @@ def test_moving_an_article_fixes_every_link(write_kb):
     assert "[the top](refund.md#top) or [here](./refund.md). Self: [[money/back/refund]]" in own
     assert "![chart](../../pay/chart.png)" in own and "(https://example.org/a.md)" in own
     assert "[ref]: ../../ship/delivery.md" in own
-    assert "  en: money/back/refund   # English" in (root / "ru" / "vozvrat.md").read_text(encoding="utf-8")
+    assert "  en: money/back/refund # English" in (root / "ru" / "vozvrat.md").read_text(encoding="utf-8")
     assert (root / "root.md").read_text(encoding="utf-8") == (
         "# Root\n\n[Refund](money/back/refund.md) [[money/back/refund|Refund]]\n")
 
@@ -104,8 +104,8 @@ def test_a_new_id_replaces_the_id_line(write_kb):
     })
     plan = plan_rename(load_kb(root), "refund-card", "card-2.md", new_id="card: new")
     apply_rename(root, plan)
-    assert (root / "card-2.md").read_text().startswith('---\nid: "card: new"   # keep me\ntitle: Card\n')
-    assert (root / "b.md").read_text() == '---\ntranslations: {ru: "card: new", de: x}\n---\n# B\n\n[[card: new]]\n'
+    assert (root / "card-2.md").read_text().startswith("---\nid: 'card: new'   # keep me\ntitle: Card\n")
+    assert (root / "b.md").read_text() == "---\ntranslations: {ru: 'card: new', de: x}\n---\n# B\n\n[[card: new]]\n"
     kb = load_kb(root)
     assert kb.get("card: new").path == "card-2.md"
     assert [p for p in link_problems(root) if "x" not in p] == []
@@ -160,18 +160,22 @@ def test_taken_and_bad_ids_are_refused(write_kb):
 def test_what_cannot_be_fixed_is_listed_before_anything_happens(write_kb):
     root = write_kb({
         "a.md": "# A\n",
+        # PyYAML reads a duplicate key (the last wins), the round-trip editor refuses it
+        "dup.md": "---\ntranslations: {ru: a}\ntitle: D\ntranslations: {ru: a}\n---\n# Dup\n\n[[a]]\n",
         "odd.md": "---\nbase: &x a\ntranslations: {ru: *x}\n---\n# Odd\n\n[[a]]\n",
         "multi.md": "---\ntranslations: {\n  ru: a }\n---\n# Multi\n",
         "broken.md": "---\nid: broken\n# never closed\n[[a]]\n",
     })
     plan = plan_rename(load_kb(root), "a", "b.md")
-    assert [(p.path, p.line, p.code) for p in plan.breaking] == [("odd.md", 3, "rename-translation")]
+    assert [(p.path, p.line, p.code) for p in plan.breaking] == [("dup.md", 2, "rename-translation")]
     assert "translation 'a' could not be updated automatically; change it to 'b' by hand" in plan.breaking[0].message
-    assert plan.edit_for("odd.md").new_text.startswith("---\nbase: &x a\ntranslations: {ru: *x}\n")
-    assert plan.edit_for("multi.md").new_text == "---\ntranslations: {\n  ru: b }\n---\n# Multi\n"
+    assert plan.edit_for("dup.md").new_text.startswith("---\ntranslations: {ru: a}\ntitle: D\ntranslations: {ru: a}\n")
+    # the wiki link in dup.md is still fixed
+    assert plan.edit_for("dup.md").new_text.endswith("[[b]]\n")
+    # through the ruamel document, only the translations entry changes (the alias's anchor stays)
+    assert plan.edit_for("odd.md").new_text == "---\nbase: &x a\ntranslations: {ru: b}\n---\n# Odd\n\n[[b]]\n"
+    assert plan.edit_for("multi.md").new_text == "---\ntranslations: {ru: b}\n---\n# Multi\n"
     assert plan.edit_for("broken.md").new_text.endswith("[[b]]\n")
-    # the wiki link in odd.md is still fixed
-    assert plan.edit_for("odd.md").new_text.endswith("[[b]]\n")
 
 
 def test_encodings_and_line_endings_are_kept(write_kb):
