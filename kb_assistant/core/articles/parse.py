@@ -7,7 +7,6 @@ could be read, so one broken file never hides the others or loses text.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -24,6 +23,7 @@ from kb_assistant.core.models import Article, Problem
 from kb_assistant.core.files.textfile import (
     MAX_ARTICLE_BYTES,
     UndecodableError,
+    content_hash,
     decode_article_bytes,
 )
 
@@ -157,7 +157,7 @@ def parse_article_bytes(
         body_line=body_line,
         encoding=decoded.encoding,
         newline=decoded.newline,
-        content_hash=hashlib.sha256(data).hexdigest(),
+        content_hash=content_hash(data),
         mtime_ns=mtime_ns,
         size=len(data),
         placeholders=tuple(fields.pop("placeholders", ())),

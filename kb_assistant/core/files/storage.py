@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import hashlib
 import itertools
 import os
 import secrets
@@ -21,7 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb_assistant.core.errors import KbError
-from kb_assistant.core.files.textfile import UndecodableError, decode_article_bytes, normalise_newlines
+from kb_assistant.core.files.textfile import (
+    UndecodableError,
+    content_hash,
+    decode_article_bytes,
+    normalise_newlines,
+)
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-be", "cp1251")
 """Encodings :func:`save_text` writes. ``utf-16`` is little-endian with a BOM,
@@ -113,11 +117,6 @@ class FileSnapshot:
     size: int
     encoding: str
     newline: str
-
-
-def content_hash(data: bytes) -> str:
-    """The hash :class:`FileSnapshot` keeps for ``data``."""
-    return hashlib.sha256(data).hexdigest()
 
 
 def snapshot(path: Path) -> FileSnapshot:

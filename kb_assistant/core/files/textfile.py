@@ -7,6 +7,7 @@ UTF-8 but decodes as cp1251 is accepted with a warning instead of being dropped.
 from __future__ import annotations
 
 import codecs
+import hashlib
 from dataclasses import dataclass
 
 MAX_ARTICLE_BYTES = 4 * 1024 * 1024
@@ -27,6 +28,15 @@ class DecodedText:
     text: str
     encoding: str
     newline: str
+
+
+def content_hash(data: bytes) -> str:
+    """The hash of a file's bytes (SHA-256, hex): ``Article.content_hash`` and ``FileSnapshot.content_hash``.
+
+    One definition, so that "the file the editor saved" and "the file the KB
+    loaded" compare equal exactly when the bytes are the same.
+    """
+    return hashlib.sha256(data).hexdigest()
 
 
 class UndecodableError(ValueError):
