@@ -44,6 +44,7 @@ _LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
 _ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 # what a YAML stream may not hold raw (PyYAML's reader refuses it): written as an escape
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_PYYAML_LOADER = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -531,7 +532,8 @@ def scalar_style(text: str) -> str:
     """
     if _LINE_BREAKS.search(text) or _NOT_PRINTABLE.search(text):
         return "double"
-    return "plain" if _reads_as_text(text) else "single"
+    # a tab: libyaml reads "0<tab>0" as text, PyYAML's pure-Python reader refuses it
+    return "plain" if "\t" not in text and _reads_as_text(text) else "single"
 
 
 def yaml_text(text: str) -> str:
@@ -562,14 +564,14 @@ def _reads_as_text(text: str) -> bool:
 
     PyYAML speaks YAML 1.1 (``yes``, ``on``, ``1:20``, ``0o7`` are not texts there)
     and ruamel.yaml writes YAML 1.2, so each text is tried as a value, a flow list
-    item and a flow mapping key, the places the form writes texts to.
+    item and a flow mapping key, the places the form writes texts to. The reader
+    is the one :mod:`~kb_assistant.core.articles.frontmatter` uses (libyaml's).
     """
-    loader = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
     try:
         return (
-            pyyaml.load(f"k: {text}", Loader=loader) == {"k": text}  # noqa: S506 - a safe loader
-            and pyyaml.load(f"[{text}]", Loader=loader) == [text]  # noqa: S506
-            and pyyaml.load(f"{{{text}: 1}}", Loader=loader) == {text: 1}  # noqa: S506
+            pyyaml.load(f"k: {text}", Loader=_PYYAML_LOADER) == {"k": text}  # noqa: S506 - a safe loader
+            and pyyaml.load(f"[{text}]", Loader=_PYYAML_LOADER) == [text]  # noqa: S506
+            and pyyaml.load(f"{{{text}: 1}}", Loader=_PYYAML_LOADER) == {text: 1}  # noqa: S506
         )
     except (pyyaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
         return False
