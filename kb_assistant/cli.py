@@ -205,6 +205,8 @@ def _results_json(results: SearchResults) -> dict:
 
 
 def _print_results(results: SearchResults, out: TextIO) -> None:
+    from kb_assistant.core.search.snippets import mark_spans  # core.search loads whoosh: search only
+
     if results.interpreted:
         print(f"Searching for: {results.interpreted}", file=out)
     if not results.hits:
@@ -217,16 +219,7 @@ def _print_results(results: SearchResults, out: TextIO) -> None:
             [f"{len(hit.reply_names)} replies"] if hit.reply_names else [])
         print(f"{number}. {hit.title}  [{hit.id}]  ({', '.join(badges)}; score {hit.score:.2f})", file=out)
         if hit.snippet:
-            print(f"   {_mark(hit.snippet, hit.highlights)}", file=out)
-
-
-def _mark(snippet: str, spans) -> str:
-    pieces, last = [], 0
-    for start, end in spans:
-        pieces.append(snippet[last:start] + "[" + snippet[start:end] + "]")
-        last = end
-    pieces.append(snippet[last:])
-    return "".join(pieces)
+            print(f"   {mark_spans(hit.snippet, hit.highlights, lambda word: f'[{word}]')}", file=out)
 
 
 def _cmd_reply(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:

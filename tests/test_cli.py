@@ -94,6 +94,7 @@ def test_search_human_output(kb):
     assert code == EXIT_OK
     assert out.splitlines()[0].startswith("1. Refund to a bank card  [refund]")
     assert "2 replies" in out
+    assert "[refund]" in out.splitlines()[1].lower()  # the matched word of the snippet, marked
 
 
 def test_search_json_single(kb):

@@ -80,6 +80,27 @@ def _cut(head: str, start: int, width: int, matches=()):
     return prefix + stripped + suffix, spans
 
 
+def mark_spans(text: str, spans, mark, plain=None) -> str:
+    """``text`` with each ``(start, end)`` span of ``spans`` passed through ``mark``.
+
+    The one walk over a snippet's highlight spans, for every way of showing them:
+    the command line brackets them, the window bolds them in HTML.
+
+    Args:
+        text: the snippet.
+        spans: sorted, non-overlapping ``(start, end)`` character spans in ``text``.
+        mark: turns a matched piece into its shown form, e.g. ``lambda s: f"[{s}]"``.
+        plain: turns the pieces between matches into theirs (``html.escape``); as is when None.
+    """
+    plain = plain or (lambda piece: piece)
+    parts, last = [], 0
+    for start, end in spans:
+        parts += [plain(text[last:start]), mark(text[start:end])]
+        last = end
+    parts.append(plain(text[last:]))
+    return "".join(parts)
+
+
 def article_hit(article: Article, today: dt.date | None = None) -> SearchHit:
     """A result-list entry for an article listed without a search (pinned, recent).
 

@@ -8,6 +8,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from kb_assistant.core.models import SearchHit, SearchResults
+from kb_assistant.core.search.snippets import mark_spans
 
 
 class ResultRole(IntEnum):
@@ -35,13 +36,7 @@ def badges(hit: SearchHit) -> list[str]:
 
 def marked_snippet_html(hit: SearchHit) -> str:
     """The snippet as HTML, matched words in bold, everything else escaped."""
-    parts, last = [], 0
-    for start, end in hit.highlights:
-        parts.append(html.escape(hit.snippet[last:start]))
-        parts.append("<b>" + html.escape(hit.snippet[start:end]) + "</b>")
-        last = end
-    parts.append(html.escape(hit.snippet[last:]))
-    return "".join(parts)
+    return mark_spans(hit.snippet, hit.highlights, lambda word: f"<b>{html.escape(word)}</b>", html.escape)
 
 
 class ResultsModel(QAbstractListModel):
