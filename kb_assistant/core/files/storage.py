@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import itertools
 import os
 import secrets
 import stat
@@ -374,23 +373,3 @@ def unified_diff(old: str, new: str, old_label: str = "on disk", new_label: str 
         fromfile=old_label, tofile=new_label, lineterm="",
     )
     return "\n".join(lines)
-
-
-def side_by_side(old: str, new: str) -> list[tuple[str, str, str]]:
-    """Rows of a two-column compare view.
-
-    Returns:
-        ``(tag, left line, right line)`` per row; tag is ``"equal"``, ``"replace"``
-        (both sides differ), ``"delete"`` (only on the left) or ``"insert"`` (only
-        on the right); the missing side is "".
-    """
-    left, right = normalise_newlines(old).split("\n"), normalise_newlines(new).split("\n")
-    rows: list[tuple[str, str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, left, right, autojunk=False).get_opcodes():
-        if tag == "equal":
-            rows.extend(("equal", a, b) for a, b in zip(left[i1:i2], right[j1:j2]))
-            continue
-        for a, b in itertools.zip_longest(left[i1:i2], right[j1:j2]):
-            rows.append(("replace" if a is not None and b is not None else "delete" if b is None else "insert",
-                         a or "", b or ""))
-    return rows

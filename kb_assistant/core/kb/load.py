@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -274,10 +274,3 @@ def _add_unique(articles: dict[str, Article], article: Article, problems: list[P
         from dataclasses import replace
 
         articles[fallback] = replace(article, id=fallback)
-
-
-def iter_articles(kb: KnowledgeBase, include_snippets: bool = True) -> Iterator[Article]:
-    """Iterate over the KB's articles (and snippets unless excluded) in path order."""
-    for article in kb.articles.values():
-        if include_snippets or article.type != "snippet":
-            yield article

@@ -328,17 +328,3 @@ def render_reply(
         body = "\n".join(to_html(tree, text=slots.html_text) for tree in trees)
         html_out = sanitize_html(body, policy="email").strip()
     return ClipboardPayload(channel, plain, html_out)
-
-
-def preview_reply(
-    template: str,
-    values: Mapping[str, str],
-    *,
-    channel: str,
-    builtins: Mapping[str, str] | None = None,
-    greeting: str | None = None,
-    closing: str | None = None,
-) -> ClipboardPayload:
-    """:func:`render_reply` with ``strict=False``: never raises for unfilled placeholders."""
-    return render_reply(template, values, channel=channel, builtins=builtins,
-                        greeting=greeting, closing=closing, strict=False)

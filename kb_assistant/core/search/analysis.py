@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 import Stemmer
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, Token, Tokenizer
+from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.lang import stopwords_for_language
 
 # Words: runs of letters and digits, joined by inner apostrophes, dots or hyphens
@@ -166,11 +166,6 @@ def pair_terms(words: list[str]) -> list[str]:
 def bilingual_analyzer():
     """Return the analyzer used for every text field of the index."""
     return BilingualTokenizer()
-
-
-def plain_analyzer():
-    """Tokens without stemming: used for prefix matching of unfinished words."""
-    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | YoFilter()
 
 
 _TOKENS = re.compile(TOKEN_PATTERN)

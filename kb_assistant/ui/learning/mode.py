@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from kb_assistant.ui.learning.controller import LearningController
-from kb_assistant.ui.learning.learning_window import CHANGES, LearningWindow
+from kb_assistant.ui.learning.learning_window import LearningWindow
 
 
 class LearningMode(QObject):
@@ -33,10 +33,6 @@ class LearningMode(QObject):
         self.window.activateWindow()
         self.window.show_tab(tab)
         return self.window
-
-    def show_changes(self) -> LearningWindow:
-        """Open the learning window on "what changed"."""
-        return self.show(CHANGES)
 
     def _changes(self, changes: list) -> None:
         if not self._told:  # agents are told once, at start; later reloads update the list quietly

@@ -21,7 +21,6 @@ from kb_assistant.core.files.storage import (
     StorageError,
     read_text,
     save_text,
-    side_by_side,
     snapshot,
     unified_diff,
 )
@@ -278,19 +277,6 @@ def test_unified_diff():
     diff = unified_diff("a\nb\nc\n", "a\nB\nc\n", "disk", "mine")
     assert diff.splitlines()[:2] == ["--- disk", "+++ mine"]
     assert "-b" in diff.splitlines() and "+B" in diff.splitlines()
-
-
-def test_side_by_side():
-    rows = side_by_side("a\nb\nc\nd", "a\nB\nc\nd\ne")
-    assert rows == [
-        ("equal", "a", "a"),
-        ("replace", "b", "B"),
-        ("equal", "c", "c"),
-        ("equal", "d", "d"),
-        ("insert", "", "e"),
-    ]
-    assert side_by_side("a\nx\ny", "a") == [("equal", "a", "a"), ("delete", "x", ""), ("delete", "y", "")]
-    assert side_by_side("a\r\nb", "a\nb") == [("equal", "a", "a"), ("equal", "b", "b")]
 
 
 # A leading U+FEFF is a byte-order mark by definition, NUL makes a file binary,

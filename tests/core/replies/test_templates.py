@@ -23,7 +23,6 @@ from kb_assistant.core.replies.templates import (
     format_date,
     line_of,
     placeholder_names,
-    preview_reply,
     render_reply,
     unfilled,
 )
@@ -299,8 +298,8 @@ def test_strict_rendering_names_every_unfilled_placeholder_in_every_block() -> N
 
 
 def test_preview_shows_unfilled_placeholders_as_brackets() -> None:
-    payload = preview_reply("Hi **{{customer_name}}**, order {{order_id}}", {"order_id": "7"},
-                            channel="email")
+    payload = render_reply("Hi **{{customer_name}}**, order {{order_id}}", {"order_id": "7"},
+                           channel="email", strict=False)
     assert payload.plain == "Hi [customer_name], order 7"
     assert payload.html == "<p>Hi <strong>[customer_name]</strong>, order 7</p>"
     assert render_reply("{{x}}", {}, channel="chat", strict=False).plain == "[x]"
