@@ -45,9 +45,9 @@ def run_gui(argv: list[str]) -> int:
     from kb_assistant.core.settings import SETTINGS_FILE, load_settings, save_settings
     from kb_assistant.ui.system.garbage_collector import GarbageCollector
     from kb_assistant.ui.system.i18n import install_translators
-    from kb_assistant.ui.settings.dialog import apply_appearance
+    from kb_assistant.ui.system.theme import apply_appearance
     from kb_assistant.ui.system.single_instance import InstanceServer, server_name, try_hand_over
-    from kb_assistant.ui.system.tray import app_icon
+    from kb_assistant.ui.system.icon import app_icon
 
     logging.basicConfig(level=logging.WARNING)
     paths = AppPaths.from_environment()
@@ -107,74 +107,60 @@ def run_gui(argv: list[str]) -> int:
 
 def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, state=None, watch=True,
                  data_dir=None):
-    """Build the search thread, the controllers, the window and the editor's workbench, and start loading the KB.
+    """Build the services, the search thread and the window, wire them, and start loading the KB.
 
     Args:
         kb_root: the KB folder; index_dir: its index folder; settings: the user's settings.
         today_provider: the clock (tests pass a fixed date).
         state: QSettings for the window layout, recent and pinned articles (None: not kept).
-        watch: re-index when files under the KB change on disk.
-        data_dir: the user data folder (autosaved drafts); the environment's by default.
+        watch: refresh when files under the KB change on disk.
+        data_dir: the user data folder (autosaved drafts, learning state); the environment's by default.
 
     Returns:
-        ``(window, search_thread)``; the caller stops the thread when done. The
-        editor's workbench is ``window.workbench``, learning mode ``window.learning``.
+        ``(window, search_thread)``; the caller stops the thread when done.
     """
     from kb_assistant.core.files.autosave import AutosaveStore
     from kb_assistant.core.kb.load import KnowledgeBase
     from kb_assistant.core.models import KbConfig
     from kb_assistant.core.paths import AppPaths
+    from kb_assistant.ui.editor.workbench import EditorWorkbench
+    from kb_assistant.ui.learning.controller import LearningController
+    from kb_assistant.ui.learning.mode import LearningMode
+    from kb_assistant.ui.mainwindow import MainWindow
     from kb_assistant.ui.replies.controller import ReplyController
     from kb_assistant.ui.search.controller import SearchController
-    from kb_assistant.ui.mainwindow import MainWindow
-    from kb_assistant.ui.learning.controller import LearningController
-    from kb_assistant.ui.editor.workbench import EditorWorkbench
-    from kb_assistant.ui.learning.mode import LearningMode
     from kb_assistant.ui.search.worker import SearchThread, SearchWorker
 
+    data_dir = data_dir or AppPaths.from_environment().data_dir
     worker = SearchWorker(kb_root, index_dir)
     thread = SearchThread(worker)
     search = SearchController(note_latest=worker.note_latest)
-    empty_kb = KnowledgeBase(kb_root, KbConfig(), {}, [])
-    replies = ReplyController(empty_kb, settings, today_provider=today_provider)
-    window = MainWindow(search, replies, settings, state=state)
+    replies = ReplyController(KnowledgeBase(kb_root, KbConfig(), {}, []), settings, today_provider=today_provider)
+    workbench = EditorWorkbench(kb_root, AutosaveStore(data_dir / "autosave"), today=today_provider,
+                                owner=settings.agent_name)
+    learning_store, learning_warning = open_learning_store(data_dir, kb_root)
+    learning = LearningController(learning_store, today=today_provider)
+    window = MainWindow(search, replies, settings, workbench, LearningMode(learning), state=state)
+    # bound slots of GUI-thread objects, so the worker's signals arrive queued
     search.search_requested.connect(worker.search)
     worker.results.connect(search.on_results)
     worker.progress.connect(window.show_progress)
     worker.failed.connect(window.show_error)
-    # bound slots of GUI-thread objects, so the worker's signals arrive queued
     worker.ready.connect(window.on_kb_ready)
-    window.note_latest_render = worker.note_latest_render
-    window.render_requested.connect(worker.render)
-    worker.rendered.connect(window.on_rendered)
-    window.refresh_requested.connect(worker.refresh)
-    data_dir = data_dir or AppPaths.from_environment().data_dir
-    workbench = EditorWorkbench(kb_root, AutosaveStore(data_dir / "autosave"), today=today_provider,
-                                owner=settings.agent_name, parent_window=window)
-    window.workbench = workbench
-    window.edit_requested.connect(workbench.edit_article)
-    window.new_article_requested.connect(workbench.new_article)
-    window.review_queue_requested.connect(workbench.show_review_queue)
     worker.ready.connect(workbench.set_kb)
+    worker.ready.connect(learning.set_kb)
+    window.refresh_requested.connect(worker.reload)
     workbench.files_saved.connect(worker.update_files)
     workbench.kb_changed.connect(worker.refresh)
-    workbench.message.connect(window.show_error)
-    learning_store, learning_warning = open_learning_store(data_dir, kb_root)
-    learning = LearningController(learning_store, today=today_provider, parent=window)
     if learning_warning:
         window.show_error(learning_warning)
-    window.learning = LearningMode(learning, window)
-    learning.error.connect(window.show_error)
-    worker.ready.connect(learning.set_kb)
-    window.learning_requested.connect(window.learning.show)
-    window.learning.changes_found.connect(window.tell_changes)
     learning.report_store_problems()
     if watch:
         from kb_assistant.ui.system.watcher import KbWatcher
 
-        watcher = KbWatcher(kb_root, window)
+        watcher = KbWatcher(window)
         watcher.changed.connect(worker.refresh)
-        worker.ready.connect(watcher.start)
+        worker.watch.connect(watcher.watch)
     thread.start()
     window.refresh_requested.emit()
     return window, thread

@@ -57,7 +57,7 @@ def test_cyrillic_typing_and_layout_repair(qtbot, window):
 
 def test_down_and_enter_from_the_search_box(qtbot, window):
     qtbot.keyClicks(window.search_box, "refund password")
-    qtbot.waitUntil(lambda: window.model.rowCount() >= 2, timeout=5000)
+    qtbot.waitUntil(lambda: window.results_pane.model.rowCount() >= 2, timeout=5000)
     first = window.current_hit_id()
     qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
     assert window.current_hit_id() != first
@@ -74,7 +74,7 @@ def test_ctrl_enter_copies_first_reply_through_the_fill_in_form(qtbot, window, m
         asked.append([f.name for f in fields])
         return {"order_id": "A-17 <b>&"}
 
-    monkeypatch.setattr("kb_assistant.ui.mainwindow.ask_values", fake_ask)
+    monkeypatch.setattr("kb_assistant.ui.replies.copy.ask_values", fake_ask)
     qtbot.keyClicks(window.search_box, "refund")
     qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -97,7 +97,7 @@ def test_chat_channel_puts_plain_text_only(qtbot, window):
 
 
 def test_unfilled_placeholder_is_never_copied_silently(qtbot, window, monkeypatch):
-    monkeypatch.setattr("kb_assistant.ui.mainwindow.ask_values", lambda parent, fields: None)
+    monkeypatch.setattr("kb_assistant.ui.replies.copy.ask_values", lambda parent, fields: None)
     QGuiApplication.clipboard().setText("before")
     qtbot.keyClicks(window.search_box, "refund")
     qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
@@ -114,7 +114,9 @@ def test_links(qtbot, window):
     from kb_assistant.core.render.mdext.wikilinks import wikilink_href
 
     window.follow_link(wikilink_href("password"))
-    assert window.article.article.id == "password"
+    assert window.preview.current.id == "password"  # current at once; its text follows from the thread pool
+    qtbot.waitUntil(lambda: window.article.article is not None and window.article.article.id == "password",
+                    timeout=5000)
 
 
 def test_escape_clears_then_hides(qtbot, window):
@@ -133,7 +135,7 @@ def test_ctrl_l_focuses_the_search_box(qtbot, window):
 
 def test_no_good_match_is_said_plainly(qtbot, window):
     qtbot.keyClicks(window.search_box, "weather tomorrow zzzz")
-    qtbot.waitUntil(lambda: window.no_match.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: window.results_pane.no_match.isVisible(), timeout=5000)
 
 
 def test_every_interactive_widget_has_an_accessible_name(window):
@@ -159,17 +161,17 @@ def test_recent_and_pinned_articles_when_the_box_is_empty(qtbot, window):
     qtbot.keyClicks(window.search_box, "password")
     qtbot.waitUntil(lambda: shown(window, "password"), timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert window.pinned == ["password"]
+    assert window.home.pinned == ["password"]
     window.search_box.clear()
-    qtbot.waitUntil(lambda: window.model.rowCount() >= 1, timeout=2000)
-    assert window.model.hit(0).id == "password"
+    qtbot.waitUntil(lambda: window.results_pane.model.rowCount() >= 1, timeout=2000)
+    assert window.results_pane.model.hit(0).id == "password"
 
 
 def test_category_filter(qtbot, window):
-    window.category.setCurrentIndex(window.category.findData("account"))
+    window.search_bar.category.setCurrentIndex(window.search_bar.category.findData("account"))
     qtbot.keyClicks(window.search_box, "refund password")
-    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=5000)
-    assert {window.model.hit(r).category for r in range(window.model.rowCount())} == {"account"}
+    qtbot.waitUntil(lambda: window.results_pane.model.rowCount() > 0, timeout=5000)
+    assert {window.results_pane.model.hit(r).category for r in range(window.results_pane.model.rowCount())} == {"account"}
 
 
 def test_find_in_article(qtbot, window):
@@ -215,7 +217,7 @@ def test_window_layout_and_channel_are_remembered(qtbot, write_kb, tmp_path):
     win2, thread2 = build_window(root, tmp_path / "index", Settings(), state=again, watch=False)
     qtbot.addWidget(win2)
     try:
-        assert win2.reply_controller.channel == "phone"
+        assert win2.replies.channel == "phone"
     finally:
         thread2.stop()
 
@@ -246,7 +248,7 @@ def test_greeting_and_closing_per_copy(qtbot, write_kb, tmp_path):
         win.reply_panel.closing.setCurrentIndex(win.reply_panel.closing.findData("bye"))
         win.reply_panel.closing.activated.emit(win.reply_panel.closing.currentIndex())
         win.reply_panel.set_channel("chat")
-        win.show_article("refund")
+        win.preview.show("refund")
         win.copy_reply(1)
         assert QGuiApplication.clipboard().text() == "Good day!\n\nSorry, the refund is delayed.\n\nRegards, Anna"
     finally:
@@ -254,7 +256,7 @@ def test_greeting_and_closing_per_copy(qtbot, write_kb, tmp_path):
 
 
 def test_home_list_snippets_are_plain_text(qtbot, window):
-    window.show_article("refund")
+    window.preview.show("refund")
     window.show_home()
-    snippet = window.model.hit(0).snippet
+    snippet = window.results_pane.model.hit(0).snippet
     assert snippet.startswith("Refund to a bank card Refunds take") and "#" not in snippet and "[[" not in snippet

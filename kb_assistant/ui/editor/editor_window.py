@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from kb_assistant.core.files.autosave import AutosaveStore, Draft
 from kb_assistant.core.upkeep.check import check_text
 from kb_assistant.core.articles.frontmatter import split_front_matter
-from kb_assistant.core.articles.frontmatter_edit import FrontMatterBroken, FrontMatterDocument, apply_form, form_values
+from kb_assistant.core.articles.frontmatter_edit import FrontMatterBroken, FrontMatterDocument
+from kb_assistant.core.articles.frontmatter_form import apply_form, form_values
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.render.markdown import render_article_html
 from kb_assistant.core.models import Problem
@@ -40,7 +41,7 @@ from kb_assistant.core.files.storage import (
     save_text,
     unified_diff,
 )
-from kb_assistant.ui.article.view import ArticleView
+from kb_assistant.ui.widgets.article_view import ArticleView
 from kb_assistant.ui.editor.front_matter_form import FrontMatterForm
 from kb_assistant.ui.editor.highlighter import ArticleHighlighter
 from kb_assistant.ui.system.tasks import TaskRunner

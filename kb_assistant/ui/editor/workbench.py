@@ -17,16 +17,22 @@ from kb_assistant.core.articles.template import translation_id, translation_path
 from kb_assistant.core.articles.parse import default_id
 from kb_assistant.core.files.autosave import AutosaveStore, Draft
 from kb_assistant.core.errors import KbError
-from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument, apply_form, form_values
+from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument
+from kb_assistant.core.articles.frontmatter_form import apply_form, form_values
 from kb_assistant.core.kb.load import KnowledgeBase
-from kb_assistant.core.models import KbConfig, Problem
+from kb_assistant.core.models import Article, KbConfig, Problem
 from kb_assistant.core.upkeep.rename import apply_rename
 from kb_assistant.core.upkeep.review import mark_reviewed_file, review_queue, translation_lag
 from kb_assistant.ui.editor.editor_window import EditorWindow, replace_changed_part
 from kb_assistant.ui.editor.new_article_dialog import NewArticleDialog, kb_folders
 from kb_assistant.ui.editor.rename_dialog import RenameDialog
 from kb_assistant.ui.editor.review_panel import ReviewPanel
+from kb_assistant.ui.system.messages import error_text, problem_line
 from kb_assistant.ui.system.tasks import TaskRunner
+
+
+_LAG = "lag:"
+"""Task channel prefix of the translation-lag check of one editor (followed by its path)."""
 
 
 class EditorWorkbench(QObject):
@@ -56,6 +62,11 @@ class EditorWorkbench(QObject):
         self.runner = TaskRunner(self)
         self.runner.finished.connect(self._task_done)
         self._drafts_offered = False
+
+    def set_parent_window(self, window: QWidget) -> None:
+        """The window dialogs belong to (and this workbench lives as long as)."""
+        self.parent_window = window
+        self.setParent(window)
 
     # -- the KB ----------------------------------------------------------------
     @Slot(object)  # reached from the search thread
@@ -89,7 +100,7 @@ class EditorWorkbench(QObject):
             editor.open_file(rel_path)
         except KbError as exc:
             editor.deleteLater()
-            self.message.emit(str(exc))
+            self.message.emit(error_text(exc))
             return None
         self._register(editor, rel_path)
         return editor
@@ -106,6 +117,15 @@ class EditorWorkbench(QObject):
         finally:
             dialog.deleteLater()
         return self.create(rel_path, text)
+
+    def new_article_beside(self, article: Article | None, lang: str = "") -> EditorWindow | None:
+        """Ctrl+N in the agent's window: a new article in the open one's folder and language.
+
+        Without an open article: the language filter's language (``lang``), else the KB's default, else Russian.
+        """
+        folder = article.path.rpartition("/")[0] if article is not None else ""
+        default = (self.kb.config.default_lang if self.kb else "") or "ru"
+        return self.new_article((article.lang if article is not None else lang) or default, folder)
 
     def create(self, rel_path: str, text: str) -> EditorWindow:
         """Edit a new file at ``rel_path`` starting from ``text``; it is written at the first save."""
@@ -129,7 +149,7 @@ class EditorWorkbench(QObject):
         editor.translation_requested.connect(self.open_translation)
         editor.rename_requested.connect(self.rename)
         editor.destroyed.connect(lambda _=None, path=rel_path: self._forget(path))
-        editor.set_notice(self._lag_notice(rel_path) or editor.notice.text())
+        self._ask_lag(rel_path)
         editor.show()
         self._raise(editor)
 
@@ -146,10 +166,6 @@ class EditorWorkbench(QObject):
         self.files_saved.emit([rel_path])
         self.message.emit(self.tr("Saved {0}; searchable now.").format(rel_path))
 
-    def has_unsaved(self) -> bool:
-        """Whether any editor window holds unsaved edits."""
-        return any(editor.dirty for editor in self.editors.values())
-
     def close_all(self) -> bool:
         """Close every editor (each asks about unsaved edits); False when one stays open."""
         for editor in list(self.editors.values()):
@@ -163,7 +179,7 @@ class EditorWorkbench(QObject):
         problems: list[Problem] = []
         drafts = self.autosave.drafts(self.kb_root, problems)
         for problem in problems:
-            self.message.emit(problem.format())
+            self.message.emit(problem_line(problem))
         if not drafts:
             return []
         choice = self.ask_drafts(drafts)
@@ -220,6 +236,10 @@ class EditorWorkbench(QObject):
         if channel == "review" and self.review_panel is not None:
             kb, items, lags = result
             self.review_panel.set_queue(items, lags, {i: a.title for i, a in kb.articles.items()})
+        elif channel.startswith(_LAG):
+            editor, notice = self.editors.get(channel[len(_LAG):]), self._lag_text(*result)
+            if editor is not None and notice:
+                editor.set_notice(notice)
 
     def mark_reviewed(self, article_ids: list[str]) -> None:
         """Set ``reviewed`` to today; an article open in an editor is marked there (save to keep)."""
@@ -237,7 +257,7 @@ class EditorWorkbench(QObject):
             try:
                 mark_reviewed_file(self.kb_root / article.path, self.today())
             except KbError as exc:
-                self.message.emit(str(exc))
+                self.message.emit(error_text(exc))
                 continue
             written.append(article.path)
         if written:
@@ -287,20 +307,23 @@ class EditorWorkbench(QObject):
         left.setGeometry(area.x(), area.y(), half, area.height())
         right.setGeometry(area.x() + half, area.y(), area.width() - half, area.height())
 
-    def _lag_notice(self, rel_path: str) -> str:
-        """'The other language changed N days later' for the article at ``rel_path``, or ""."""
-        if self.kb is None:
-            return ""
-        article = self.kb.by_path(rel_path)
-        if article is None:
-            return ""
-        for lag in translation_lag(self.kb, self.kb_root):
-            if lag.outdated_id == article.id:
-                newer = self.kb.articles[lag.newer_id]
+    def _ask_lag(self, rel_path: str) -> None:
+        """Find out off the GUI thread whether the article's translation lags behind (file times are read)."""
+        kb, root = self.kb, self.kb_root
+        article = kb.by_path(rel_path) if kb is not None else None
+        if article is None or not article.translations:
+            return
+        self.runner.submit(_LAG + rel_path, lambda: (kb, article.id, translation_lag(kb, root)))
+
+    def _lag_text(self, kb: KnowledgeBase, article_id: str, lags: list) -> str:
+        """'The other language changed N days later' for ``article_id``, or ""."""
+        for lag in lags:
+            if lag.outdated_id == article_id:
+                newer = kb.articles[lag.newer_id]
                 return self.tr("The {0} version “{1}” was changed {2} days after this one: this article may be "
                                "out of date (Ctrl+T opens it).").format(newer.lang, newer.title, lag.days_apart)
-            if lag.newer_id == article.id:
-                older = self.kb.articles[lag.outdated_id]
+            if lag.newer_id == article_id:
+                older = kb.articles[lag.outdated_id]
                 return self.tr("This article was changed {0} days after its {1} version “{2}”: check that the "
                                "translation still matches (Ctrl+T).").format(lag.days_apart, older.lang, older.title)
         return ""
@@ -332,7 +355,7 @@ class EditorWorkbench(QObject):
         try:
             changed = apply_rename(self.kb_root, plan)
         except KbError as exc:
-            QMessageBox.warning(editor or self.parent_window, self.tr("Not renamed"), str(exc))
+            QMessageBox.warning(editor or self.parent_window, self.tr("Not renamed"), error_text(exc))
             return False
         for path in [plan.old_path, *changed]:
             open_editor = self.editors.pop(path, None)

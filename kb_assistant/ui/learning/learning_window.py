@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kb_assistant.core.learning.quiz import body_without_quiz
 from kb_assistant.core.render.markdown import render_article_html
-from kb_assistant.ui.article.view import ArticleView
+from kb_assistant.ui.widgets.article_view import ArticleView
 from kb_assistant.ui.learning.controller import NEW_CARDS_PER_SESSION, LearningController
 from kb_assistant.ui.learning.browse_panel import BrowsePanel
 from kb_assistant.ui.learning.changes_panel import ChangesPanel

@@ -5,22 +5,19 @@ testable); :func:`copy_payload` is the second line that puts it on the
 clipboard. The formats follow DESIGN.md section 5: ``text/html`` and
 ``text/plain`` for e-mail, ``text/plain`` only for chat, messenger and phone.
 
-Why :func:`new_mime_data` exists: a ``QMimeData`` constructed in Python is a
-shiboken wrapper subclass whose destructor calls back into Python. The
-clipboard owns what it is given and may delete it after the interpreter has
-shut down (the offscreen platform keeps it in a static that dies at process
-exit), which segfaults the process. A ``QMimeData`` created by Qt itself has
-no such destructor, so every clipboard payload is made that way.
+Every payload is made by :func:`kb_assistant.ui.system.mime.new_mime_data`
+(see there why a ``QMimeData()`` from Python is never used).
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QStringListModel
+from PySide6.QtCore import QCoreApplication, QMimeData
 from PySide6.QtGui import QClipboard, QGuiApplication
 
 from kb_assistant.core.replies.templates import ClipboardPayload
+from kb_assistant.ui.system.mime import new_mime_data
 
 
 def channel_label(channel: str) -> str:
@@ -32,19 +29,6 @@ def channel_label(channel: str) -> str:
         "phone": QCoreApplication.translate("Clipboard", "phone"),
     }
     return labels.get(channel, channel)
-
-
-def new_mime_data() -> QMimeData:
-    """Return an empty ``QMimeData`` created by Qt (not by Python).
-
-    Give it to a ``QClipboard`` (which takes ownership) or call ``deleteLater()``
-    on it. See the module docstring for why ``QMimeData()`` is not used.
-    """
-    model = QStringListModel([""])
-    mime = model.mimeData([model.index(0, 0)])
-    for name in mime.formats():
-        mime.removeFormat(name)
-    return mime
 
 
 def mime_data_for(payload: ClipboardPayload) -> QMimeData:

@@ -50,6 +50,8 @@ class ReplyController(QObject):
             greeting snippet that is not in this KB); the preview shows why.
         values_changed(): the current customer's values changed.
         channel_changed(str): the channel changed.
+        snippets_changed(list, str, str): the KB's snippets as ``(id, label)`` pairs, and the
+            greeting and closing ids chosen now.
     """
 
     preview_changed = Signal(str, str)
@@ -57,6 +59,7 @@ class ReplyController(QObject):
     replies_changed = Signal(list)
     values_changed = Signal()
     channel_changed = Signal(str)
+    snippets_changed = Signal(list, str, str)
 
     def __init__(
         self,
@@ -115,6 +118,8 @@ class ReplyController(QObject):
     def set_kb(self, kb: KnowledgeBase) -> None:
         """Use a (re)loaded KB; the current article stays when it still exists."""
         self._kb = kb
+        snippets = [(a.id, f"{a.title} ({a.lang})") for a in kb.snippets()]
+        self.snippets_changed.emit(snippets, self._greeting_id, self._closing_id)
         current = self._article.id if self._article is not None else None
         self._load(kb.articles.get(current) if current else None, keep_reply=True)
 

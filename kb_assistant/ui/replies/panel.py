@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from kb_assistant.core.models import CHANNELS
+from kb_assistant.ui.replies.controller import ReplyController
+from kb_assistant.ui.system.messages import error_text
 
 CHANNEL_LABELS = {
     "email": QT_TRANSLATE_NOOP("ReplyPanel", "E-mail"),
@@ -99,6 +101,19 @@ class ReplyPanel(QWidget):
         self.clear_button.clicked.connect(self.clear_values_requested)
         self.greeting.activated.connect(lambda i: self.greeting_selected.emit(self.greeting.itemData(i) or ""))
         self.closing.activated.connect(lambda i: self.closing_selected.emit(self.closing.itemData(i) or ""))
+
+    def bind(self, controller: ReplyController) -> None:
+        """Follow ``controller`` (its replies, preview and channel) and send it the agent's choices."""
+        self.reply_selected.connect(controller.select_reply)
+        self.channel_selected.connect(controller.set_channel)
+        self.clear_values_requested.connect(controller.clear_values)
+        self.greeting_selected.connect(controller.set_greeting)
+        self.closing_selected.connect(controller.set_closing)
+        controller.replies_changed.connect(self.set_replies)
+        controller.preview_changed.connect(self.show_preview)
+        controller.preview_failed.connect(lambda error: self.show_preview(error_text(error), ""))
+        controller.channel_changed.connect(self.set_channel)
+        controller.snippets_changed.connect(self.set_snippets)
 
     def set_snippets(self, snippets: list[tuple[str, str]], greeting: str, closing: str) -> None:
         """Offer ``(id, title)`` snippets as greeting and closing; select the current ones."""

@@ -10,7 +10,7 @@ required field is empty. Ctrl+Enter copies; Esc closes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QDate, QMimeData, Qt, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeySequence, QShortcut
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kb_assistant.core.models import Article
 from kb_assistant.core.bugreport import BugReport, default_platforms, missing_fields, to_markdown, to_plain
-from kb_assistant.ui.replies.clipboard import new_mime_data
+from kb_assistant.ui.system.mime import new_mime_data
 
 MARKDOWN_MIME = "text/markdown"
 
@@ -67,6 +68,17 @@ class ReportDialog(QDialog):
     """
 
     copied = Signal(str)
+
+    @classmethod
+    def run(cls, parent: QWidget | None, article: Article | None, agent_name: str, say: Callable[[str], None]) -> None:
+        """Show the form for the open ``article`` (if any) and wait; ``say`` gets the "copied" line."""
+        dialog = cls(parent, article_id=article.id if article else "", article_title=article.title if article else "",
+                     agent_name=agent_name)
+        dialog.copied.connect(say)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def __init__(
         self,

@@ -13,41 +13,40 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, Signal, Slot
 
-from kb_assistant.core.upkeep.check import check_kb
-from kb_assistant.core.errors import KbError
 from kb_assistant.core.kb.load import KnowledgeBase, ParseCache, load_kb
-from kb_assistant.core.render.markdown import render_article_html
-from kb_assistant.core.models import Article
+from kb_assistant.core.kb.stamp import KbStamp, kb_stamp
+from kb_assistant.core.errors import KbError
 from kb_assistant.core.search import SearchFilters, SearchService
+from kb_assistant.core.upkeep.check import check_kb
 
 log = logging.getLogger("kb_assistant.ui.search")
 
 
-def article_html(kb: KnowledgeBase, article: Article) -> str:
-    """The sanitized HTML of an article, ``[[id]]`` links titled from the KB."""
-    return render_article_html(
-        article.body, title_for=lambda target: kb.articles[target].title if target in kb.articles else None
-    )
-
-
 class SearchWorker(QObject):
     """Runs index updates and searches on its own thread.
+
+    A refresh (the file watcher's) that finds every file as the last load saw it
+    does nothing: the app's own saves are already indexed when the watcher
+    reports them, so one save is one index update and one reload.
 
     Signals:
         progress(int, int): files done and total while the index is updated.
         ready(object, object, object): the loaded :class:`KnowledgeBase`, the
             :class:`UpdateReport` and the KB's problems (``check_kb``) once the
             index is up to date.
-        failed(str): a readable reason when the KB or the index cannot be used.
+        unchanged(): a refresh found the KB as it was last loaded.
+        watch(object): the :class:`KbStamp` of the KB just loaded (its folders and files to watch).
+        failed(object): the error (a :class:`KbError`, or any exception) when the KB or
+            the index cannot be used.
         results(int, object): request id and :class:`SearchResults`.
-        rendered(int, str, str): request id, article id and its sanitized HTML.
     """
 
     progress = Signal(int, int)
     ready = Signal(object, object, object)
-    failed = Signal(str)
+    unchanged = Signal()
+    watch = Signal(object)
+    failed = Signal(object)
     results = Signal(int, object)
-    rendered = Signal(int, str, str)
 
     def __init__(self, kb_root: Path, index_dir: Path) -> None:
         super().__init__()
@@ -55,9 +54,9 @@ class SearchWorker(QObject):
         self._index_dir = Path(index_dir)
         self._service: SearchService | None = None
         self._kb: KnowledgeBase | None = None
+        self._stamp: KbStamp | None = None
         self._parsed = ParseCache()
         self._latest = 0
-        self._latest_render = 0
         self._lock = threading.Lock()
         self._closed = False
 
@@ -66,31 +65,31 @@ class SearchWorker(QObject):
         with self._lock:
             self._latest = max(self._latest, request_id)
 
-    def note_latest_render(self, request_id: int) -> None:
-        """Called from the GUI thread: render requests older than this are skipped."""
-        with self._lock:
-            self._latest_render = max(self._latest_render, request_id)
-
     @Slot()
     def refresh(self) -> None:
-        """Load the KB and bring the index up to date (incrementally)."""
+        """Load the KB and bring the index up to date (incrementally), unless nothing changed on disk."""
+        self._load(force=False)
+
+    @Slot()
+    def reload(self) -> None:
+        """F5: load the KB and update the index even when no file seems to have changed."""
+        self._load(force=True)
+
+    def _load(self, force: bool) -> None:
         if self._closed:
             return
         try:
+            stamp = kb_stamp(self._kb_root)  # before reading: a change made meanwhile shows next time
+            if not force and self._kb is not None and self._stamp is not None and stamp.key == self._stamp.key:
+                self.unchanged.emit()
+                return
             if self._service is None:
                 self._service = SearchService(self._kb_root, self._index_dir)
             report = self._service.update(progress=lambda done, total: self.progress.emit(done, total))
-            kb: KnowledgeBase = load_kb(self._kb_root, cache=self._parsed)
-            problems = check_kb(kb)
-        except KbError as exc:
-            self.failed.emit(str(exc))
-            return
-        except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
-            log.exception("index update failed")
-            self.failed.emit(str(exc))
-            return
-        self._kb = kb
-        self.ready.emit(kb, report, problems)
+            self._publish(stamp, report)
+        except Exception as exc:  # noqa: BLE001 - shown to the user translated, logged in full
+            log.exception("loading the knowledge base failed")
+            self.failed.emit(exc)
 
     @Slot(list)
     def update_files(self, rel_paths: list[str]) -> None:
@@ -101,16 +100,20 @@ class SearchWorker(QObject):
             self.refresh()
             return
         try:
+            stamp = kb_stamp(self._kb_root)
             report = self._service.update_files(rel_paths)
             self._parsed.forget(rel_paths)
-            kb = load_kb(self._kb_root, cache=self._parsed)
-            problems = check_kb(kb)
+            self._publish(stamp, report)
         except Exception:  # noqa: BLE001 - logged in full, then the full update repairs what it can
             log.exception("re-index after save failed; updating the whole index instead")
-            self.refresh()
-            return
-        self._kb = kb
+            self.reload()
+
+    def _publish(self, stamp: KbStamp, report) -> None:
+        kb = load_kb(self._kb_root, cache=self._parsed)
+        problems = check_kb(kb)
+        self._kb, self._stamp = kb, stamp
         self.ready.emit(kb, report, problems)
+        self.watch.emit(stamp)
 
     @Slot(int, str, object)
     def search(self, request_id: int, text: str, filters: SearchFilters | None) -> None:
@@ -123,20 +126,9 @@ class SearchWorker(QObject):
         try:
             found = self._service.search(text, live=True, limit=20, filters=filters)
         except KbError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(exc)
             return
         self.results.emit(request_id, found)
-
-    @Slot(int, str)
-    def render(self, request_id: int, article_id: str) -> None:
-        """Render an article's Markdown to sanitized HTML off the GUI thread."""
-        with self._lock:
-            if request_id < self._latest_render:
-                return
-        kb = self._kb
-        if self._closed or kb is None or article_id not in kb.articles:
-            return
-        self.rendered.emit(request_id, article_id, article_html(kb, kb.articles[article_id]))
 
     @Slot()
     def close(self) -> None:

@@ -1,13 +1,17 @@
-"""Noticing changes to the KB on disk (an editor, a ``git pull``) and asking for a re-index."""
+"""Noticing changes to the KB on disk (an editor, a ``git pull``) and asking for a refresh.
+
+The watcher never walks the KB itself (that would be file scanning on the GUI
+thread): the search worker hands it the folders and files of each KB it loads
+(:meth:`KbWatcher.watch`). It does not judge what changed either: it says
+"something did" once per burst, and the worker's refresh compares the KB with
+what it last loaded, so the app's own saves cost nothing more.
+"""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
-
-from kb_assistant.core.kb.load import is_hidden_name
 
 SETTLE_MS = 300
 """Wait this long after the last change: a save or a pull touches several files at once."""
@@ -24,33 +28,33 @@ class KbWatcher(QObject):
 
     changed = Signal()
 
-    def __init__(self, root: Path, parent: QObject | None = None, settle_ms: int = SETTLE_MS) -> None:
+    def __init__(self, parent: QObject | None = None, settle_ms: int = SETTLE_MS) -> None:
         super().__init__(parent)
-        self.root = Path(root)
         self._watcher = QFileSystemWatcher(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(settle_ms)
         self._timer.timeout.connect(self._settled)
+        self._touched_files: set[str] = set()
         self._watcher.directoryChanged.connect(self._touched)
-        self._watcher.fileChanged.connect(self._touched)
+        self._watcher.fileChanged.connect(self._touched_file)
 
-    @Slot()  # reached from the search thread
-    def start(self) -> None:
-        """Watch everything now under the root (call again after changes to pick up new folders)."""
-        folders, files = [], []
-        for folder, names, filenames in os.walk(self.root):
-            names[:] = [n for n in names if not is_hidden_name(n)]
-            folders.append(folder)
-            files.extend(os.path.join(folder, f) for f in filenames if f.lower().endswith(".md") or f == "_kb.yml")
+    @Slot(object)  # reached from the search thread
+    def watch(self, stamp) -> None:
+        """Watch exactly the folders and files of ``stamp`` (a :class:`~kb_assistant.core.kb.stamp.KbStamp`)."""
+        files = set(stamp.files) if len(stamp.files) <= MAX_WATCHED_FILES else set()
+        wanted = set(stamp.folders) | files
         current = set(self._watcher.directories()) | set(self._watcher.files())
-        wanted = set(folders) | (set(files) if len(files) <= MAX_WATCHED_FILES else set())
         stale = sorted(current - wanted)
         if stale:
             self._watcher.removePaths(stale)
         fresh = sorted(wanted - current)
         if fresh:
             self._watcher.addPaths(fresh)
+
+    def watched(self) -> set[str]:
+        """The folders and files watched now."""
+        return set(self._watcher.directories()) | set(self._watcher.files())
 
     def stop(self) -> None:
         """Stop watching."""
@@ -62,6 +66,17 @@ class KbWatcher(QObject):
     def _touched(self, _path: str) -> None:
         self._timer.start()
 
+    def _touched_file(self, path: str) -> None:
+        self._touched_files.add(path)
+        self._timer.start()
+
     def _settled(self) -> None:
-        self.start()  # new folders and files, and files replaced by a rename
+        # An atomic save replaces the file: the old watch follows the deleted one. Watch the new one.
+        watched = set(self._watcher.files())
+        for path in sorted(self._touched_files):
+            if path in watched:
+                self._watcher.removePath(path)
+            if os.path.isfile(path):
+                self._watcher.addPath(path)
+        self._touched_files.clear()
         self.changed.emit()

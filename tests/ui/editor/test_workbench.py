@@ -63,6 +63,40 @@ def test_ctrl_e_type_ctrl_s_makes_the_new_words_searchable(qtbot, app_window):
     qtbot.waitUntil(lambda: shown(win, "password"), timeout=5000)
 
 
+def test_one_save_is_one_index_update_and_one_reload(qtbot, write_kb, tmp_path, monkeypatch):
+    """The editor re-indexes the saved file; the watcher's refresh that follows finds nothing new to do."""
+    from kb_assistant.core.search.service import SearchService
+    from kb_assistant.ui.search import worker as worker_module
+
+    calls: list[str] = []  # appended on the search thread
+    for name in ("update", "update_files"):
+        original = getattr(SearchService, name)
+        monkeypatch.setattr(SearchService, name,
+                            lambda self, *a, _name=name, _original=original, **k: calls.append(_name) or _original(self, *a, **k))
+    original_load = worker_module.load_kb
+    monkeypatch.setattr(worker_module, "load_kb", lambda *a, **k: calls.append("load_kb") or original_load(*a, **k))
+    win, thread = build_window(write_kb(KB), tmp_path / "index", Settings(agent_name="Anna"),
+                               today_provider=lambda: TODAY, data_dir=tmp_path / "data")
+    qtbot.addWidget(win)
+    unchanged: list[bool] = []
+    thread.worker.unchanged.connect(lambda: unchanged.append(True))
+    try:
+        qtbot.waitUntil(lambda: loaded(win), timeout=10000)
+        assert calls == ["update", "load_kb"]
+        del calls[:]
+        editor = win.workbench.edit_article("password")
+        type_at_end(qtbot, editor, "Ask for the zanzibar code.")
+        with qtbot.waitSignal(win.workbench.files_saved):
+            assert editor.save()
+        qtbot.waitUntil(lambda: bool(unchanged), timeout=10000)  # the watcher saw the write and asked
+        assert calls == ["update_files", "load_kb"]
+        assert "zanzibar" in win.kb.articles["password"].body
+    finally:
+        editor.runner.wait()
+        win.workbench.runner.wait()
+        thread.stop()
+
+
 def test_ctrl_e_without_an_article_says_what_to_do(qtbot, app_window):
     app_window.request_edit()
     assert "Ctrl+E" in app_window.statusBar().currentMessage()
@@ -224,11 +258,12 @@ def test_translation_opens_beside_and_lag_is_warned(qtbot, app_window):
     old = time.time() - 10 * 86400 - 3600
     os.utime(ru, (old, old))
     editor = bench.edit_article("refund")
-    assert "changed 10 days after its ru version" in editor.notice.text()
+    # file times are read on the thread pool, not while the editor opens
+    qtbot.waitUntil(lambda: "changed 10 days after its ru version" in editor.notice.text(), timeout=5000)
     qtbot.waitUntil(editor.isActiveWindow, timeout=3000)
     qtbot.keyClick(editor.editor, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     other = bench.editors["returns/refund.ru.md"]
-    assert "may be out of date" in other.notice.text()
+    qtbot.waitUntil(lambda: "may be out of date" in other.notice.text(), timeout=5000)
     assert other.geometry().left() >= editor.geometry().right()
 
 

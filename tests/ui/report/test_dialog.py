@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kb_assistant.core.bugreport import to_markdown, to_plain
-from kb_assistant.ui.replies.clipboard import new_mime_data
+from kb_assistant.ui.system.mime import new_mime_data
 from kb_assistant.ui.report.dialog import ReportDialog, markdown_text_mime_data, report_mime_data
 
 TODAY = dt.date(2026, 11, 27)

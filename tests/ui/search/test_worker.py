@@ -15,14 +15,26 @@ class _Window(QObject):
     """Stands for the window: asks on the GUI thread, hears answers there (queued, like the app)."""
 
     refresh = Signal()
+    reload = Signal()
+    saved = Signal(list)
 
     def __init__(self) -> None:
         super().__init__()
         self.answers: list[tuple] = []
+        self.unchanged = 0
+        self.failures: list[BaseException] = []
 
     @Slot(object, object, object)
     def on_ready(self, kb, report, problems) -> None:
         self.answers.append((kb, report, problems))
+
+    @Slot()
+    def on_unchanged(self) -> None:
+        self.unchanged += 1
+
+    @Slot(object)
+    def on_failed(self, error) -> None:
+        self.failures.append(error)
 
 
 def _started(qtbot, write_kb, tmp_path):
@@ -30,7 +42,10 @@ def _started(qtbot, write_kb, tmp_path):
     thread = SearchThread(worker)
     window = _Window()
     window.refresh.connect(worker.refresh)
+    window.reload.connect(worker.reload)
+    window.saved.connect(worker.update_files)
     worker.ready.connect(window.on_ready)
+    worker.unchanged.connect(window.on_unchanged)
     thread.start()
     window.refresh.emit()
     qtbot.waitUntil(lambda: bool(window.answers), timeout=10000)
@@ -55,13 +70,63 @@ def test_a_stopped_worker_comes_home_and_ignores_late_requests(qtbot, write_kb, 
     worker, thread, window = _started(qtbot, write_kb, tmp_path)
     thread.stop()
     assert worker.thread() is QCoreApplication.instance().thread()
-    rendered = []
-    worker.rendered.connect(lambda *args: rendered.append(args))
-    window.refresh.emit()  # now a direct call on the GUI thread: it must not open the index again
+    found = []
+    worker.results.connect(lambda *args: found.append(args))
+    # the worker lives on the GUI thread now, so these are direct calls: each has run when it returns
+    window.refresh.emit()  # it must not open the index again
+    worker.reload()
     worker.update_files(["a.md"])
-    worker.render(99, "a")
-    qtbot.wait(50)
-    assert len(window.answers) == 1 and rendered == []
+    worker.search(99, "refund", None)
+    assert len(window.answers) == 1 and found == []
     assert worker._service is None
     del thread, worker
     gc.collect()  # deleting it here, on the GUI thread, is safe
+
+
+def test_a_refresh_that_finds_nothing_changed_does_nothing(qtbot, write_kb, tmp_path):
+    """The watcher's refresh after the app's own save: no second index update, no second reload."""
+    worker, thread, window = _started(qtbot, write_kb, tmp_path)
+    try:
+        window.refresh.emit()
+        qtbot.waitUntil(lambda: window.unchanged == 1, timeout=5000)
+        assert len(window.answers) == 1
+        article = worker._kb_root / "a.md"
+        article.write_text(article.read_text(encoding="utf-8") + "\nZebra crossing.\n", encoding="utf-8")
+        window.saved.emit(["a.md"])  # the editor's save
+        qtbot.waitUntil(lambda: len(window.answers) == 2, timeout=10000)
+        window.refresh.emit()  # what the watcher asks after that save
+        qtbot.waitUntil(lambda: window.unchanged == 2, timeout=5000)
+        assert len(window.answers) == 2
+        (worker._kb_root / "b.md").write_text("# Another article\n\nText.\n", encoding="utf-8")
+        window.refresh.emit()  # a file from elsewhere (a git pull)
+        qtbot.waitUntil(lambda: len(window.answers) == 3, timeout=10000)
+        assert "b" in window.answers[-1][0].articles and window.unchanged == 2
+    finally:
+        thread.stop()
+
+
+def test_reload_reads_the_kb_even_when_nothing_changed(qtbot, write_kb, tmp_path):
+    worker, thread, window = _started(qtbot, write_kb, tmp_path)
+    try:
+        window.reload.emit()
+        qtbot.waitUntil(lambda: len(window.answers) == 2, timeout=10000)
+        assert window.unchanged == 0
+    finally:
+        thread.stop()
+
+
+def test_a_missing_kb_folder_is_reported_as_an_error_object(qtbot, tmp_path):
+    from kb_assistant.core.errors import KbNotFoundError
+
+    worker = SearchWorker(tmp_path / "no-such-kb", tmp_path / "index")
+    thread = SearchThread(worker)
+    window = _Window()
+    window.refresh.connect(worker.refresh)
+    worker.failed.connect(window.on_failed)
+    thread.start()
+    try:
+        window.refresh.emit()
+        qtbot.waitUntil(lambda: bool(window.failures), timeout=5000)
+        assert isinstance(window.failures[0], KbNotFoundError)
+    finally:
+        thread.stop()

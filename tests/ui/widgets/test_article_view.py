@@ -1,6 +1,6 @@
 """The article view never loads anything and reports links instead of following them."""
 
-from kb_assistant.ui.article.view import ArticleView
+from kb_assistant.ui.widgets.article_view import ArticleView
 
 
 def test_images_are_shown_as_their_description_never_loaded(qtbot):

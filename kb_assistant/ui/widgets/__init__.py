@@ -1,0 +1,1 @@
+"""Widgets shared by several features (the sanitized article view)."""
