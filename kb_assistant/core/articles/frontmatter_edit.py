@@ -10,7 +10,9 @@ ruamel.yaml.
 
 Values are written so that the project's own reader (PyYAML, YAML 1.1, see
 :mod:`kb_assistant.core.articles.frontmatter`) reads back exactly what was set: a text such
-as ``yes``, ``1:20`` or ``2026-01-01`` is quoted.
+as ``yes``, ``1:20`` or ``2026-01-01`` is quoted (:mod:`~kb_assistant.core.articles.yaml_scalar`
+decides how). The values of known keys take their canonical form from
+:mod:`~kb_assistant.core.articles.frontmatter_form`, the editor's form over this document.
 """
 
 from __future__ import annotations
@@ -20,32 +22,19 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
-from kb_assistant.core.articles import frontmatter as fm
+from kb_assistant.core.articles.frontmatter_form import normalise_value, same_value
+from kb_assistant.core.articles.yaml_scalar import scalar_style
 from kb_assistant.core.errors import KbError
 
-FORM_FIELDS = (
-    "title", "tags", "product", "lang", "owner", "questions", "reviewed", "review_every",
-    "translations",
-)
-"""The keys the editor's front matter form shows, in form order."""
-
-_TEXT_KEYS = frozenset({"id", "title", "lang", "product", "owner", "category", "type"})
-_LIST_KEYS = frozenset({"tags", "questions"})
 _FLOW_BY_DEFAULT = frozenset({"tags", "translations"})
 _CLOSERS = ("---", "...")
-_LINE_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
 _ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
-# what a YAML stream may not hold raw (PyYAML's reader refuses it): written as an escape
-_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_PYYAML_LOADER = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 class FrontMatterBroken(KbError):
@@ -166,7 +155,7 @@ class FrontMatterDocument:
         """Whether any key differs from the text the document was parsed from."""
         if list(self._data) != list(self._original):
             return True
-        return any(not _same(_plain(v), self._original[k]) for k, v in self._data.items())
+        return any(not same_value(_plain(v), self._original[k]) for k, v in self._data.items())
 
     # -- editing -------------------------------------------------------------------
 
@@ -195,7 +184,7 @@ class FrontMatterDocument:
             self._data.pop(key, None)
         elif key not in self._data and first:
             self._data.insert(0, key, _to_node(new, None, key in _FLOW_BY_DEFAULT))
-        elif key not in self._data or not _same(_plain(old), new):
+        elif key not in self._data or not same_value(_plain(old), new):
             self._data[key] = _to_node(new, old, key in _FLOW_BY_DEFAULT)
 
     # -- writing -------------------------------------------------------------------
@@ -253,7 +242,7 @@ class FrontMatterDocument:
         """Original blocks of unchanged keys, freshly written blocks of changed ones."""
         changed = [
             key for key in self._data
-            if key not in self._blocks or not _same(_plain(self._data[key]), self._original[key])
+            if key not in self._blocks or not same_value(_plain(self._data[key]), self._original[key])
         ]
         new_blocks: dict[Any, list[str]] | None = {}
         if changed:
@@ -280,93 +269,6 @@ class FrontMatterDocument:
         for key in added:
             out += new_blocks[key]
         return "".join(out)
-
-
-def normalise_value(key: str, value: Any) -> Any:
-    """Return ``value`` in the canonical form :meth:`FrontMatterDocument.set` stores.
-
-    None means "remove the key".
-
-    Raises:
-        TypeError: for a value of the wrong type for a known key.
-        ValueError: for an impossible date or a review interval below 1.
-    """
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if key in _TEXT_KEYS:
-        if not isinstance(value, str):
-            raise TypeError(f"'{key}' must be text, not {type(value).__name__}")
-        return value.strip()
-    if key in _LIST_KEYS:
-        if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
-            raise TypeError(f"'{key}' must be a list of texts")
-        items = [str(item).strip() for item in value if item is not None and str(item).strip()]
-        return items or None
-    if key == "translations":
-        if not isinstance(value, Mapping):
-            raise TypeError("'translations' must be a mapping of language to article id")
-        pairs = {str(k).strip(): str(v).strip() for k, v in value.items() if v and str(v).strip()}
-        return pairs or None
-    if key == "reviewed":
-        return fm.as_date(value)
-    if key == "review_every":
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError("'review_every' must be a whole number of days")
-        if value < 1:
-            raise ValueError("'review_every' must be at least 1 day")
-        return value
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, (list, tuple, Mapping)) and not value:
-        return None
-    return value
-
-
-def form_values(doc: FrontMatterDocument) -> dict[str, Any]:
-    """The values of :data:`FORM_FIELDS` as the form shows them.
-
-    Texts are "" when missing, lists ``[]``, ``reviewed`` a date or None,
-    ``review_every`` an int or None, ``translations`` a dict. A value of the wrong
-    type shows as empty (``kb-assistant check`` reports it).
-    """
-    values: dict[str, Any] = {}
-    for key in FORM_FIELDS:
-        raw = doc.get(key)
-        if key in _LIST_KEYS:
-            values[key] = fm.as_text_list(raw) or []
-        elif key == "translations":
-            ok = isinstance(raw, dict)
-            values[key] = {str(k): str(v) for k, v in raw.items() if v is not None} if ok else {}
-        elif key == "reviewed":
-            try:
-                values[key] = None if raw is None else fm.as_date(raw)
-            except ValueError:
-                values[key] = None
-        elif key == "review_every":
-            values[key] = raw if isinstance(raw, int) and not isinstance(raw, bool) else None
-        else:
-            values[key] = fm.as_text(raw) or ""
-    return values
-
-
-def apply_form(doc: FrontMatterDocument, values: Mapping[str, Any]) -> str:
-    """Set the form's ``values`` on ``doc`` and return the whole article text.
-
-    Only fields that differ from what the form showed (:func:`form_values`) are
-    set, so a value the form cannot show (a wrong type) is kept unless edited.
-
-    Raises:
-        FrontMatterBroken: when a field changed and the block is not valid YAML.
-    """
-    shown = form_values(doc)
-    for key in FORM_FIELDS:
-        if key in values:
-            new = normalise_value(key, values[key])
-            if not _same(new, normalise_value(key, shown[key])):
-                doc.set(key, values[key])
-    return doc.to_text()
 
 
 # -- helpers -----------------------------------------------------------------------
@@ -437,7 +339,7 @@ def _reads_back(text: str, data: CommentedMap) -> bool:
         loaded = _yaml((2, 4, 2)).load(text)
     except (YAMLError, ValueError, TypeError, OverflowError, RecursionError):
         return False
-    return _same(_plain(loaded if loaded is not None else {}), _plain(data))
+    return same_value(_plain(loaded if loaded is not None else {}), _plain(data))
 
 
 def _is_separator(line: str) -> bool:
@@ -471,15 +373,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float):
         return float(value)
     return value
-
-
-def _same(a: Any, b: Any) -> bool:
-    """Equality that tells 1 from True and a date from a datetime."""
-    if isinstance(a, dict) and isinstance(b, dict):
-        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
-    return type(a) is type(b) and a == b
 
 
 def _to_node(value: Any, old: Any, flow: bool) -> Any:
@@ -523,55 +416,3 @@ def _text_node(text: str, old: Any) -> str:
     return text if style == "plain" else SingleQuotedScalarString(text)
 
 
-def scalar_style(text: str) -> str:
-    """How a text must be written so that PyYAML reads it back as the same text.
-
-    ``"plain"`` when it reads back unquoted, ``"single"`` when it needs quotes
-    (``yes``, ``1:20``, ``a: b``, a leading space), ``"double"`` when only escapes
-    can write it (a line break or a character YAML does not allow raw).
-    """
-    if _LINE_BREAKS.search(text) or _NOT_PRINTABLE.search(text):
-        return "double"
-    # a tab: libyaml reads "0<tab>0" as text, PyYAML's pure-Python reader refuses it
-    return "plain" if "\t" not in text and _reads_as_text(text) else "single"
-
-
-def yaml_text(text: str) -> str:
-    """``text`` as the YAML of one scalar, for what is written line by line.
-
-    The ruamel document writes its own scalars (with :func:`scalar_style`); this is
-    for the rest: the new-article template and the ``_kb.yml`` learning-path
-    rewrite. The result is valid as a mapping value, a flow list item and a
-    flow mapping key, and PyYAML reads it back as ``text``.
-    """
-    style = scalar_style(text)
-    if style == "plain":
-        return text
-    if style == "single":
-        return "'" + text.replace("'", "''") + "'"
-    return '"' + "".join(_ESCAPES.get(char) or _escaped(char) for char in text) + '"'
-
-
-def _escaped(char: str) -> str:
-    if not _NOT_PRINTABLE.match(char) and not _LINE_BREAKS.match(char):
-        return char
-    code = ord(char)
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
-
-
-def _reads_as_text(text: str) -> bool:
-    """Whether PyYAML reads ``text`` written unquoted back as the same text.
-
-    PyYAML speaks YAML 1.1 (``yes``, ``on``, ``1:20``, ``0o7`` are not texts there)
-    and ruamel.yaml writes YAML 1.2, so each text is tried as a value, a flow list
-    item and a flow mapping key, the places the form writes texts to. The reader
-    is the one :mod:`~kb_assistant.core.articles.frontmatter` uses (libyaml's).
-    """
-    try:
-        return (
-            pyyaml.load(f"k: {text}", Loader=_PYYAML_LOADER) == {"k": text}  # noqa: S506 - a safe loader
-            and pyyaml.load(f"[{text}]", Loader=_PYYAML_LOADER) == [text]  # noqa: S506
-            and pyyaml.load(f"{{{text}: 1}}", Loader=_PYYAML_LOADER) == {text: 1}  # noqa: S506
-        )
-    except (pyyaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
-        return False

@@ -7,7 +7,8 @@ import re
 import unicodedata
 from pathlib import PurePosixPath
 
-from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument, yaml_text
+from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument
+from kb_assistant.core.articles.yaml_scalar import yaml_text
 
 
 _TRANSLIT = str.maketrans({

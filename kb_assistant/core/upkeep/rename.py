@@ -25,7 +25,8 @@ from urllib.parse import quote
 
 
 from kb_assistant.core.articles import frontmatter as fm
-from kb_assistant.core.articles.frontmatter_edit import FrontMatterBroken, FrontMatterDocument, yaml_text
+from kb_assistant.core.articles.frontmatter_edit import FrontMatterBroken, FrontMatterDocument
+from kb_assistant.core.articles.yaml_scalar import yaml_text
 from kb_assistant.core.articles.parse import default_id
 from kb_assistant.core.errors import KbError
 from kb_assistant.core.kb.links import link_path, path_part

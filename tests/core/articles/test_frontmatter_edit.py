@@ -5,20 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kb_assistant.core.articles.parse import parse_article_bytes
 from kb_assistant.core.errors import KbError
-from kb_assistant.core.articles.frontmatter_edit import (
-    FORM_FIELDS,
-    FrontMatterBroken,
-    FrontMatterDocument,
-    apply_form,
-    form_values,
-    yaml_text,
-)
+from kb_assistant.core.articles.frontmatter_edit import FrontMatterBroken, FrontMatterDocument
+from kb_assistant.core.articles.frontmatter_form import apply_form, form_values
 
 DESIGN_SAMPLE = """\
 ---
@@ -209,29 +202,6 @@ def test_values_the_yaml_1_1_reader_would_misread_are_quoted():
     assert article.translations == (("no", "article-no"),)
 
 
-@settings(max_examples=300, deadline=None)
-@given(text=st.text(max_size=30))
-def test_yaml_text_reads_back_as_the_same_text_wherever_it_is_written(text):
-    scalar = yaml_text(text)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the reader core.articles.frontmatter uses
-    assert "\n" not in scalar
-    assert yaml.load(f"k: {scalar}", Loader=loader) == {"k": text}  # noqa: S506 - a safe loader
-    assert yaml.load(f"[{scalar}]", Loader=loader) == [text]  # noqa: S506
-    assert yaml.load(f"{{{scalar}: 1}}", Loader=loader) == {text: 1}  # noqa: S506
-
-
-@pytest.mark.parametrize(("text", "scalar"), [
-    ("refund-card", "refund-card"),
-    ("yes", "'yes'"),
-    ("it's: odd", "'it''s: odd'"),
-    ("", "''"),
-    ("two\nlines", '"two\\nlines"'),
-    ("nel\x85", '"nel\\x85"'),
-])
-def test_yaml_text_is_plain_when_it_can_be(text, scalar):
-    assert yaml_text(text) == scalar
-
-
 def test_a_new_key_can_go_first():
     doc = FrontMatterDocument.parse("---\n# about\ntitle: FM\n---\nbody\n")
     doc.set("id", "fm", first=True)
@@ -255,30 +225,6 @@ def test_render_with_a_new_body():
     doc = FrontMatterDocument.parse("---\ntitle: T\n---")
     assert doc.body == ""
     assert doc.render("# New body\n") == "---\ntitle: T\n---\n# New body\n"
-
-
-def test_form_values_and_apply_form():
-    doc = FrontMatterDocument.parse(DESIGN_SAMPLE)
-    values = form_values(doc)
-    assert list(values) == list(FORM_FIELDS)
-    assert values["tags"] == ["refunds", "payments"]
-    assert values["review_every"] == 90
-    assert values["translations"] == {"ru": "refund-card-ru"}
-    assert values["product"] == "Shopwave"
-    values.update(owner="Payments team", tags=["refunds"], product="")
-    text = apply_form(doc, values)
-    assert "\nowner: Payments team\n" in text and "\ntags: [refunds]\n" in text
-    assert "product" not in text
-    assert "type: article                # or \"snippet\"\n" in text
-
-
-def test_apply_form_keeps_a_value_the_form_cannot_show():
-    text = "---\ntitle: T\ntags: 5\n---\nbody"
-    doc = FrontMatterDocument.parse(text)
-    values = form_values(doc)
-    assert values["tags"] == []
-    values["title"] = "New"
-    assert apply_form(doc, values) == "---\ntitle: New\ntags: 5\n---\nbody"
 
 
 @pytest.mark.parametrize(("text", "line"), [
