@@ -6,7 +6,8 @@ Markdown links to the old file, relative links inside the moved article, the
 learning paths of ``_kb.yml``, and the ``id:`` line when the id must be kept or
 changed. What it cannot fix safely is listed in :attr:`RenamePlan.breaking`, so
 the editor can show it before anything happens. :func:`apply_rename` then writes
-the edits (atomically, keeping each file's encoding) and moves the file.
+the edits (atomically, keeping each file's encoding) and moves the file. How each
+file is rewritten is :mod:`~kb_assistant.core.upkeep.rename_edits`' job.
 
 Every edit is checked by parsing the result again: a front matter or
 ``_kb.yml`` that would not read back as intended is left alone and reported.
@@ -14,45 +15,40 @@ Every edit is checked by parsing the result again: a front matter or
 
 from __future__ import annotations
 
-import dataclasses
-import difflib
 import os
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
-
 
 from kb_assistant.core.articles import frontmatter as fm
-from kb_assistant.core.articles.frontmatter_edit import FrontMatterBroken, FrontMatterDocument
-from kb_assistant.core.articles.yaml_scalar import yaml_text
 from kb_assistant.core.articles.parse import default_id
 from kb_assistant.core.errors import KbError
-from kb_assistant.core.kb.links import link_path, path_part
+from kb_assistant.core.kb.links import link_path
 from kb_assistant.core.kb.load import KnowledgeBase, is_hidden_name
-from kb_assistant.core.kb.config import CONFIG_NAME, parse_kb_config
-from kb_assistant.core.articles.scan import code_line_mask, is_relative_target
-from kb_assistant.core.articles.syntax import (
-    LINK_OR_IMAGE_RE,
-    REFERENCE_DEFINITION_RE,
-    WIKILINK_RE,
-    blank_inline_code,
+from kb_assistant.core.kb.config import CONFIG_NAME
+from kb_assistant.core.models import Article, Problem
+from kb_assistant.core.upkeep.rename_edits import (
+    Doc,
+    FileEdit,
+    file_edits,
+    link_rewriter_to,
+    open_doc,
+    own_link_rewriter,
+    rewrite_learning_paths,
+    rewrite_links,
+    rewrite_translations,
+    rewrite_wiki_links,
+    set_id,
 )
-from kb_assistant.core.models import Article, KbConfig, Problem
 from kb_assistant.core.files.storage import (
     ExternalChangeError,
     FileReadError,
-    FileSnapshot,
-    StorageError,
-    encode_text,
     read_text,
     save_text,
     sync_folder,
     write_bytes_atomic,
 )
 
-_TRANSLATIONS_RE = re.compile(r"^translations[ \t]*:")
 _BAD_ID_CHARS = re.compile(r"[\[\]|\n\r]")
 
 
@@ -75,23 +71,6 @@ class RenameFailedError(KbError):
     def __init__(self, message: str, changed: list[str], pending: list[str]) -> None:
         self.changed, self.pending = tuple(changed), tuple(pending)
         super().__init__(message, changed=self.changed, pending=self.pending)
-
-
-@dataclass(frozen=True)
-class FileEdit:
-    """New text for one file.
-
-    Attributes:
-        rel_path: the file, relative to the KB root (the moved article under its old path).
-        lines: 1-based lines of ``new_text`` that changed or were added.
-        new_text: the file's new text (``\\n`` newlines).
-        snapshot: the file as read when planning; applying refuses if it changed since.
-    """
-
-    rel_path: str
-    lines: tuple[int, ...]
-    new_text: str
-    snapshot: FileSnapshot
 
 
 @dataclass(frozen=True)
@@ -119,29 +98,6 @@ class RenamePlan:
         return next((edit for edit in self.edits if edit.rel_path == rel_path), None)
 
 
-@dataclass
-class _Doc:
-    """A file being edited while planning: its lines now and as read."""
-
-    rel_path: str
-    snapshot: FileSnapshot
-    original: tuple[str, ...]
-    lines: list[str]
-
-    def front_matter(self) -> fm.FrontMatter:
-        return fm.split_front_matter("\n".join(self.lines))
-
-    def prose_indices(self) -> list[int]:
-        """Indices of body lines outside fenced code."""
-        start = self.front_matter().body_line - 1
-        mask = code_line_mask(self.lines[start:])
-        return [start + offset for offset, code in enumerate(mask) if not code]
-
-    def front_matter_indices(self) -> list[int]:
-        split = self.front_matter()
-        return list(range(1, split.body_line - 2)) if split.present and split.body_line > 1 else []
-
-
 def plan_rename(kb: KnowledgeBase, article_id: str, new_rel_path: str, new_id: str | None = None) -> RenamePlan:
     """Work out what moving the article ``article_id`` to ``new_rel_path`` changes.
 
@@ -163,7 +119,7 @@ def plan_rename(kb: KnowledgeBase, article_id: str, new_rel_path: str, new_id: s
     """
     article = kb.get(article_id)
     new_path = _validate_new_path(kb.root, article.path, new_rel_path)
-    own = _open(kb.root, article.path)
+    own = open_doc(kb.root, article.path)
     declared = fm.as_text(own.front_matter().data.get("id")) or ""
     id_is_explicit = declared.strip("/") == article.id
     if new_id is None:
@@ -171,34 +127,34 @@ def plan_rename(kb: KnowledgeBase, article_id: str, new_rel_path: str, new_id: s
     new_id = _validate_new_id(kb, article, new_id)
     old_id = article.id
     breaking: list[Problem] = []
-    docs: dict[str, _Doc] = {article.path: own}
+    docs: dict[str, Doc] = {article.path: own}
 
-    _rewrite_links(own, _own_link_rewriter(article.path, new_path))
+    rewrite_links(own, own_link_rewriter(article.path, new_path))
     for other in kb.articles.values():
         if not _mentions(other, article, old_id != new_id):
             continue
         doc = docs.get(other.path)
         if doc is None:
             try:
-                doc = docs[other.path] = _open(kb.root, other.path)
+                doc = docs[other.path] = open_doc(kb.root, other.path)
             except FileReadError as exc:
                 breaking.append(Problem(other.path, None, "error", "rename-unfixable",
                                         f"cannot update its links to '{old_id}': {exc}"))
                 continue
         if old_id != new_id:
-            _rewrite_wiki_links(doc, old_id, new_id)
+            rewrite_wiki_links(doc, old_id, new_id)
             if any(target == old_id for _, target in other.translations):
-                _note(breaking, _rewrite_translations(doc, old_id, new_id))
+                _note(breaking, rewrite_translations(doc, old_id, new_id))
         if other.path != article.path:
-            _rewrite_links(doc, _link_rewriter_to(other.path, article.path, new_path))
+            rewrite_links(doc, link_rewriter_to(other.path, article.path, new_path))
     if new_id != (article.id if id_is_explicit else default_id(new_path)):
-        _note(breaking, _set_id(own, new_id))
+        _note(breaking, set_id(own, new_id))
     if old_id != new_id and any(old_id in path.articles for path in kb.config.paths):
-        config_doc, problem = _rewrite_learning_paths(kb.root, old_id, new_id)
+        config_doc, problem = rewrite_learning_paths(kb.root, old_id, new_id)
         _note(breaking, problem)
         if config_doc is not None:
             docs[CONFIG_NAME] = config_doc
-    return RenamePlan(article.path, new_path, old_id, new_id, tuple(_edits(docs.values(), breaking)), tuple(breaking))
+    return RenamePlan(article.path, new_path, old_id, new_id, tuple(file_edits(docs.values(), breaking)), tuple(breaking))
 
 
 def apply_rename(kb_root: Path, plan: RenamePlan) -> list[str]:
@@ -343,12 +299,6 @@ def _check_current(root: Path, edit: FileEdit) -> None:
 
 # -- finding what to change ---------------------------------------------------------------------------------------
 
-def _open(root: Path, rel_path: str) -> _Doc:
-    text, snap = read_text(root / rel_path)
-    lines = text.split("\n")
-    return _Doc(rel_path, snap, tuple(lines), lines)
-
-
 def _mentions(other: Article, moved: Article, id_changes: bool) -> bool:
     """Whether ``other`` (as loaded) links to ``moved`` by id, translation or relative path."""
     if id_changes and (any(link.kind == "wiki" and link.target == moved.id for link in other.links)
@@ -359,190 +309,9 @@ def _mentions(other: Article, moved: Article, id_changes: bool) -> bool:
     )
 
 
-def _link_to(dest: str, from_path: str, original: str) -> str:
-    """A relative link from the file at ``from_path`` to ``dest``, in the style of ``original``."""
-    path = path_part(original)
-    rel = posixpath.relpath(dest, posixpath.dirname(from_path) or ".")
-    if "%" in path or re.search(r"[\s()<>]", rel):
-        rel = quote(rel, safe="/")
-    if path.startswith("./") and not rel.startswith("../"):
-        rel = "./" + rel
-    return rel + original[len(path):]
-
-
-def _link_rewriter_to(from_path: str, old_path: str, new_path: str):
-    def rewrite(target: str) -> str | None:
-        return _link_to(new_path, from_path, target) if link_path(from_path, target) == old_path else None
-
-    return rewrite
-
-
-def _own_link_rewriter(old_path: str, new_path: str):
-    def rewrite(target: str) -> str | None:
-        dest = link_path(old_path, target)
-        if dest is None:
-            return None  # already leads outside the KB; check reports it
-        dest = new_path if dest == old_path else dest
-        return None if link_path(new_path, target) == dest else _link_to(dest, new_path, target)
-
-    return rewrite
-
-
-# -- rewriting ----------------------------------------------------------------------------------------------------
-
-def _rewrite_wiki_links(doc: _Doc, old_id: str, new_id: str) -> None:
-    for index in doc.prose_indices():
-        line = doc.lines[index]
-        if "[[" not in line:
-            continue
-        for match in reversed(list(WIKILINK_RE.finditer(blank_inline_code(line)))):
-            if match.group(1).strip() == old_id:
-                start, end = match.span(1)
-                raw = line[start:end]
-                lead, trail = raw[: len(raw) - len(raw.lstrip())], raw[len(raw.rstrip()):]
-                line = line[:start] + lead + new_id + trail + line[end:]
-        doc.lines[index] = line
-
-
-def _rewrite_links(doc: _Doc, rewrite) -> None:
-    for index in doc.prose_indices():
-        line = doc.lines[index]
-        if "[" not in line:
-            continue
-        visible = blank_inline_code(line)
-        spans = [m.span(1) for m in LINK_OR_IMAGE_RE.finditer(visible)]
-        spans += [m.span(1) for m in REFERENCE_DEFINITION_RE.finditer(visible)]
-        for start, end in sorted(spans, reverse=True):
-            target = line[start:end]
-            new = rewrite(target) if is_relative_target(target) else None
-            if new and new != target:
-                line = line[:start] + new + line[end:]
-        doc.lines[index] = line
-
-
-def _rewrite_translations(doc: _Doc, old_id: str, new_id: str) -> Problem | None:
-    """Point the ``translations:`` entries naming ``old_id`` at ``new_id``."""
-    data = fm.split_front_matter("\n".join(doc.lines)).data
-    start = next((i for i in doc.front_matter_indices() if _TRANSLATIONS_RE.match(doc.lines[i])), None)
-    translations = data.get("translations")
-    if isinstance(translations, dict):
-        value = {str(k): (new_id if fm.as_text(v) == old_id else fm.as_text(v)) for k, v in translations.items()}
-        if _set_front_matter(doc, "translations", value):
-            return None
-    return Problem(doc.rel_path, (start or 0) + 1, "error", "rename-translation",
-                   f"translation '{old_id}' could not be updated automatically; change it to '{new_id}' by hand")
-
-
-def _set_id(doc: _Doc, new_id: str) -> Problem | None:
-    """Put ``id: new_id`` into the front matter (replacing the ``id:``, or adding one first)."""
-    split = fm.split_front_matter("\n".join(doc.lines))
-    if split.error:
-        return Problem(doc.rel_path, split.error_line, "error", "rename-id",
-                       f"the front matter is broken, so 'id: {new_id}' cannot be set; fix it first")
-    if not _set_front_matter(doc, "id", new_id, first=True):
-        id_line = next((i for i in doc.front_matter_indices() if doc.lines[i].startswith("id")), 0)
-        return Problem(doc.rel_path, id_line + 1, "error", "rename-id",
-                       f"could not set 'id: {new_id}' in the front matter; set it by hand")
-    return None
-
-
-def _set_front_matter(doc: _Doc, key: str, value: object, *, first: bool = False) -> bool:
-    """Set one key through the ruamel document (only that key's lines change); whether it worked.
-
-    The edit is kept only if the project's own reader (PyYAML) then reads every
-    other key as before and ``key`` as ``value``: an odd block that the document
-    could write only by changing its meaning is left alone and reported.
-    """
-    text = "\n".join(doc.lines)
-    document = FrontMatterDocument.parse(text)
-    try:
-        document.set(key, value, first=first)
-        new_text = document.render()
-    except (FrontMatterBroken, TypeError, ValueError):
-        return False
-    before, after = fm.split_front_matter(text), fm.split_front_matter(new_text)
-    if before.error or after.error or after.body != before.body:
-        return False
-    got = dict(after.data)
-    got[key] = _as_texts(got.get(key))
-    if got != dict(before.data, **{key: value}):
-        return False
-    doc.lines[:] = new_text.split("\n")
-    return True
-
-
-def _as_texts(value: object) -> object:
-    if isinstance(value, dict):
-        return {str(k): fm.as_text(v) for k, v in value.items()}
-    return fm.as_text(value)
-
-
-def _rewrite_learning_paths(root: Path, old_id: str, new_id: str) -> tuple[_Doc | None, Problem | None]:
-    """Replace ``old_id`` in the learning paths of ``_kb.yml``, one line at a time.
-
-    A line change is kept only if ``_kb.yml`` then reads the same except for
-    learning-path entries that were ``old_id`` (so a description or a synonym
-    that happens to be the same word is left alone).
-    """
-    unfixable = Problem(CONFIG_NAME, None, "error", "rename-path",
-                        f"a learning path lists '{old_id}'; change it to '{new_id}' by hand")
-    try:
-        doc = _open(root, CONFIG_NAME)
-    except FileReadError:
-        return None, unfixable
-    before, _ = parse_kb_config("\n".join(doc.lines))
-    token = re.compile(r"(?<=[\s\[,-])(['\"]?)" + re.escape(old_id) + r"\1(?=[ \t]*(?:[,\]#]|$))")
-    for index, line in enumerate(doc.lines):
-        changed = token.sub(lambda m: yaml_text(new_id), line)
-        if changed != line:
-            doc.lines[index] = changed
-            if not _only_path_ids_changed(before, parse_kb_config("\n".join(doc.lines))[0], old_id, new_id):
-                doc.lines[index] = line
-    after = parse_kb_config("\n".join(doc.lines))[0]
-    if any(old_id in path.articles for path in after.paths):
-        return (doc if tuple(doc.lines) != doc.original else None), unfixable
-    return doc, None
-
-
-def _only_path_ids_changed(before: KbConfig, after: KbConfig, old_id: str, new_id: str) -> bool:
-    if dataclasses.replace(after, paths=()) != dataclasses.replace(before, paths=()):
-        return False
-    if len(after.paths) != len(before.paths):
-        return False
-    for was, now in zip(before.paths, after.paths):
-        if dataclasses.replace(was, articles=()) != dataclasses.replace(now, articles=()):
-            return False
-        if len(was.articles) != len(now.articles):
-            return False
-        if any(a != b and not (a == old_id and b == new_id) for a, b in zip(was.articles, now.articles)):
-            return False
-    return True
-
-
 def _note(problems: list[Problem], problem: Problem | None) -> None:
     if problem is not None:
         problems.append(problem)
-
-
-def _edits(docs, breaking: list[Problem]) -> list[FileEdit]:
-    edits = []
-    for doc in docs:
-        if tuple(doc.lines) == doc.original:
-            continue
-        text = "\n".join(doc.lines)
-        try:
-            encode_text(text, doc.snapshot.encoding, doc.snapshot.newline, doc.rel_path)
-        except StorageError as exc:
-            breaking.append(Problem(doc.rel_path, getattr(exc, "line", None), "error", "rename-encoding",
-                                    f"cannot be updated: {exc}"))
-            continue
-        changed: list[int] = []
-        matcher = difflib.SequenceMatcher(None, doc.original, doc.lines, autojunk=False)
-        for tag, _i1, _i2, j1, j2 in matcher.get_opcodes():
-            if tag != "equal":
-                changed.extend(range(j1 + 1, j2 + 1))
-        edits.append(FileEdit(doc.rel_path, tuple(changed), text, doc.snapshot))
-    return sorted(edits, key=lambda edit: edit.rel_path)
 
 
 def _reason(exc: BaseException) -> str:
