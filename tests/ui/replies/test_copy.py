@@ -1,0 +1,50 @@
+"""Copying a reply: the form asks for what is missing; nothing is copied that cannot be filled."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QGuiApplication
+
+from kb_assistant.core.kb.load import load_kb
+from kb_assistant.core.settings import Settings
+from kb_assistant.ui.replies.controller import ReplyController
+from kb_assistant.ui.replies.copy import copy_reply
+
+KB = {
+    "refund.md": "---\nid: refund\nlang: en\n---\n# Refund\n\n## Reply: Started\nOrder {{order_id}}, {{customer_name|there}}.\n",
+}
+
+
+def _controller(write_kb, **settings):
+    controller = ReplyController(load_kb(write_kb(KB)), Settings(**settings), today_provider=lambda: dt.date(2026, 1, 5))
+    controller.set_channel("chat")
+    controller.set_article("refund")
+    return controller
+
+
+def test_missing_values_are_asked_then_copied(qtbot, write_kb):
+    controller = _controller(write_kb)
+    asked = []
+    message = copy_reply(controller, 0, None, ask=lambda parent, fields: asked.append(fields) or {"order_id": "7"})
+    assert [f.name for f in asked[0]] == ["order_id", "customer_name"]
+    assert QGuiApplication.clipboard().text() == "Order 7, there."
+    assert "Copied" in message and "Started" in message
+    assert controller.values == {"order_id": "7"}  # kept for this customer
+
+
+def test_a_cancelled_form_copies_nothing_and_says_what_is_needed(qtbot, write_kb):
+    controller = _controller(write_kb)
+    QGuiApplication.clipboard().setText("before")
+    message = copy_reply(controller, 0, None, ask=lambda parent, fields: None)
+    assert QGuiApplication.clipboard().text() == "before"
+    assert "Not copied" in message and "order_id" in message
+
+
+def test_a_reply_that_cannot_be_composed_copies_nothing_and_says_why(qtbot, write_kb):
+    controller = _controller(write_kb, greeting_snippet="gone")
+    QGuiApplication.clipboard().setText("before")
+    message = copy_reply(controller, 0, None, ask=lambda parent, fields: {"order_id": "7"})
+    assert QGuiApplication.clipboard().text() == "before"
+    assert message.startswith("Not copied:") and "gone" in message
+    assert "Not copied:" in copy_reply(controller, 4, None, ask=lambda parent, fields: {})
