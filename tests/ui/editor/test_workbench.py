@@ -173,7 +173,8 @@ def test_a_restored_draft_never_overwrites_a_change_made_on_disk_meanwhile(qtbot
     draft = bench.autosave.save_draft(bench.kb_root, "account/password.md", "---\nid: password\n---\n# Mine\n",
                                       "0" * 64)
     editor = bench.restore(draft)
-    assert editor.notice.isVisible() or "changed on disk" in editor.notice.text()
+    # isHidden(), not isVisible(): the editor window itself need not be shown for its notice to be on
+    assert not editor.notice.isHidden() and "changed on disk" in editor.notice.text()
     monkeypatch.setattr(editor, "ask_conflict", lambda: "")
     assert editor.save() is False
     assert "Reset a password" in path.read_text(encoding="utf-8")
