@@ -14,7 +14,6 @@ from kb_assistant.core.upkeep.check import check_kb, count_by_severity
 from kb_assistant.core.errors import (
     ArticleNotFoundError,
     ClipboardUnavailableError,
-    KbError,
     KbNotFoundError,
     ReplyNotFoundError,
     SearchIndexError,
@@ -274,10 +273,7 @@ def copy_to_clipboard(text: str) -> None:
     try:
         pyperclip.copy(text)
     except pyperclip.PyperclipException as exc:
-        raise ClipboardUnavailableError(
-            "no clipboard available: install xclip, xsel or wl-clipboard (Linux), "
-            f"or print the reply without --copy ({exc.__class__.__name__})"
-        ) from None
+        raise ClipboardUnavailableError(type=exc.__class__.__name__) from None
 
 
 def _cmd_check(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:

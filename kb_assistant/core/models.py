@@ -7,8 +7,11 @@ thread, cached, and compared without surprises.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
+
+from kb_assistant.core.messages import english
 
 Severity = Literal["error", "warning"]
 ArticleType = Literal["article", "snippet"]
@@ -25,18 +28,23 @@ class Problem:
         path: file path relative to the KB root ("/" separated), or "" for KB-wide.
         line: 1-based line number in the file, when known.
         severity: "error" (the KB is broken for agents) or "warning".
-        code: a stable machine-readable code (``"yaml"``, ``"duplicate-id"`` ...),
-            which the UI maps to translated text.
-        message: an English human-readable explanation.
-        values: the values the message is built from (see ``core.messages``).
+        code: a stable machine-readable code (``"broken-link"``, ``"duplicate-id"`` ...);
+            its template in :mod:`kb_assistant.core.messages` is the message, which
+            the window shows translated.
+        values: the values of the template (texts, whole numbers, nested
+            :class:`~kb_assistant.core.messages.Message` s); treat as read-only.
     """
 
     path: str
     line: int | None
     severity: Severity
     code: str
-    message: str
-    values: dict[str, str | int] = field(default_factory=dict, hash=False)
+    values: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    @property
+    def message(self) -> str:
+        """The English message (what ``kb-assistant check`` prints)."""
+        return english(self.code, self.values)
 
     def format(self) -> str:
         """Return ``path:line: severity: message`` as compilers print it."""

@@ -89,5 +89,5 @@ def choose_kb_root(explicit: str | None, configured: str = "", environ: Mapping[
         return Path(chosen).expanduser()
     bundled = bundled_kb_dir()
     if bundled is None:
-        raise KbNotFoundError("no knowledge base given: use --kb DIR")
+        raise KbNotFoundError("kb-not-given")
     return bundled

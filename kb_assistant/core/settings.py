@@ -14,6 +14,9 @@ import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from kb_assistant.core.errors import SettingsError
+from kb_assistant.core.messages import clip, os_reason
+
 log = logging.getLogger("kb_assistant.settings")
 
 SETTINGS_FILE = "settings.json"
@@ -36,25 +39,25 @@ class Settings:
     extra: dict = field(default_factory=dict)
 
 
-def load_settings(path: Path) -> tuple[Settings, str]:
+def load_settings(path: Path) -> tuple[Settings, SettingsError | None]:
     """Read settings from ``path``.
 
     Returns:
-        the settings (defaults where missing or invalid) and an error message
-        ("" when the file was fine or absent).
+        the settings (defaults where missing or invalid) and what was wrong with
+        the file (None when it was fine or absent), to be shown, not raised.
     """
     try:
         raw = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        return Settings(), ""
-    except OSError as exc:
-        return Settings(), f"{path}: cannot read settings: {exc.strerror}"
+        return Settings(), None
+    except (OSError, UnicodeDecodeError) as exc:
+        return Settings(), SettingsError("settings-unreadable", path=str(path), reason=os_reason(exc))
     try:
         data = json.loads(raw)
-    except ValueError as exc:
-        return Settings(), f"{path}: settings are not valid JSON ({exc}); using defaults"
+    except (ValueError, RecursionError) as exc:
+        return Settings(), SettingsError("settings-invalid", path=str(path), reason=clip(str(exc)))
     if not isinstance(data, dict):
-        return Settings(), f"{path}: settings must be a JSON object; using defaults"
+        return Settings(), SettingsError("settings-not-object", path=str(path))
     settings = Settings()
     known = {f.name: f for f in fields(Settings) if f.name != "extra"}
     for key, value in data.items():
@@ -65,7 +68,7 @@ def load_settings(path: Path) -> tuple[Settings, str]:
             setattr(settings, key, value)
         else:
             log.warning("%s: ignoring %s=%r (wrong type)", path, key, value)
-    return settings, ""
+    return settings, None
 
 
 def save_settings(path: Path, settings: Settings) -> None:

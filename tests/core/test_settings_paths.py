@@ -14,7 +14,7 @@ def test_settings_round_trip_keeps_unknown_keys(tmp_path):
     path.parent.mkdir()
     path.write_text(json.dumps({"agent_name": "Anna", "future_option": [1, 2]}), encoding="utf-8")
     settings, error = load_settings(path)
-    assert error == "" and settings.agent_name == "Anna"
+    assert error is None and settings.agent_name == "Anna"
     settings.company = "Shopwave"
     save_settings(path, settings)
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -23,16 +23,20 @@ def test_settings_round_trip_keeps_unknown_keys(tmp_path):
 
 
 def test_missing_settings_are_defaults(tmp_path):
-    assert load_settings(tmp_path / "none.json") == (Settings(), "")
+    assert load_settings(tmp_path / "none.json") == (Settings(), None)
 
 
 def test_broken_settings_are_reported_not_fatal(tmp_path):
     path = tmp_path / "s.json"
     path.write_text("{not json", encoding="utf-8")
     settings, error = load_settings(path)
-    assert settings == Settings() and "not valid JSON" in error
+    assert settings == Settings() and error.code == "settings-invalid" and "not valid JSON" in str(error)
     path.write_text("[1]", encoding="utf-8")
-    assert "JSON object" in load_settings(path)[1]
+    assert load_settings(path)[1].code == "settings-not-object"
+    path.write_bytes(b"\xff\xfe{")
+    assert load_settings(path)[1].code == "settings-unreadable"  # not UTF-8: reported, not raised
+    path.write_text("[" * 100_000, encoding="utf-8")
+    assert load_settings(path)[1].code == "settings-invalid"  # nested too deeply for the JSON reader
 
 
 def test_wrong_types_fall_back_to_defaults(tmp_path):

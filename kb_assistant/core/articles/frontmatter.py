@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from kb_assistant.core.messages import Message, clip
+
 # libyaml's loader is several times faster; fall back to pure Python without it
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -24,7 +26,7 @@ class FrontMatter:
         body: the Markdown after the front matter.
         body_line: 1-based line number of the first body line in the file.
         present: whether the file had a front-matter block at all.
-        error: a readable message when the block is broken, else "".
+        error: why the block is broken (a code and its values), else None.
         error_line: the 1-based file line of the error, when known.
     """
 
@@ -32,7 +34,7 @@ class FrontMatter:
     body: str = ""
     body_line: int = 1
     present: bool = False
-    error: str = ""
+    error: Message | None = None
     error_line: int | None = None
 
 
@@ -59,37 +61,41 @@ def split_front_matter(text: str) -> FrontMatter:
         body=text,
         body_line=1,
         present=True,
-        error="front matter starts with '---' but is never closed by a '---' line",
+        error=Message("front-matter-unclosed"),
         error_line=1,
     )
 
 
-def _parse_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Any], str, int | None]:
+def _parse_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Any], Message | None, int | None]:
     if not yaml_text.strip():
-        return {}, "", None
+        return {}, None, None
     try:
         data = yaml.load(yaml_text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark is not None else first_line
-        problem = exc.problem or exc.context or "invalid YAML"
-        return {}, f"front matter is not valid YAML: {problem}", line
+        return {}, yaml_error(exc.problem or exc.context or ""), line
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
         # ValueError: e.g. an impossible date such as 2026-13-45.
-        return {}, f"front matter is not valid YAML: {exc}", first_line
+        return {}, yaml_error(str(exc) or type(exc).__name__), first_line
     if data is None:
-        return {}, "", None
+        return {}, None, None
     if not isinstance(data, dict):
-        return {}, f"front matter must be a mapping of keys to values, not {_kind(data)}", first_line
-    return {str(key): value for key, value in data.items()}, "", None
+        return {}, not_a_mapping(data), first_line
+    return {str(key): value for key, value in data.items()}, None, None
 
 
-def _kind(value: object) -> str:
+def yaml_error(problem: str, line: int | None = None) -> Message:
+    """Why a front matter block is not valid YAML, in the YAML reader's own words (untranslated)."""
+    values = {"problem": clip(problem or "invalid YAML")}
+    return Message("front-matter-yaml-at", dict(values, line=line)) if line else Message("front-matter-yaml", values)
+
+
+def not_a_mapping(value: object) -> Message:
+    """The front matter holds a list or a text where keys and values belong."""
     if isinstance(value, list):
-        return "a list"
-    if isinstance(value, str):
-        return "text"
-    return type(value).__name__
+        return Message("front-matter-list")
+    return Message("front-matter-text" if isinstance(value, str) else "front-matter-not-mapping")
 
 
 def as_text(value: Any) -> str | None:
@@ -121,4 +127,4 @@ def as_date(value: Any) -> dt.date | None:
         return value
     if isinstance(value, str):
         return dt.date.fromisoformat(value.strip())
-    raise ValueError(f"not a date: {value!r}")
+    raise ValueError("not a date")

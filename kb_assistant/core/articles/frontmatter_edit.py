@@ -30,17 +30,13 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScala
 
 from kb_assistant.core.articles.frontmatter_form import normalise_value, same_value
 from kb_assistant.core.articles.yaml_scalar import scalar_style
-from kb_assistant.core.errors import KbError
+from kb_assistant.core.articles.frontmatter import not_a_mapping, yaml_error
+from kb_assistant.core.errors import FrontMatterBroken
+from kb_assistant.core.messages import Message, short_value
 
 _FLOW_BY_DEFAULT = frozenset({"tags", "translations"})
 _CLOSERS = ("---", "...")
 _ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
-
-
-class FrontMatterBroken(KbError):
-    """The front matter is not valid YAML, so the form must not rewrite it."""
-
-    code = "front-matter-broken"
 
 
 class FrontMatterDocument:
@@ -51,7 +47,7 @@ class FrontMatterDocument:
     :class:`FrontMatterBroken` so the text is never destroyed.
 
     Attributes:
-        error: a readable message when the block cannot be edited, else "".
+        error: why the block cannot be edited (a code and its values), else None.
         error_line: the 1-based line of the article where the problem is, when known.
         body: the text after the front matter block, exactly as in the article.
         present: whether the article has a front matter block.
@@ -59,7 +55,7 @@ class FrontMatterDocument:
 
     def __init__(self, text: str) -> None:
         """Split ``text``; prefer :meth:`parse`, which says what it does."""
-        self.error = ""
+        self.error: Message | None = None
         self.error_line: int | None = None
         self.present = False
         self._prefix = self._yaml_raw = self._closer = ""
@@ -87,7 +83,7 @@ class FrontMatterDocument:
         self.present = True
         closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None)
         if closing is None:
-            self._broken("front matter starts with '---' but is never closed by a '---' line", 1)
+            self._broken(Message("front-matter-unclosed"), 1)
             return
         self._newline = "\r\n" if lines[0].endswith("\r") else "\n"
         self._prefix = lines[0] + "\n"
@@ -96,7 +92,7 @@ class FrontMatterDocument:
         self.body = "\n".join(lines[closing + 1:])
         self._load(self._yaml_raw.replace("\r\n", "\n"))
 
-    def _broken(self, message: str, line: int | None) -> None:
+    def _broken(self, message: Message, line: int | None) -> None:
         self.error, self.error_line = message, line
 
     def _load(self, yaml_text: str) -> None:
@@ -107,23 +103,20 @@ class FrontMatterDocument:
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = 2 + mark.line if mark is not None else 2
-            problem = exc.problem or exc.context or "invalid YAML"
-            self._broken(f"front matter is not valid YAML at line {line}: {problem}", line)
+            self._broken(yaml_error(exc.problem or exc.context or "", line), line)
             return
         except ReaderError as exc:  # a control character: no mark, only a position
             line = 2 + yaml_text.count("\n", 0, exc.position)
-            self._broken(f"front matter is not valid YAML at line {line}: "
-                         f"character {exc.character!r} is not allowed", line)
+            self._broken(Message("front-matter-character", {"line": line, "char": short_value(exc.character)}), line)
             return
         except (YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
-            self._broken(f"front matter is not valid YAML: {exc}", 2)  # e.g. 2026-13-45
+            self._broken(yaml_error(str(exc) or type(exc).__name__), 2)  # e.g. 2026-13-45
             return
         if data is None:
             self._header = lines
             return
         if not isinstance(data, CommentedMap):
-            kind = "a list" if isinstance(data, list) else "text"
-            self._broken(f"front matter must be a mapping of keys to values, not {kind}", 2)
+            self._broken(not_a_mapping(data), 2)
             return
         self._data = data
         self._original = {key: _plain(value) for key, value in data.items()}
@@ -173,11 +166,11 @@ class FrontMatterDocument:
 
         Raises:
             FrontMatterBroken: when the block is not valid YAML.
-            TypeError: for a value of the wrong type for a known key.
-            ValueError: for an impossible date or a review interval below 1.
+            FrontMatterValueError: (a TypeError and a ValueError) for a value of the wrong
+                type for a known key, an impossible date or a review interval below 1.
         """
         if self.error:
-            raise FrontMatterBroken(self.error, line=self.error_line)
+            raise FrontMatterBroken("front-matter-broken", reason=self.error, line=self.error_line or 0)
         new = normalise_value(key, value)
         old = self._data.get(key)
         if new is None:
@@ -232,10 +225,7 @@ class FrontMatterDocument:
         if text is None or not _reads_back(text, self._data):
             text = _dump(self._data, self._indent)
         if not _reads_back(text, self._data):
-            raise FrontMatterBroken(
-                "the front matter cannot be rewritten without changing other keys; "
-                "edit it in the text instead"
-            )
+            raise FrontMatterBroken("front-matter-not-rewritable")
         return text.replace("\n", self._newline) if self._newline != "\n" else text
 
     def _spliced(self) -> str | None:

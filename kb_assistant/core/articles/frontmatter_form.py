@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from kb_assistant.core.articles import frontmatter as fm
+from kb_assistant.core.errors import FrontMatterValueError
+from kb_assistant.core.messages import short_value
 
 if TYPE_CHECKING:  # the document imports normalise_value from here
     from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument
@@ -33,34 +35,37 @@ def normalise_value(key: str, value: Any) -> Any:
     None means "remove the key".
 
     Raises:
-        TypeError: for a value of the wrong type for a known key.
-        ValueError: for an impossible date or a review interval below 1.
+        FrontMatterValueError: (a TypeError and a ValueError) for a value of the wrong
+            type for a known key, an impossible date or a review interval below 1.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if key in _TEXT_KEYS:
         if not isinstance(value, str):
-            raise TypeError(f"'{key}' must be text, not {type(value).__name__}")
+            raise FrontMatterValueError("value-not-text", key=key, type=type(value).__name__)
         return value.strip()
     if key in _LIST_KEYS:
         if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
-            raise TypeError(f"'{key}' must be a list of texts")
+            raise FrontMatterValueError("value-not-list", key=key)
         items = [str(item).strip() for item in value if item is not None and str(item).strip()]
         return items or None
     if key == "translations":
         if not isinstance(value, Mapping):
-            raise TypeError("'translations' must be a mapping of language to article id")
+            raise FrontMatterValueError("value-not-translations", key=key)
         pairs = {str(k).strip(): str(v).strip() for k, v in value.items() if v and str(v).strip()}
         return pairs or None
     if key == "reviewed":
-        return fm.as_date(value)
+        try:
+            return fm.as_date(value)
+        except ValueError:
+            raise FrontMatterValueError("value-not-date", key=key, value=short_value(value)) from None
     if key == "review_every":
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError("'review_every' must be a whole number of days")
+            raise FrontMatterValueError("value-not-days", key=key)
         if value < 1:
-            raise ValueError("'review_every' must be at least 1 day")
+            raise FrontMatterValueError("value-days-below-one", key=key)
         return value
     if isinstance(value, str):
         return value.strip()

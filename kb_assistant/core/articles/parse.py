@@ -19,13 +19,10 @@ from kb_assistant.core.articles.scan import (
     first_title,
     strip_title_heading,
 )
+from kb_assistant.core.errors import UndecodableError
+from kb_assistant.core.files.textfile import MAX_ARTICLE_BYTES, content_hash, decode_article_bytes
+from kb_assistant.core.messages import short_value
 from kb_assistant.core.models import Article, Problem
-from kb_assistant.core.files.textfile import (
-    MAX_ARTICLE_BYTES,
-    UndecodableError,
-    content_hash,
-    decode_article_bytes,
-)
 
 KNOWN_KEYS = frozenset(
     {
@@ -78,36 +75,33 @@ def parse_article_bytes(
     """
     problems: list[Problem] = []
 
-    def report(severity: str, code: str, message: str, line: int | None = None) -> None:
-        problems.append(Problem(rel_path, line, severity, code, message))  # type: ignore[arg-type]
+    def report(severity: str, code: str, line: int | None = None, **values: object) -> None:
+        problems.append(Problem(rel_path, line, severity, code, values))  # type: ignore[arg-type]
 
     if len(data) > MAX_ARTICLE_BYTES:
-        report("error", "too-large", f"file is {len(data) // 1024} KiB, larger than the "
-               f"{MAX_ARTICLE_BYTES // 1024 // 1024} MiB an article may have; skipped")
+        report("error", "too-large", size_kib=len(data) // 1024, limit_mib=MAX_ARTICLE_BYTES // 1024 // 1024)
         return ParsedFile(None, tuple(problems))
     try:
         decoded = decode_article_bytes(data)
     except UndecodableError as exc:
-        report("error", "undecodable", f"cannot read the text: {exc}; skipped")
+        report("error", "undecodable", reason=exc.message())
         return ParsedFile(None, tuple(problems))
     if decoded.encoding == "cp1251":
-        report("warning", "cp1251", "file is not UTF-8; read as Windows-1251 (cp1251). "
-               "Save it as UTF-8 to silence this warning")
+        report("warning", "cp1251")
     if not decoded.text.strip():
-        report("warning", "empty", "file is empty; skipped")
+        report("warning", "empty")
         return ParsedFile(None, tuple(problems))
 
     split = fm.split_front_matter(decoded.text)
     if split.error:
-        report("error", "front-matter", split.error, split.error_line)
+        report("error", split.error.code, split.error_line, **split.error.values)
     meta = split.data
     body_lines = split.body.split("\n")
     fields = _read_fields(meta, report, split.body_line if split.present else 1)
 
     title = fields.pop("title", "") or first_title(body_lines) or sidecar_title
     if not title:
-        report("error", "no-title", "article has no title: add 'title:' to the front matter "
-               "or a '# ' heading; the file name is used meanwhile")
+        report("error", "no-title")
         title = PurePosixPath(rel_path).stem
     lang = fields.pop("lang", "") or detect_language(
         f"{title}\n{split.body}", default=default_lang or "en"
@@ -115,12 +109,11 @@ def parse_article_bytes(
 
     replies, reply_issues = extract_replies(body_lines, split.body_line)
     for issue in reply_issues:
-        report("error", "reply-name", issue.message, split.body_line + issue.index)
+        report("error", issue.code, split.body_line + issue.index)
     seen_names: set[str] = set()
     for reply in replies:
         if reply.name.casefold() in seen_names:
-            report("warning", "duplicate-reply", f"two replies are called '{reply.name}'; "
-                   "agents will not tell them apart", reply.line)
+            report("warning", "duplicate-reply", reply.line, name=reply.name)
         seen_names.add(reply.name.casefold())
 
     article_type = fields.pop("type", "article")
@@ -171,27 +164,29 @@ def _read_fields(meta: dict[str, Any], report, first_line: int) -> dict[str, Any
     out: dict[str, Any] = {}
     line = 1 if first_line > 1 else None
 
-    def bad(key: str, expected: str) -> None:
-        report("error", "front-matter", f"'{key}' should be {expected}, got {meta[key]!r}", line)
+    def bad(key: str, code: str) -> None:
+        # one code per expected shape ("front-matter-value-date" ...), so the whole sentence translates;
+        # the value is described by a bounded function: "tags: *j" may stand for millions of items
+        report("error", code, line, key=key, value=short_value(meta[key]))
 
     for key in ("id", "title", "product", "owner", "category"):
         if key in meta and meta[key] is not None:
             value = fm.as_text(meta[key])
             if value is None:
-                bad(key, "text")
+                bad(key, "front-matter-value-text")
             else:
                 out[key] = value.strip("/") if key in ("id", "category") else value
     if "lang" in meta and meta["lang"] is not None:
         value = fm.as_text(meta["lang"])
         if value is None or not value:
-            bad("lang", "a language code such as 'ru' or 'en'")
+            bad("lang", "front-matter-value-lang")
         else:
             out["lang"] = value.lower()
     for key in ("tags", "questions"):
         if key in meta:
             items = fm.as_text_list(meta[key])
             if items is None:
-                bad(key, "a list of texts")
+                bad(key, "front-matter-value-list")
             else:
                 out[key] = items
     if "translations" in meta and meta["translations"] is not None:
@@ -199,29 +194,29 @@ def _read_fields(meta: dict[str, Any], report, first_line: int) -> dict[str, Any
         if isinstance(value, dict) and all(fm.as_text(v) for v in value.values()):
             out["translations"] = {str(k).lower(): fm.as_text(v) for k, v in value.items()}
         else:
-            bad("translations", "a mapping of language to article id, e.g. {ru: refund-ru}")
+            bad("translations", "front-matter-value-translations")
     if "reviewed" in meta and meta["reviewed"] is not None:
         try:
             out["reviewed"] = fm.as_date(meta["reviewed"])
         except ValueError:
-            bad("reviewed", "a date as YYYY-MM-DD")
+            bad("reviewed", "front-matter-value-date")
     if "review_every" in meta and meta["review_every"] is not None:
         value = meta["review_every"]
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             out["review_every"] = value
         else:
-            bad("review_every", "a whole number of days above 0")
+            bad("review_every", "front-matter-value-days")
     if "type" in meta and meta["type"] is not None:
         value = (fm.as_text(meta["type"]) or "").lower()
         if value in ARTICLE_TYPES:
             out["type"] = value
         else:
-            bad("type", "'article' or 'snippet'")
+            bad("type", "front-matter-value-type")
     if "placeholders" in meta and meta["placeholders"] is not None:
         value = meta["placeholders"]
         names = list(value) if isinstance(value, dict) else fm.as_text_list(value)
         if names is None:
-            bad("placeholders", "a list of placeholder names")
+            bad("placeholders", "front-matter-value-placeholders")
         else:
             out["placeholders"] = [str(name) for name in names]
     return out

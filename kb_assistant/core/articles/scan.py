@@ -34,10 +34,10 @@ class Heading:
 
 @dataclass(frozen=True)
 class ReplyIssue:
-    """Something wrong with a reply heading (an empty name)."""
+    """Something wrong with a reply heading: ``code`` says what (``"reply-name"``: it has no name)."""
 
     index: int
-    message: str
+    code: str
 
 
 def code_line_mask(lines: list[str]) -> list[bool]:
@@ -100,7 +100,7 @@ def extract_replies(lines: list[str], first_line: int) -> tuple[list[Reply], lis
                 end = later.index
                 break
         if not name:
-            issues.append(ReplyIssue(heading.index, "reply heading has no name (use '## Reply: NAME')"))
+            issues.append(ReplyIssue(heading.index, "reply-name"))
             continue
         template = "\n".join(lines[heading.index + 1:end]).strip("\n")
         replies.append(Reply(name=name, template=template.strip(), line=first_line + heading.index))

@@ -22,8 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb_assistant.core.errors import StorageError
+from kb_assistant.core.files.storage import write_bytes_atomic
+from kb_assistant.core.messages import Message, os_reason, short_value
 from kb_assistant.core.models import Problem
-from kb_assistant.core.files.storage import StorageError, write_bytes_atomic
 
 log = logging.getLogger("kb_assistant.autosave")
 
@@ -107,8 +109,7 @@ class AutosaveStore:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(f"{self.root}: cannot create the autosave folder: {exc.strerror or exc}",
-                               path=str(self.root)) from exc
+            raise StorageError("autosave-folder-failed", path=str(self.root), reason=os_reason(exc)) from exc
         # ASCII JSON: text with anything (even a lone surrogate) still makes a valid file
         write_bytes_atomic(target, json.dumps(record, ensure_ascii=True, indent=1).encode("ascii"))
         return Draft(record["kb_root"], rel_path, text, base_hash, saved_at, target)
@@ -136,7 +137,7 @@ class AutosaveStore:
             entries = sorted(self.root.glob("*" + DRAFT_SUFFIX))
         except OSError as exc:
             self._report(problems, Problem(str(self.root), None, "warning", "autosave-unreadable",
-                                           f"cannot list autosaved drafts: {exc.strerror or exc}"))
+                                           {"reason": os_reason(exc)}))
             return found
         for path in entries:
             draft, problem = _read_draft(path)
@@ -158,8 +159,7 @@ class AutosaveStore:
         except FileNotFoundError:
             return False
         except OSError as exc:
-            raise StorageError(f"{path}: cannot remove the autosaved draft: {exc.strerror or exc}",
-                               path=str(path)) from exc
+            raise StorageError("autosave-remove-failed", path=str(path), reason=os_reason(exc)) from exc
         return True
 
     @staticmethod
@@ -172,32 +172,34 @@ class AutosaveStore:
 def _read_draft(path: Path) -> tuple[Draft | None, Problem | None]:
     """Read one draft file; a problem instead of an exception when it is unusable."""
 
-    def bad(message: str, line: int | None = None) -> tuple[None, Problem]:
-        return None, Problem(str(path), line, "warning", "autosave-corrupt", f"autosaved draft skipped: {message}")
+    def bad(code: str, line: int | None = None, **values: object) -> tuple[None, Problem]:
+        return None, Problem(str(path), line, "warning", "autosave-corrupt", {"reason": Message(code, values)})
 
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return bad(f"cannot read it: {exc.strerror or exc}")
+        return bad("json-unreadable", reason=os_reason(exc))
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        return bad(f"not text (undecodable byte at offset {exc.start})")
+        return bad("json-not-text", offset=exc.start)
     except json.JSONDecodeError as exc:
-        return bad(f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)
+        return bad("json-invalid", exc.lineno, reason=exc.msg, column=exc.colno)
+    except RecursionError:
+        return bad("json-too-deep")
     if not isinstance(record, dict):
-        return bad("not a JSON object")
+        return bad("json-not-object")
     fields = {name: record.get(name) for name in ("kb_root", "rel_path", "text", "saved_at")}
     missing = [name for name, value in fields.items() if not isinstance(value, str)]
     base_hash = record.get("base_hash")
     if base_hash is not None and not isinstance(base_hash, str):
         missing.append("base_hash")
     if missing:
-        return bad("missing or invalid " + ", ".join(f"'{name}'" for name in missing))
+        return bad("json-fields-invalid", names=", ".join(f"'{name}'" for name in missing))
     try:
         saved_at = dt.datetime.fromisoformat(fields["saved_at"])
     except ValueError:
-        return bad(f"'saved_at' is not a date and time: {fields['saved_at']!r}")
+        return bad("json-not-datetime", name="saved_at", value=short_value(fields["saved_at"]))
     if saved_at.tzinfo is None:
         saved_at = saved_at.replace(tzinfo=dt.timezone.utc)
     return Draft(fields["kb_root"], fields["rel_path"], fields["text"], base_hash, saved_at, path), None

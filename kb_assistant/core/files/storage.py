@@ -18,9 +18,16 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb_assistant.core.errors import KbError
-from kb_assistant.core.files.textfile import (
+from kb_assistant.core.errors import (
+    EncodingChangeNeeded,
+    ExternalChangeError,
+    FileAlreadyExistsError,
+    FileReadError,
+    StorageError,
     UndecodableError,
+)
+from kb_assistant.core.messages import os_reason
+from kb_assistant.core.files.textfile import (
     content_hash,
     decode_article_bytes,
     normalise_newlines,
@@ -33,68 +40,6 @@ ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-be", "cp1251")
 NEWLINES = ("\n", "\r\n", "\r")
 
 _TEMP_ATTEMPTS = 20
-
-
-class StorageError(KbError):
-    """A file could not be written (disk full, no permission, folder missing ...)."""
-
-    code = "save-failed"
-
-
-class FileReadError(KbError):
-    """A file could not be read, or its bytes are not text in a supported encoding."""
-
-    code = "file-unreadable"
-
-
-class FileAlreadyExistsError(StorageError):
-    """A new file was to be created where a file already exists."""
-
-    code = "file-exists"
-
-
-class EncodingChangeNeeded(StorageError):
-    """The text holds a character the file's encoding (cp1251) cannot store.
-
-    Saving again with ``encoding="utf-8"`` converts the file.
-
-    Attributes:
-        path: the file.
-        encoding: the file's encoding.
-        char: the first character that cannot be stored.
-        line: its 1-based line.
-        column: its 1-based column.
-    """
-
-    code = "encoding-change-needed"
-
-    def __init__(self, path: Path, encoding: str, char: str, line: int, column: int) -> None:
-        self.path, self.encoding, self.char, self.line, self.column = path, encoding, char, line, column
-        super().__init__(
-            f"{path}:{line}:{column}: the character '{char}' (U+{ord(char):04X}) cannot be stored in "
-            f"{encoding}, the encoding of this file; save it as UTF-8 instead",
-            path=str(path), encoding=encoding, char=char, line=line, column=column,
-        )
-
-
-class ExternalChangeError(StorageError):
-    """The file changed (or was deleted) on disk since it was opened.
-
-    Attributes:
-        path: the file.
-        deleted: whether the file is gone.
-        disk_text: its current text (``\\n`` newlines), None when deleted or unreadable.
-        disk_snapshot: its current snapshot, None when deleted or unreadable.
-    """
-
-    code = "external-change"
-
-    def __init__(self, path: Path, disk_text: str | None, disk_snapshot: FileSnapshot | None,
-                 *, deleted: bool = False) -> None:
-        self.path, self.disk_text, self.disk_snapshot, self.deleted = path, disk_text, disk_snapshot, deleted
-        reason = "was deleted" if deleted else "was changed on disk"
-        super().__init__(f"{path}: the file {reason} since it was opened; not overwritten",
-                         path=str(path), deleted=deleted)
 
 
 @dataclass(frozen=True)
@@ -141,11 +86,11 @@ def read_text(path: Path) -> tuple[str, FileSnapshot]:
         data = path.read_bytes()
         info = path.stat()
     except OSError as exc:
-        raise FileReadError(f"{path}: cannot read: {exc.strerror or exc}", path=str(path)) from exc
+        raise FileReadError("file-unreadable", path=str(path), reason=os_reason(exc)) from exc
     try:
         decoded = decode_article_bytes(data)
     except UndecodableError as exc:
-        raise FileReadError(f"{path}: cannot read the text: {exc}", path=str(path)) from exc
+        raise FileReadError("file-undecodable", path=str(path), reason=exc) from exc
     encoding = decoded.encoding
     if encoding == "utf-16" and data.startswith(codecs.BOM_UTF16_BE):
         encoding = "utf-16-be"
@@ -182,11 +127,8 @@ def encode_text(text: str, encoding: str, newline: str = "\n", path: Path | str 
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     if encoding == "cp1251":
         raise EncodingChangeNeeded(Path(path), encoding, text[index], line, column)
-    raise StorageError(
-        f"{path}:{line}:{column}: the text holds an invalid character (U+{ord(text[index]):04X}) "
-        "that no file can store",
-        path=str(path), line=line, column=column,
-    )
+    raise StorageError("invalid-character", path=str(path), line=line, column=column,
+                       codepoint=f"U+{ord(text[index]):04X}")
 
 
 def _encodable(char: str, encoding: str) -> bool:
@@ -238,12 +180,12 @@ def save_text(
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(f"{path}: cannot create its folder: {exc.strerror or exc}", path=str(path)) from exc
+            raise StorageError("folder-not-created", path=str(path), reason=os_reason(exc)) from exc
     write_bytes_atomic(target, data, replace=force or snapshot is not None)
     try:
         info = target.stat()
     except OSError as exc:
-        raise StorageError(f"{path}: saved, but cannot be read back: {exc.strerror or exc}", path=str(path)) from exc
+        raise StorageError("saved-not-readable", path=str(path), reason=os_reason(exc)) from exc
     return FileSnapshot(path, content_hash(data), info.st_mtime_ns, len(data), encoding, newline)
 
 
@@ -253,7 +195,7 @@ def _check_unchanged(path: Path, snapshot: FileSnapshot) -> None:
     except FileNotFoundError:
         raise ExternalChangeError(path, None, None, deleted=True) from None
     except OSError as exc:
-        raise StorageError(f"{path}: cannot check the file on disk: {exc.strerror or exc}", path=str(path)) from exc
+        raise StorageError("check-failed", path=str(path), reason=os_reason(exc)) from exc
     if content_hash(data) == snapshot.content_hash:
         return
     try:
@@ -287,17 +229,16 @@ def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise StorageError(f"{path}: cannot save: {exc.strerror or exc}", path=str(path)) from exc
+        raise StorageError("save-failed", path=str(path), reason=os_reason(exc)) from exc
     if mode is not None and not replace:
-        raise FileAlreadyExistsError(f"{path}: a file with this name already exists", path=str(path))
+        raise FileAlreadyExistsError(path=str(path))
     temp = _create_temp(path)
     try:
         _fill_and_move(temp, path, data, mode, replace)
     except FileExistsError as exc:
-        raise FileAlreadyExistsError(f"{path}: a file with this name already exists", path=str(path)) from exc
+        raise FileAlreadyExistsError(path=str(path)) from exc
     except OSError as exc:
-        raise StorageError(f"{path}: cannot save: {exc.strerror or exc}; the file on disk is unchanged",
-                           path=str(path)) from exc
+        raise StorageError("save-failed-unchanged", path=str(path), reason=os_reason(exc)) from exc
     sync_folder(folder)
 
 
@@ -332,9 +273,9 @@ def _create_temp(path: Path) -> Path:
         except FileExistsError:
             continue
         except OSError as exc:
-            raise StorageError(f"{path}: cannot save: cannot create a temporary file in {path.parent}: "
-                               f"{exc.strerror or exc}", path=str(path)) from exc
-    raise StorageError(f"{path}: cannot save: no free temporary file name in {path.parent}", path=str(path))
+            raise StorageError("temp-file-failed", path=str(path), folder=str(path.parent),
+                               reason=os_reason(exc)) from exc
+    raise StorageError("temp-name-taken", path=str(path), folder=str(path.parent))
 
 
 def _link_new(temp: Path, path: Path) -> None:

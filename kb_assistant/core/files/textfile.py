@@ -10,6 +10,8 @@ import codecs
 import hashlib
 from dataclasses import dataclass
 
+from kb_assistant.core.errors import UndecodableError
+
 MAX_ARTICLE_BYTES = 4 * 1024 * 1024
 """Files larger than this are not articles (a log or a dump saved as .md by mistake)."""
 
@@ -39,10 +41,6 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-class UndecodableError(ValueError):
-    """The bytes are binary or in an encoding we cannot read."""
-
-
 def looks_binary(data: bytes) -> bool:
     """Whether ``data`` looks like a binary file rather than text.
 
@@ -62,14 +60,14 @@ def decode_article_bytes(data: bytes) -> DecodedText:
         UndecodableError: for binary data or bytes that no supported encoding reads.
     """
     if looks_binary(data):
-        raise UndecodableError("binary file (contains NUL bytes)")
+        raise UndecodableError("binary-file")
     if data.startswith(codecs.BOM_UTF8):
         encoding, text = "utf-8-sig", data[len(codecs.BOM_UTF8):].decode("utf-8", "replace")
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             encoding, text = "utf-16", data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise UndecodableError(f"broken UTF-16 text at byte {exc.start}") from None
+            raise UndecodableError("broken-utf16", offset=exc.start) from None
     else:
         try:
             encoding, text = "utf-8", data.decode("utf-8")
@@ -77,10 +75,8 @@ def decode_article_bytes(data: bytes) -> DecodedText:
             try:
                 encoding, text = "cp1251", data.decode("cp1251")
             except UnicodeDecodeError as exc:
-                raise UndecodableError(
-                    f"neither UTF-8 nor cp1251 (undecodable byte 0x{data[exc.start]:02x} "
-                    f"at offset {exc.start})"
-                ) from None
+                raise UndecodableError("unknown-encoding", byte=f"0x{data[exc.start]:02x}",
+                                       offset=exc.start) from None
     return DecodedText(normalise_newlines(text), encoding, dominant_newline(text))
 
 

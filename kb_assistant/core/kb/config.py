@@ -8,8 +8,10 @@ from typing import Any
 import yaml
 
 from kb_assistant.core.articles import frontmatter as fm
+from kb_assistant.core.errors import UndecodableError
+from kb_assistant.core.files.textfile import decode_article_bytes
+from kb_assistant.core.messages import clip, os_reason, short_value
 from kb_assistant.core.models import KbConfig, LearningPath, Problem
-from kb_assistant.core.files.textfile import UndecodableError, decode_article_bytes
 
 CONFIG_NAME = "_kb.yml"
 
@@ -25,8 +27,10 @@ def load_kb_config(root: Path) -> tuple[KbConfig, list[Problem]]:
         return KbConfig(), []
     try:
         text = decode_article_bytes(path.read_bytes()).text
-    except (OSError, UndecodableError) as exc:
-        return KbConfig(), [Problem(CONFIG_NAME, None, "error", "kb-config", f"cannot read: {exc}")]
+    except OSError as exc:
+        return KbConfig(), [Problem(CONFIG_NAME, None, "error", "kb-config-unreadable", {"reason": os_reason(exc)})]
+    except UndecodableError as exc:
+        return KbConfig(), [Problem(CONFIG_NAME, None, "error", "kb-config-unreadable", {"reason": exc.message()})]
     return parse_kb_config(text)
 
 
@@ -34,22 +38,22 @@ def parse_kb_config(text: str) -> tuple[KbConfig, list[Problem]]:
     """Parse the text of ``_kb.yml``; see :func:`load_kb_config`."""
     problems: list[Problem] = []
 
-    def report(message: str, line: int | None = None) -> None:
-        problems.append(Problem(CONFIG_NAME, line, "error", "kb-config", message))
+    def report(code: str, line: int | None = None, **values: object) -> None:
+        problems.append(Problem(CONFIG_NAME, line, "error", code, values))
 
     try:
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        report(f"not valid YAML: {exc.problem or exc.context}", mark.line + 1 if mark else None)
+        report("kb-config-yaml", mark.line + 1 if mark else None, problem=clip(exc.problem or exc.context or ""))
         return KbConfig(), problems
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        report(f"not valid YAML: {exc}")
+        report("kb-config-yaml", problem=clip(str(exc) or type(exc).__name__))
         return KbConfig(), problems
     if data is None:
         return KbConfig(), problems
     if not isinstance(data, dict):
-        report("must be a mapping (name:, default_lang:, synonyms:, paths:)")
+        report("kb-config-not-mapping")
         return KbConfig(), problems
 
     name = fm.as_text(data.get("name")) or ""
@@ -70,13 +74,13 @@ def _synonyms(value: Any, report) -> tuple[tuple[str, ...], ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        report("'synonyms' should be a list of groups, e.g. [[refund, money back, возврат]]")
+        report("kb-config-synonyms")
         return ()
     groups = []
     for number, group in enumerate(value, 1):
         words = fm.as_text_list(group)
         if words is None or len(words) < 2:
-            report(f"synonym group {number} should list two or more words or phrases, got {group!r}")
+            report("kb-config-synonym-group", number=number, value=short_value(group))
             continue
         groups.append(tuple(words))
     return tuple(groups)
@@ -89,7 +93,7 @@ def _placeholders(value: Any, report) -> tuple[tuple[str, tuple[tuple[str, str],
         names = fm.as_text_list(value) or []
         return tuple((name, ()) for name in names)
     if not isinstance(value, dict):
-        report("'placeholders' should map names to labels, e.g. {order_id: {en: Order number}}")
+        report("kb-config-placeholders")
         return ()
     out = []
     for name, labels in value.items():
@@ -107,17 +111,17 @@ def _paths(value: Any, report) -> tuple[LearningPath, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        report("'paths' should be a list of learning paths")
+        report("kb-config-paths")
         return ()
     paths = []
     for number, item in enumerate(value, 1):
         if not isinstance(item, dict):
-            report(f"learning path {number} should be a mapping with title, lang and articles")
+            report("kb-config-path-not-mapping", number=number)
             continue
         title = fm.as_text(item.get("title")) or ""
         articles = fm.as_text_list(item.get("articles"))
         if not title or not articles:
-            report(f"learning path {number} needs a 'title' and a list of 'articles'")
+            report("kb-config-path-incomplete", number=number)
             continue
         paths.append(
             LearningPath(

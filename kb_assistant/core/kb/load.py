@@ -11,6 +11,7 @@ from pathlib import Path
 from kb_assistant.core.articles.parse import ParsedFile, default_id, parse_article_bytes
 from kb_assistant.core.errors import ArticleNotFoundError, KbNotFoundError
 from kb_assistant.core.kb.config import load_kb_config
+from kb_assistant.core.messages import os_reason
 from kb_assistant.core.models import Article, KbConfig, Problem
 
 ARTICLE_SUFFIX = ".md"
@@ -56,7 +57,7 @@ def scan_kb(root: Path) -> ScanResult:
     """
     root = Path(root)
     if not root.is_dir():
-        raise KbNotFoundError(f"knowledge base folder not found: {root}", path=str(root))
+        raise KbNotFoundError(path=str(root))
     result = ScanResult()
     visited: set[tuple[int, int]] = set()
     _walk(root, "", visited, result)
@@ -67,12 +68,12 @@ def _walk(folder: Path, rel: str, visited: set[tuple[int, int]], result: ScanRes
     try:
         stat = folder.stat()
     except OSError as exc:
-        result.problems.append(Problem(rel, None, "error", "unreadable", f"cannot open folder: {exc.strerror}"))
+        result.problems.append(Problem(rel, None, "error", "folder-unreadable", {"reason": os_reason(exc)}))
         return
     key = (stat.st_dev, stat.st_ino)
     if key in visited:
         result.problems.append(
-            Problem(rel, None, "warning", "symlink-loop", "folder link leads back to a folder already read; skipped")
+            Problem(rel, None, "warning", "symlink-loop")
         )
         return
     visited.add(key)
@@ -80,7 +81,7 @@ def _walk(folder: Path, rel: str, visited: set[tuple[int, int]], result: ScanRes
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
-        result.problems.append(Problem(rel, None, "error", "unreadable", f"cannot list folder: {exc.strerror}"))
+        result.problems.append(Problem(rel, None, "error", "folder-unlistable", {"reason": os_reason(exc)}))
         return
     for entry in entries:
         if is_hidden_name(entry.name):
@@ -95,9 +96,9 @@ def _walk(folder: Path, rel: str, visited: set[tuple[int, int]], result: ScanRes
             elif entry.is_symlink() and not entry.name.lower().endswith(ARTICLE_SUFFIX):
                 continue
             elif entry.is_symlink():
-                result.problems.append(Problem(child_rel, None, "warning", "broken-link", "symbolic link leads nowhere; skipped"))
+                result.problems.append(Problem(child_rel, None, "warning", "broken-symlink"))
         except OSError as exc:
-            result.problems.append(Problem(child_rel, None, "error", "unreadable", f"cannot read: {exc.strerror}"))
+            result.problems.append(Problem(child_rel, None, "error", "entry-unreadable", {"reason": os_reason(exc)}))
 
 
 def read_article_file(file: ArticleFile, default_lang: str = "") -> ParsedFile:
@@ -105,7 +106,7 @@ def read_article_file(file: ArticleFile, default_lang: str = "") -> ParsedFile:
     try:
         data = Path(file.abs_path).read_bytes()
     except OSError as exc:
-        problem = Problem(file.rel_path, None, "error", "unreadable", f"cannot read file: {exc.strerror or exc}")
+        problem = Problem(file.rel_path, None, "error", "unreadable", {"reason": os_reason(exc)})
         return ParsedFile(None, (problem,))
     return parse_article_bytes(
         data,
@@ -154,7 +155,7 @@ class KnowledgeBase:
         try:
             return self.articles[article_id]
         except KeyError:
-            raise ArticleNotFoundError(f"no article with id '{article_id}'", id=article_id) from None
+            raise ArticleNotFoundError(id=article_id) from None
 
     def title_of(self, article_id: str) -> str | None:
         """The title of article ``article_id``, None when there is none (for ``[[id]]`` link labels)."""
@@ -265,11 +266,8 @@ def _add_unique(articles: dict[str, Article], article: Article, problems: list[P
         return
     first = articles[article.id]
     fallback = default_id(article.path)
-    where = f"; it is reachable as '{fallback}' meanwhile" if fallback not in articles else "; skipped"
-    problems.append(
-        Problem(article.path, 1, "error", "duplicate-id",
-                f"id '{article.id}' is already used by {first.path}{where}")
-    )
+    code = "duplicate-id-fallback" if fallback not in articles else "duplicate-id-skipped"
+    problems.append(Problem(article.path, 1, "error", code, {"id": article.id, "other": first.path, "fallback": fallback}))
     if fallback not in articles:
         from dataclasses import replace
 

@@ -24,6 +24,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from kb_assistant.core.errors import RecordError
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.learning.sections import split_sections
 from kb_assistant.core.models import Article
@@ -68,18 +69,18 @@ class ArticleSnapshot:
         """Read :meth:`to_json`'s output.
 
         Raises:
-            ValueError: when ``data`` is not such a record.
+            RecordError: (a ValueError) when ``data`` is not such a record.
         """
         if not isinstance(data, dict):
-            raise ValueError("not a JSON object")
+            raise RecordError("json-not-object")
         texts = [data.get(name) for name in ("path", "title", "hash")]
         if not all(isinstance(text, str) for text in texts):
-            raise ValueError("'path', 'title' and 'hash' must be texts")
+            raise RecordError("json-snapshot-texts")
         sections = data.get("sections")
         if not isinstance(sections, list) or not all(
             isinstance(pair, list) and len(pair) == 2 and all(isinstance(s, str) for s in pair) for pair in sections
         ):
-            raise ValueError("'sections' must be a list of [name, hash] pairs")
+            raise RecordError("json-snapshot-sections")
         return cls(article_id, texts[0], texts[1], texts[2], tuple((name, digest) for name, digest in sections))
 
 

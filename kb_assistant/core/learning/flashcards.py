@@ -20,6 +20,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kb_assistant.core.errors import RecordError
+from kb_assistant.core.messages import short_value
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.learning.quiz import QuizItem, parse_article_quiz
 from kb_assistant.core.learning.which_article import which_article_items
@@ -66,14 +68,14 @@ class CardState:
         """Read :meth:`to_json`'s output.
 
         Raises:
-            ValueError: when ``data`` is not such a record.
+            RecordError: (a ValueError) when ``data`` is not such a record.
         """
         if not isinstance(data, dict):
-            raise ValueError("not a JSON object")
+            raise RecordError("json-not-object")
         numbers = {name: data.get(name, 0) for name in ("box", "right", "wrong")}
         for name, value in numbers.items():
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                raise ValueError(f"'{name}' is not a whole number: {value!r}")
+                raise RecordError("json-not-whole-number", name=name, value=short_value(value))
         return cls(numbers["box"], _date(data.get("due"), "due"), _date(data.get("answered"), "answered"),
                    numbers["right"], numbers["wrong"])
 
@@ -82,11 +84,11 @@ def _date(value: object, name: str) -> dt.date | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValueError(f"'{name}' is not a date: {value!r}")
+        raise RecordError("json-not-date", name=name, value=short_value(value))
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"'{name}' is not a date: {value!r}") from None
+        raise RecordError("json-not-date", name=name, value=short_value(value)) from None
 
 
 def schedule(state: CardState | None, correct: bool, today: dt.date,

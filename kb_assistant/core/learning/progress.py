@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from kb_assistant.core.errors import RecordError
+from kb_assistant.core.messages import short_value
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.models import LearningPath
 
@@ -56,17 +58,17 @@ class ArticleReading:
         """Read :meth:`to_json`'s output.
 
         Raises:
-            ValueError: when ``data`` is not such a record.
+            RecordError: (a ValueError) when ``data`` is not such a record.
         """
         if not isinstance(data, dict):
-            raise ValueError("not a JSON object")
+            raise RecordError("json-not-object")
         seconds, learned, opened = data.get("seconds", 0.0), data.get("learned", False), data.get("opened", 0)
         if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not 0 <= seconds < math.inf:
-            raise ValueError(f"'seconds' is not a time: {seconds!r}")
+            raise RecordError("json-not-time", name="seconds", value=short_value(seconds))
         if not isinstance(learned, bool):
-            raise ValueError(f"'learned' is not true or false: {learned!r}")
+            raise RecordError("json-not-boolean", name="learned", value=short_value(learned))
         if isinstance(opened, bool) or not isinstance(opened, int) or opened < 0:
-            raise ValueError(f"'opened' is not a whole number: {opened!r}")
+            raise RecordError("json-not-whole-number", name="opened", value=short_value(opened))
         return cls(float(seconds), learned, opened)
 
 

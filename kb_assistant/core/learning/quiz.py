@@ -163,13 +163,10 @@ def parse_quiz(
         parser = _SectionParser(lines, skip, first_line, article_id, path, lang, problems)
         found = parser.run(section)
         if not found and not parser.had_questions:
-            parser.report(section.start, "warning", "quiz-empty",
-                          f"quiz section '{section.title}' has no questions; number them: '1. Question?'")
+            parser.report(section.start, "warning", "quiz-empty", section=section.title)
         for item in found:
             if item.id in seen:
-                parser.report(item.line - first_line, "warning", "quiz-duplicate",
-                              f"the question '{_short(item.question)}' is asked twice in this article; "
-                              "the second one is left out")
+                parser.report(item.line - first_line, "warning", "quiz-duplicate", question=_short(item.question))
                 continue
             seen.add(item.id)
             items.append(item)
@@ -205,8 +202,9 @@ class _SectionParser:
     def had_questions(self) -> bool:
         return self.count > 0
 
-    def report(self, index: int, severity: Severity, code: str, message: str) -> None:
-        self.problems.append(Problem(self.path, self.first_line + index, severity, code, message))
+    def report(self, index: int, severity: Severity, code: str, **values: object) -> None:
+        """Add the problem ``code`` at the section's line ``index``."""
+        self.problems.append(Problem(self.path, self.first_line + index, severity, code, values))
 
     def run(self, section: Section) -> list[QuizItem]:
         """The well-formed items of ``section``; malformed ones are reported."""
@@ -242,8 +240,7 @@ class _SectionParser:
 
     def _option(self, current: _Question | None, index: int, correct: bool, text: str) -> str:
         if current is None:
-            self.report(index, "error", "quiz-stray-option",
-                        "option outside a question; start the question with a number: '1. Question?'")
+            self.report(index, "error", "quiz-stray-option")
             return ""
         if current.answer or current.reported:
             return self._mixed(current, index)
@@ -262,8 +259,7 @@ class _SectionParser:
 
     def _mixed(self, current: _Question, index: int) -> str:
         if not current.reported:
-            self.report(index, "error", "quiz-mixed",
-                        f"question {current.number} has both options and a '>' answer; give it one kind of answer")
+            self.report(index, "error", "quiz-mixed", number=current.number)
             current.reported = True
         return ""
 
@@ -282,9 +278,7 @@ class _SectionParser:
         if not blank and last == "answer":
             current.answer.append(text)
             return "answer"
-        self.report(index, "warning", "quiz-text",
-                    f"text after question {current.number} is not part of it and is left out; "
-                    "indent it under the question, or start a new numbered question")
+        self.report(index, "warning", "quiz-text", number=current.number)
         return ""
 
     def _finish(self, question: _Question | None, items: list[QuizItem]) -> None:
@@ -292,41 +286,38 @@ class _SectionParser:
             return
         title = question.title
         if not title:
-            self.report(question.index, "error", "quiz-question", f"question {question.number} has no text")
+            self.report(question.index, "error", "quiz-question", number=question.number)
             return
-        where = f"question {question.number} ('{_short(title)}')"
+        where = {"number": question.number, "question": _short(title)}
         item_id = card_id(self.article_id, "quiz", title)
         line = self.first_line + question.index
         if question.options:
             options = tuple(QuizOption(" ".join(text).strip(), correct) for correct, text, _ in question.options)
             problem = _options_problem(options)
             if problem:
-                self.report(question.index, "error", problem[0], f"{where} {problem[1]}")
+                self.report(question.index, "error", problem, **where)
                 return
             if question.bullets:
-                self.report(question.index, "warning", "quiz-options",
-                            f"{where}: a list item without a '[ ]' box is not an option and is left out")
+                self.report(question.index, "warning", "quiz-unboxed-item", **where)
             items.append(QuizItem(item_id, self.article_id, "choice", title, options, line=line, lang=self.lang))
             return
         answer = "\n".join(question.answer).strip()
         if answer:
             items.append(QuizItem(item_id, self.article_id, "open", title, answer=answer, line=line, lang=self.lang))
         elif question.bullets:
-            self.report(question.index, "error", "quiz-options",
-                        f"{where}: options need a box, '- [x] right' or '- [ ] wrong'")
+            self.report(question.index, "error", "quiz-unboxed-options", **where)
         else:
-            self.report(question.index, "error", "quiz-no-answer",
-                        f"{where} has no answer; add options ('- [x] right', '- [ ] wrong') or an answer line '> ...'")
+            self.report(question.index, "error", "quiz-no-answer", **where)
 
 
-def _options_problem(options: tuple[QuizOption, ...]) -> tuple[str, str] | None:
-    """``(code, message)`` of what is wrong with a question's options, None when nothing."""
+def _options_problem(options: tuple[QuizOption, ...]) -> str | None:
+    """The problem code of what is wrong with a question's options, None when nothing."""
     if any(not option.text for option in options):
-        return "quiz-options", "has an option without text"
+        return "quiz-empty-option"
     if len(options) < 2:
-        return "quiz-options", "has a single option; add the wrong ones as '- [ ] ...'"
+        return "quiz-single-option"
     if not any(option.correct for option in options):
-        return "quiz-no-correct", "has no right option; mark it '- [x] ...'"
+        return "quiz-no-correct"
     return None
 
 

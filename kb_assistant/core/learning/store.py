@@ -34,9 +34,11 @@ from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.learning.changes import ArticleChange, ArticleSnapshot, KbSnapshot, changes_since, take_snapshot
 from kb_assistant.core.learning.flashcards import INTERVALS, CardState, schedule
 from kb_assistant.core.learning.progress import ArticleReading
+from kb_assistant.core.errors import RecordError, StorageError
+from kb_assistant.core.files.storage import write_bytes_atomic
+from kb_assistant.core.messages import Message, os_reason, short_value
 from kb_assistant.core.models import Problem
 from kb_assistant.core.paths import index_key
-from kb_assistant.core.files.storage import StorageError, write_bytes_atomic
 
 log = logging.getLogger("kb_assistant.learning")
 
@@ -74,21 +76,22 @@ class LearningStore:
         key = index_key(self.kb_root)
         self.problems: list[Problem] = []
         clock = clock or (lambda: dt.datetime.now(dt.timezone.utc))
-        self._progress_file = _StateFile(folder / f"{key}.json", "learning progress", clock, self.problems,
-                                         _check_progress)
-        self._seen_file = _StateFile(folder / f"{key}.seen.json", "'what changed' snapshot", clock, self.problems,
-                                     _check_seen)
+        self._progress_file = _StateFile(folder / f"{key}.json", Message("learning-progress-file"), clock,
+                                         self.problems, _check_progress)
+        self._seen_file = _StateFile(folder / f"{key}.seen.json", Message("learning-seen-file"), clock,
+                                     self.problems, _check_seen)
         raw = self._progress_file.load()
         self._readings = self._records(self._progress_file, raw.get("readings", {}),
-                                       lambda _, value: ArticleReading.from_json(value), "reading of")
+                                       lambda _, value: ArticleReading.from_json(value), "learning-record-reading")
         # never behind an opening already counted, or "last opened" would go wrong
         self._counter: int = max([raw.get("counter", 0), *(r.opened for r in self._readings.values())])
         self._cards = self._records(self._progress_file, raw.get("cards", {}),
-                                    lambda _, value: CardState.from_json(value), "flashcard")
+                                    lambda _, value: CardState.from_json(value), "learning-record-card")
         seen = self._seen_file.load()
         self._snapshot: KbSnapshot | None = None
         if "articles" in seen:
-            parsed = self._records(self._seen_file, seen["articles"], ArticleSnapshot.from_json, "seen article")
+            parsed = self._records(self._seen_file, seen["articles"], ArticleSnapshot.from_json,
+                                   "learning-record-seen")
             self._snapshot = KbSnapshot(tuple(parsed.values()))
 
     @property
@@ -197,14 +200,15 @@ class LearningStore:
     # -- files -----------------------------------------------------------------------------
 
     @staticmethod
-    def _records(file: _StateFile, raw: dict[str, Any], read: Callable[[str, Any], Any], what: str) -> dict[str, Any]:
-        """Parse each record of a JSON object; a bad one is reported and left as it is in the file."""
+    def _records(file: _StateFile, raw: dict[str, Any], read: Callable[[str, Any], Any], code: str) -> dict[str, Any]:
+        """Parse each record of a JSON object; a bad one is reported (as ``code``) and left as it is in the file."""
         out = {}
         for key, value in raw.items():
             try:
                 out[key] = read(key, value)
-            except ValueError as exc:
-                file.report(None, f"{what} '{key}' skipped, kept in the file as it is: {exc}", "learning-record")
+            except ValueError as exc:  # a RecordError says what is wrong; anything else is a record it cannot read
+                reason = exc.message() if isinstance(exc, RecordError) else Message("json-bad-record")
+                file.report(None, code, key=key, reason=reason)
         return out
 
     def _save_progress(self) -> None:
@@ -227,25 +231,27 @@ def _merge(raw: dict[str, Any], records: dict[str, dict[str, Any]]) -> dict[str,
     return out
 
 
-def _check_progress(data: dict[str, Any]) -> str:
+def _check_progress(data: dict[str, Any]) -> Message | None:
     counter = data.get("counter", 0)
     if isinstance(counter, bool) or not isinstance(counter, int):
-        return "'counter' is not a whole number"
+        return Message("json-not-whole-number", {"name": "counter", "value": short_value(counter)})
     for name in ("readings", "cards"):
         if not isinstance(data.get(name, {}), dict):
-            return f"'{name}' is not a JSON object"
-    return ""
+            return Message("json-field-not-object", {"name": name})
+    return None
 
 
-def _check_seen(data: dict[str, Any]) -> str:
-    return "" if isinstance(data.get("articles", {}), dict) else "'articles' is not a JSON object"
+def _check_seen(data: dict[str, Any]) -> Message | None:
+    if isinstance(data.get("articles", {}), dict):
+        return None
+    return Message("json-field-not-object", {"name": "articles"})
 
 
 class _StateFile:
     """One JSON state file: read once, moved aside when corrupt, written atomically."""
 
-    def __init__(self, path: Path, label: str, clock: Callable[[], dt.datetime], problems: list[Problem],
-                 check: Callable[[dict[str, Any]], str]) -> None:
+    def __init__(self, path: Path, label: Message, clock: Callable[[], dt.datetime], problems: list[Problem],
+                 check: Callable[[dict[str, Any]], Message | None]) -> None:
         self.path, self.label, self._clock, self._problems, self._check = path, label, clock, problems, check
         self.raw: dict[str, Any] = {}
         self.writable = True
@@ -258,27 +264,27 @@ class _StateFile:
             return {}
         except OSError as exc:
             self.writable = False  # it may be fine, only out of reach now: never overwrite it
-            self.report(None, f"{self.label} cannot be read ({exc.strerror or exc}); "
-                        "changes are not saved until it can")
+            self.report(None, "learning-unreadable", reason=os_reason(exc))
             return {}
         try:
             record = json.loads(data.decode("utf-8"))
         except UnicodeDecodeError as exc:
-            return self._move_aside(f"not text (undecodable byte at offset {exc.start})", None)
+            return self._move_aside(Message("json-not-text", {"offset": exc.start}), None)
         except json.JSONDecodeError as exc:
-            return self._move_aside(f"not valid JSON: {exc.msg} (column {exc.colno})", exc.lineno)
+            return self._move_aside(Message("json-invalid", {"reason": exc.msg, "column": exc.colno}), exc.lineno)
         except RecursionError:
-            return self._move_aside("nested too deeply", None)
+            return self._move_aside(Message("json-too-deep"), None)
         if not isinstance(record, dict):
-            return self._move_aside("not a JSON object", None)
+            return self._move_aside(Message("json-not-object"), None)
         version = record.get("version")
         if isinstance(version, bool) or not isinstance(version, int):
-            return self._move_aside(f"'version' is not a whole number: {version!r}", None)
+            return self._move_aside(Message("json-not-whole-number", {"name": "version", "value": short_value(version)}),
+                                    None)
         reason = self._check(record)
         if version > FORMAT_VERSION:
             self.writable = False  # the newer app's file stays as it is
-            self.report(None, f"{self.label} was written by a newer version of the app (format {version}, "
-                        f"this one reads {FORMAT_VERSION}); it is {'ignored' if reason else 'read'} but not changed")
+            self.report(None, "learning-newer-ignored" if reason else "learning-newer-read",
+                        version=version, supported=FORMAT_VERSION)
             if reason:
                 return {}
         elif reason:
@@ -299,13 +305,12 @@ class _StateFile:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(f"{self.path.parent}: cannot create the learning folder: {exc.strerror or exc}",
-                               path=str(self.path.parent)) from exc
+            raise StorageError("learning-folder-failed", path=str(self.path.parent), reason=os_reason(exc)) from exc
         # ASCII JSON: ids with anything (even undecodable file names) still make a valid file
         write_bytes_atomic(self.path, json.dumps(record, ensure_ascii=True, separators=(",", ":")).encode("ascii"))
         return True
 
-    def _move_aside(self, reason: str, line: int | None) -> dict[str, Any]:
+    def _move_aside(self, reason: Message, line: int | None) -> dict[str, Any]:
         stamp = self._clock().strftime("%Y%m%dT%H%M%S")
         for attempt in range(1, 100):
             suffix = f".corrupt-{stamp}" + (f"-{attempt}" if attempt > 1 else "")
@@ -316,15 +321,13 @@ class _StateFile:
             os.rename(self.path, target)
         except OSError as exc:
             self.writable = False
-            self.report(line, f"{self.label} is unusable ({reason}) and cannot be moved aside "
-                        f"({exc.strerror or exc}); it is left as it is and changes are not saved")
+            self.report(line, "learning-stuck", reason=reason, error=os_reason(exc))
             return {}
-        self.report(line, f"{self.label} was unusable ({reason}); moved aside to {target.name} "
-                    "and started afresh")
+        self.report(line, "learning-moved-aside", reason=reason, name=target.name)
         return {}
 
-    def report(self, line: int | None, message: str, code: str = "learning-state") -> None:
-        """Log a problem of this file and add it to the store's problems."""
-        problem = Problem(str(self.path), line, "warning", code, message)
+    def report(self, line: int | None, code: str, **values: object) -> None:
+        """Log a problem of this file and add it to the store's problems (``{file}`` names the file)."""
+        problem = Problem(str(self.path), line, "warning", code, {"file": self.label, **values})
         log.warning("%s", problem.format())
         self._problems.append(problem)

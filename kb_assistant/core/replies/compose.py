@@ -129,10 +129,9 @@ def pick_reply(kb: KnowledgeBase, article_id: str, which: str = "") -> Reply:
     if article.type == "snippet":
         if which in ("", "1") or which.casefold() == article.title.casefold():
             return Reply(name=article.title, template=article.body, line=article.body_line)
-        raise ReplyNotFoundError(f"'{article_id}' is a snippet: its only reply is '{article.title}'",
-                                 id=article_id, reply=which)
+        raise ReplyNotFoundError("snippet-reply-not-found", id=article_id, reply=which, title=article.title)
     if not article.replies:
-        raise ReplyNotFoundError(f"article '{article_id}' has no replies", id=article_id)
+        raise ReplyNotFoundError("no-replies", id=article_id)
     if not which:
         return article.replies[0]
     if which.isdigit():
@@ -144,8 +143,7 @@ def pick_reply(kb: KnowledgeBase, article_id: str, which: str = "") -> Reply:
         if found is not None:
             return found
     names = "; ".join(f"{n}. {r.name}" for n, r in enumerate(article.replies, 1))
-    raise ReplyNotFoundError(f"article '{article_id}' has no reply '{which}'; it has: {names}",
-                             id=article_id, reply=which)
+    raise ReplyNotFoundError("reply-not-found", id=article_id, reply=which, names=names)
 
 
 def snippet_text(kb: KnowledgeBase, snippet_id: str) -> str | None:
@@ -158,8 +156,7 @@ def snippet_text(kb: KnowledgeBase, snippet_id: str) -> str | None:
         return None
     article = kb.articles.get(snippet_id)
     if article is None or article.type != "snippet":
-        raise ArticleNotFoundError(f"'{snippet_id}' is not a snippet of this knowledge base; "
-                                   "choose another greeting or closing", id=snippet_id)
+        raise ArticleNotFoundError("not-a-snippet", id=snippet_id)
     return article.body
 
 

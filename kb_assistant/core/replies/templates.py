@@ -29,11 +29,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
 from kb_assistant.core.errors import UnfilledPlaceholderError
+from kb_assistant.core.messages import Message
 from kb_assistant.core.render.markdown import clean_text, markdown_to_html, sanitize_html
 from kb_assistant.core.articles.syntax import NAME_RE, PLACEHOLDER_RE
 from kb_assistant.core.models import CHANNELS, Placeholder
@@ -49,6 +50,8 @@ CHANNEL_STYLES: Mapping[str, PlainStyle] = MappingProxyType({
 })
 
 _BRACE_RUN_RE = re.compile(r"\{\{+|\}\}+")
+# the braces of a placeholder, as values: a literal brace in a message template would be a format field
+_BRACES = MappingProxyType({"open": "{{", "close": "}}"})
 _EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
 
@@ -70,16 +73,26 @@ class TemplateIssue:
         offset: index of the problem in the template.
         line: 1-based line within the template.
         text: the offending text (a ``{{...}}`` or a stray ``}}``).
-        message: English explanation.
         code: ``"unclosed"``, ``"empty-name"``, ``"invalid-name"``, ``"nested"``
             or ``"stray-close"``.
+        values: the values of its message (the name, a suggested name ...).
     """
 
     offset: int
     line: int
     text: str
-    message: str
     code: str
+    values: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    def explanation(self) -> Message:
+        """What is wrong, as a message (``placeholder-<code>``; with a suggested name when there is one)."""
+        suffix = "-hint" if "hint" in self.values else ""
+        return Message(f"placeholder-{self.code}{suffix}", {"text": self.text, **_BRACES, **self.values})
+
+    @property
+    def message(self) -> str:
+        """The English explanation."""
+        return str(self.explanation())
 
 
 @dataclass(frozen=True)
@@ -116,8 +129,8 @@ def find_malformed_placeholders(template: str) -> list[TemplateIssue]:
     valid = {m.start(): m.end() for m in PLACEHOLDER_RE.finditer(template)}
     issues: list[TemplateIssue] = []
 
-    def issue(offset: int, text: str, code: str, message: str) -> None:
-        issues.append(TemplateIssue(offset, line_of(template, offset), text, message, code))
+    def issue(offset: int, text: str, code: str, **values: object) -> None:
+        issues.append(TemplateIssue(offset, line_of(template, offset), text, code, values))
 
     pos = 0
     while (run := _BRACE_RUN_RE.search(template, pos)) is not None:
@@ -127,29 +140,26 @@ def find_malformed_placeholders(template: str) -> list[TemplateIssue]:
             continue
         pos = run.end()
         if run.group()[0] == "}":
-            issue(start, run.group(), "stray-close", "'}}' without an opening '{{'")
+            issue(start, run.group(), "stray-close")
             continue
         line_end = template.find("\n", start)
         line_end = len(template) if line_end == -1 else line_end
         close = _BRACE_RUN_RE.search(template, run.end(), line_end)
         if close is None or close.group()[0] == "{":
-            issue(start, template[start:line_end][:60], "unclosed",
-                  "'{{' without a closing '}}' on the same line")
+            issue(start, template[start:line_end][:60], "unclosed")
             continue
         pos = close.end()
         text = template[start:pos]
         inner = template[run.end():close.start()]
         name = inner.partition("|")[0].strip(" \t")
         if len(run.group()) > 2 or len(close.group()) > 2 or "{" in inner or "}" in inner:
-            issue(start, text, "nested", f"braces inside a placeholder: {text}")
+            issue(start, text, "nested")
         elif not name:
-            issue(start, text, "empty-name", f"placeholder without a name: {text}")
+            issue(start, text, "empty-name")
         else:
             hint = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
-            message = f"invalid placeholder name {name!r}: use a-z, 0-9 and _"
-            if NAME_RE.fullmatch(hint):
-                message += f" (e.g. {{{{{hint}}}}})"
-            issue(start, text, "invalid-name", message)
+            suggestion = {"hint": "{{" + hint + "}}"} if NAME_RE.fullmatch(hint) else {}
+            issue(start, text, "invalid-name", name=name, **suggestion)
     return issues
 
 

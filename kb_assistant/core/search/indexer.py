@@ -127,9 +127,7 @@ def _writer(index: whoosh_index.Index, *, parallel: bool) -> IndexWriter:
     try:
         return index.writer(**kwargs)
     except LockError:
-        raise SearchIndexError(
-            "the index is being updated by another process; try again in a moment"
-        ) from None
+        raise SearchIndexError("index-locked") from None
 
 
 def update_index(

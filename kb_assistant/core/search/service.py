@@ -17,6 +17,7 @@ from pathlib import Path
 from whoosh import query as wq
 
 from kb_assistant.core.errors import SearchIndexError
+from kb_assistant.core.messages import clip
 from kb_assistant.core.kb.config import load_kb_config
 from kb_assistant.core.language import query_language
 from kb_assistant.core.models import SearchHit, SearchResults
@@ -196,7 +197,7 @@ class SearchService:
             raise
         except Exception as exc:  # noqa: BLE001 - a broken index must not kill a keystroke
             log.exception("search failed for %r", text)
-            raise SearchIndexError(f"search failed: {exc}") from exc
+            raise SearchIndexError("search-failed", reason=clip(str(exc) or type(exc).__name__)) from exc
 
     def _run(self, searcher, text: str, plan: QueryPlan, limit: int, filters) -> SearchResults:
         allowed = self._allowed(searcher, filters)

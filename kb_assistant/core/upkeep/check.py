@@ -38,29 +38,31 @@ def check_article(article: Article, kb: KnowledgeBase, today: dt.date | None = N
     today = today or dt.date.today()
     out: list[Problem] = []
 
-    def report(severity: str, code: str, message: str, line: int | None) -> None:
-        out.append(Problem(article.path, line, severity, code, message))  # type: ignore[arg-type]
+    def report(severity: str, code: str, line: int | None, **values: object) -> None:
+        out.append(Problem(article.path, line, severity, code, values))  # type: ignore[arg-type]
 
     for link in article.links:
         if link.kind == "wiki":
             if not link.target:
-                report("error", "broken-link", "empty [[ ]] link", link.line)
+                report("error", "empty-link", link.line)
             elif link.target not in kb.articles:
-                report("error", "broken-link", f"[[{link.target}]] points to no article{_suggest(link.target, kb.articles)}", link.line)
+                code, hint = _suggest("broken-link", link.target, kb.articles)
+                report("error", code, link.line, target=link.target, **hint)
         else:
-            message = relative_link_problem(kb.root, article.path, link.target)
-            if message:
-                report("error", "broken-link", message, link.line)
+            code = relative_link_problem(kb.root, article.path, link.target)
+            if code:
+                report("error", code, link.line, target=link.target)
     for lang, target in article.translations:
         if target not in kb.articles:
-            report("error", "broken-translation", f"translation '{lang}: {target}' points to no article{_suggest(target, kb.articles)}", 1)
+            code, hint = _suggest("broken-translation", target, kb.articles)
+            report("error", code, 1, lang=lang, target=target, **hint)
         elif kb.articles[target].lang != lang:
-            report("warning", "translation-lang", f"translation '{lang}: {target}' is written in '{kb.articles[target].lang}'", 1)
+            report("warning", "translation-lang", 1, lang=lang, target=target, other_lang=kb.articles[target].lang)
     out.extend(_check_placeholders(article, kb))
     out.extend(quiz_problems(article))
     if article.is_stale(today):
-        due = article.review_due()
-        report("warning", "stale", f"review was due on {due.isoformat()} (reviewed {article.reviewed.isoformat()}, every {article.review_every} days)", 1)
+        report("warning", "stale", 1, due=article.review_due().isoformat(), reviewed=article.reviewed.isoformat(),
+               days=article.review_every)
     return out
 
 
@@ -79,22 +81,22 @@ def check_text(text: str, rel_path: str, kb: KnowledgeBase, today: dt.date | Non
     if article is not None:
         other = kb.articles.get(article.id)
         if other is not None and other.path != rel_path:
-            problems.append(Problem(rel_path, 1, "error", "duplicate-id",
-                                    f"id '{article.id}' is already used by {other.path}"))
+            problems.append(Problem(rel_path, 1, "error", "duplicate-id", {"id": article.id, "other": other.path}))
         problems.extend(check_article(article, kb, today))
     return sorted(problems, key=lambda p: (p.line or 0, p.severity != "error"))
 
 
 def relative_link_problem(root: Path, article_path: str, target: str) -> str:
-    """Why a relative link of the article at ``article_path`` is broken ("" when fine).
+    """The problem code of a broken relative link of the article at ``article_path`` ("" when fine).
 
-    A link that leaves the KB folder counts as broken: the app never follows it.
+    ``"link-outside-kb"`` for a link that leaves the KB folder (the app never
+    follows it), ``"link-missing-file"`` for one to a file that does not exist.
     """
     path = link_path(article_path, target)
     if path is None:
-        return f"link '{target}' leads outside the knowledge base"
+        return "link-outside-kb"
     if path and not Path(root).joinpath(*path.split("/")).exists():
-        return f"link '{target}' points to a file that does not exist"
+        return "link-missing-file"
     return ""
 
 
@@ -104,23 +106,21 @@ def _check_placeholders(article: Article, kb: KnowledgeBase) -> list[Problem]:
     known = declared | set(BUILTIN_PLACEHOLDERS)
     templates = [(r.name, r.template, r.line + 1) for r in article.replies]
     if article.type == "snippet":
-        templates.append(("snippet", article.body, article.body_line))
+        templates.append((article.title, article.body, article.body_line))  # a snippet is one reply
     for name, template, first_line in templates:
         for issue in find_malformed_placeholders(template):
             out.append(Problem(article.path, first_line + issue.line - 1, "error", "bad-placeholder",
-                               f"reply '{name}': {issue.message}"))
+                               {"reply": name, "issue": issue.explanation()}))
         for placeholder in find_placeholders(template):
             if placeholder.name in known:
                 continue
             line = first_line + template.count("\n", 0, placeholder.start)
+            values = {"reply": name, "placeholder": "{{" + placeholder.name + "}}"}
             close = difflib.get_close_matches(placeholder.name, sorted(known), n=1, cutoff=0.75)
             if close:
-                out.append(Problem(article.path, line, "error", "unknown-placeholder",
-                                   f"reply '{name}': unknown placeholder '{{{{{placeholder.name}}}}}'; did you mean '{close[0]}'?"))
+                out.append(Problem(article.path, line, "error", "unknown-placeholder", dict(values, suggestion=close[0])))
             elif declared:
-                out.append(Problem(article.path, line, "warning", "unknown-placeholder",
-                                   f"reply '{name}': placeholder '{{{{{placeholder.name}}}}}' is not declared in _kb.yml; "
-                                   "agents will be asked for it without a label"))
+                out.append(Problem(article.path, line, "warning", "undeclared-placeholder", values))
     return out
 
 
@@ -129,18 +129,20 @@ def _check_paths(kb: KnowledgeBase) -> list[Problem]:
     for path in kb.config.paths:
         for article_id in path.articles:
             article = kb.articles.get(article_id)
+            values = {"path": path.title, "id": article_id}
             if article is None:
-                out.append(Problem("_kb.yml", None, "error", "broken-path",
-                                   f"learning path '{path.title}' lists '{article_id}', which is no article{_suggest(article_id, kb.articles)}"))
+                code, extra = _suggest("broken-path", article_id, kb.articles)
+                out.append(Problem("_kb.yml", None, "error", code, dict(values, **extra)))
             elif path.lang and article.lang != path.lang:
                 out.append(Problem("_kb.yml", None, "warning", "path-lang",
-                                   f"learning path '{path.title}' ({path.lang}) lists '{article_id}', written in '{article.lang}'"))
+                                   dict(values, lang=path.lang, other_lang=article.lang)))
     return out
 
 
-def _suggest(target: str, articles) -> str:
+def _suggest(code: str, target: str, articles) -> tuple[str, dict[str, str]]:
+    """``code`` and no values, or ``code-similar`` and the id the author probably meant."""
     close = difflib.get_close_matches(target, list(articles), n=1, cutoff=0.7)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return (f"{code}-similar", {"suggestion": close[0]}) if close else (code, {})
 
 
 def count_by_severity(problems: list[Problem]) -> tuple[int, int]:

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from kb_assistant.core.articles import frontmatter as fm
 from kb_assistant.core.articles.parse import default_id
-from kb_assistant.core.errors import KbError
+from kb_assistant.core.errors import ExternalChangeError, FileReadError, KbError, RenameError, RenameFailedError
+from kb_assistant.core.messages import os_reason
 from kb_assistant.core.kb.links import link_path
 from kb_assistant.core.kb.load import KnowledgeBase, is_hidden_name
 from kb_assistant.core.kb.config import CONFIG_NAME
@@ -40,37 +41,9 @@ from kb_assistant.core.upkeep.rename_edits import (
     rewrite_wiki_links,
     set_id,
 )
-from kb_assistant.core.files.storage import (
-    ExternalChangeError,
-    FileReadError,
-    read_text,
-    save_text,
-    sync_folder,
-    write_bytes_atomic,
-)
+from kb_assistant.core.files.storage import read_text, save_text, sync_folder, write_bytes_atomic
 
 _BAD_ID_CHARS = re.compile(r"[\[\]|\n\r]")
-
-
-class RenameError(KbError):
-    """The rename cannot be done as asked (bad new path, id taken ...)."""
-
-    code = "rename-invalid"
-
-
-class RenameFailedError(KbError):
-    """Applying a rename stopped part way.
-
-    Attributes:
-        changed: files already changed (paths relative to the KB root).
-        pending: files that still needed an edit.
-    """
-
-    code = "rename-failed"
-
-    def __init__(self, message: str, changed: list[str], pending: list[str]) -> None:
-        self.changed, self.pending = tuple(changed), tuple(pending)
-        super().__init__(message, changed=self.changed, pending=self.pending)
 
 
 @dataclass(frozen=True)
@@ -139,7 +112,7 @@ def plan_rename(kb: KnowledgeBase, article_id: str, new_rel_path: str, new_id: s
                 doc = docs[other.path] = open_doc(kb.root, other.path)
             except FileReadError as exc:
                 breaking.append(Problem(other.path, None, "error", "rename-unfixable",
-                                        f"cannot update its links to '{old_id}': {exc}"))
+                                        {"old": old_id, "reason": exc.message()}))
                 continue
         if old_id != new_id:
             rewrite_wiki_links(doc, old_id, new_id)
@@ -175,8 +148,7 @@ def apply_rename(kb_root: Path, plan: RenamePlan) -> list[str]:
     root = Path(kb_root)
     old_abs, new_abs = root / plan.old_path, root / plan.new_path
     if not old_abs.is_file():
-        raise RenameError(f"{plan.old_path}: the article is no longer there; nothing was changed",
-                          path=plan.old_path)
+        raise RenameError("rename-gone", path=plan.old_path)
     _check_free(old_abs, new_abs, plan.old_path, plan.new_path)
     for edit in plan.edits:
         _check_current(root, edit)
@@ -191,11 +163,11 @@ def apply_rename(kb_root: Path, plan: RenamePlan) -> list[str]:
         _check_free(old_abs, new_abs, plan.old_path, plan.new_path)
         os.replace(old_abs, new_abs)
     except (OSError, KbError) as exc:
-        outcome = "nothing was changed"
+        code = "rename-move-failed"
         if original is not None and not _restore(old_abs, original):
-            outcome = f"and {plan.old_path} could not be restored: it holds the edited text"
-        raise RenameFailedError(f"cannot move {plan.old_path} to {plan.new_path}: {_reason(exc)}; {outcome}",
-                                [], all_paths) from exc
+            code = "rename-move-failed-unrestored"
+        raise RenameFailedError(code, [], all_paths, path=plan.old_path, new_path=plan.new_path,
+                                reason=_reason(exc)) from exc
     sync_folder(old_abs.parent)
     sync_folder(new_abs.parent)
     changed = [plan.new_path]
@@ -204,20 +176,15 @@ def apply_rename(kb_root: Path, plan: RenamePlan) -> list[str]:
         try:
             os.replace(sidecar, new_sidecar)
         except OSError as exc:
-            raise RenameFailedError(
-                f"{plan.old_path} was moved to {plan.new_path}, but {sidecar.name} could not follow it: "
-                f"{_reason(exc)}. No links were updated yet", changed, all_paths[1:],
-            ) from exc
+            raise RenameFailedError("rename-sidecar-failed", changed, all_paths[1:], path=plan.old_path,
+                                    new_path=plan.new_path, sidecar=sidecar.name, reason=_reason(exc)) from exc
     for position, edit in enumerate(others):
         try:
             save_text(root / edit.rel_path, edit.new_text, edit.snapshot)
         except (OSError, KbError) as exc:
             pending = [later.rel_path for later in others[position:]]
-            raise RenameFailedError(
-                f"{plan.old_path} was moved to {plan.new_path}, but {edit.rel_path} could not be updated: "
-                f"{_reason(exc)}. Changed: {', '.join(changed)}. Not updated: {', '.join(pending)}",
-                changed, pending,
-            ) from exc
+            raise RenameFailedError("rename-update-failed", changed, pending, path=plan.old_path,
+                                    new_path=plan.new_path, file=edit.rel_path, reason=_reason(exc)) from exc
         changed.append(edit.rel_path)
     return changed
 
@@ -237,30 +204,30 @@ def _restore(path: Path, original: bytes) -> bool:
 def _validate_new_path(root: Path, old_path: str, new_rel_path: str) -> str:
     raw = (new_rel_path or "").strip().replace("\\", "/")
 
-    def fail(why: str) -> RenameError:
-        return RenameError(f"cannot move {old_path} to '{new_rel_path}': {why}", path=old_path, new_path=new_rel_path)
+    def fail(code: str, **values: object) -> RenameError:
+        return RenameError(code, path=old_path, new_path=new_rel_path, **values)
 
     if not raw:
-        raise fail("the new path is empty")
+        raise fail("rename-path-empty")
     if raw.startswith("/") or re.match(r"^[A-Za-z]:", raw):
-        raise fail("give a path relative to the knowledge base folder")
+        raise fail("rename-path-absolute")
     parts = raw.split("/")
     if ".." in parts:
-        raise fail("the new path leaves the knowledge base folder")
+        raise fail("rename-path-outside")
     if any(part in ("", ".") for part in parts):
-        raise fail("the new path has an empty or '.' folder name")
+        raise fail("rename-path-empty-folder")
     hidden = next((part for part in parts if is_hidden_name(part)), None)
     if hidden is not None:
-        raise fail(f"'{hidden}' starts with '_' or '.', so the file would no longer be an article")
+        raise fail("rename-path-hidden", name=hidden)
     if not parts[-1].lower().endswith(".md") or len(parts[-1]) <= 3:
-        raise fail("an article's file name must end with '.md'")
+        raise fail("rename-path-not-md")
     if raw == old_path:
-        raise fail("it is already the article's path")
+        raise fail("rename-path-same")
     old_abs, new_abs = root / old_path, root.joinpath(*parts)
     for depth in range(1, len(parts)):
         folder = root.joinpath(*parts[:depth])
         if folder.exists() and not folder.is_dir():
-            raise fail(f"'{'/'.join(parts[:depth])}' is a file, not a folder")
+            raise fail("rename-path-file-folder", folder="/".join(parts[:depth]))
     _check_free(old_abs, new_abs, old_path, raw)
     return raw
 
@@ -268,19 +235,16 @@ def _validate_new_path(root: Path, old_path: str, new_rel_path: str) -> str:
 def _check_free(old_abs: Path, new_abs: Path, old_path: str, new_path: str) -> None:
     """Refuse an existing target, unless it is the same file (a case-only rename)."""
     if os.path.lexists(new_abs) and not (new_abs.exists() and os.path.samefile(old_abs, new_abs)):
-        raise RenameError(f"cannot move {old_path} to {new_path}: a file with that name already exists",
-                          path=old_path, new_path=new_path)
+        raise RenameError("rename-target-exists", path=old_path, new_path=new_path)
 
 
 def _validate_new_id(kb: KnowledgeBase, article: Article, new_id: str) -> str:
     new_id = new_id.strip().strip("/")
     if not new_id or _BAD_ID_CHARS.search(new_id):
-        raise RenameError(f"{article.path}: '{new_id}' cannot be an id (empty, or holds '[', ']', '|' "
-                          "or a line break)", path=article.path, id=new_id)
+        raise RenameError("rename-bad-id", path=article.path, id=new_id)
     taken = kb.articles.get(new_id)
     if taken is not None and taken.path != article.path:
-        raise RenameError(f"{article.path}: the id '{new_id}' is already used by {taken.path}; "
-                          "choose another id or path", path=article.path, id=new_id)
+        raise RenameError("rename-id-taken", path=article.path, id=new_id, other=taken.path)
     return new_id
 
 
@@ -314,5 +278,6 @@ def _note(problems: list[Problem], problem: Problem | None) -> None:
         problems.append(problem)
 
 
-def _reason(exc: BaseException) -> str:
-    return str(exc) or type(exc).__name__
+def _reason(exc: BaseException):
+    """Why a step failed: a core error as its message (translated with this one), else the system's words."""
+    return exc.message() if isinstance(exc, KbError) else os_reason(exc)

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from kb_assistant.core.articles import frontmatter as fm
-from kb_assistant.core.articles.frontmatter_edit import FrontMatterBroken, FrontMatterDocument
+from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument
 from kb_assistant.core.articles.scan import code_line_mask, is_relative_target
 from kb_assistant.core.articles.syntax import (
     LINK_OR_IMAGE_RE,
@@ -29,7 +29,8 @@ from kb_assistant.core.articles.syntax import (
     blank_inline_code,
 )
 from kb_assistant.core.articles.yaml_scalar import yaml_text
-from kb_assistant.core.files.storage import FileReadError, FileSnapshot, StorageError, encode_text, read_text
+from kb_assistant.core.errors import FileReadError, FrontMatterBroken, StorageError
+from kb_assistant.core.files.storage import FileSnapshot, encode_text, read_text
 from kb_assistant.core.kb.config import CONFIG_NAME, parse_kb_config
 from kb_assistant.core.kb.links import link_path, path_part
 from kb_assistant.core.models import KbConfig, Problem
@@ -160,20 +161,17 @@ def rewrite_translations(doc: Doc, old_id: str, new_id: str) -> Problem | None:
         value = {str(k): (new_id if fm.as_text(v) == old_id else fm.as_text(v)) for k, v in translations.items()}
         if _set_front_matter(doc, "translations", value):
             return None
-    return Problem(doc.rel_path, (start or 0) + 1, "error", "rename-translation",
-                   f"translation '{old_id}' could not be updated automatically; change it to '{new_id}' by hand")
+    return Problem(doc.rel_path, (start or 0) + 1, "error", "rename-translation", {"old": old_id, "new": new_id})
 
 
 def set_id(doc: Doc, new_id: str) -> Problem | None:
     """Put ``id: new_id`` into the front matter (replacing the ``id:``, or adding one first)."""
     split = fm.split_front_matter("\n".join(doc.lines))
     if split.error:
-        return Problem(doc.rel_path, split.error_line, "error", "rename-id",
-                       f"the front matter is broken, so 'id: {new_id}' cannot be set; fix it first")
+        return Problem(doc.rel_path, split.error_line, "error", "rename-id-broken", {"new": new_id})
     if not _set_front_matter(doc, "id", new_id, first=True):
         id_line = next((i for i in doc.front_matter_indices() if doc.lines[i].startswith("id")), 0)
-        return Problem(doc.rel_path, id_line + 1, "error", "rename-id",
-                       f"could not set 'id: {new_id}' in the front matter; set it by hand")
+        return Problem(doc.rel_path, id_line + 1, "error", "rename-id", {"new": new_id})
     return None
 
 
@@ -215,8 +213,7 @@ def rewrite_learning_paths(root: Path, old_id: str, new_id: str) -> tuple[Doc | 
     learning-path entries that were ``old_id`` (so a description or a synonym
     that happens to be the same word is left alone).
     """
-    unfixable = Problem(CONFIG_NAME, None, "error", "rename-path",
-                        f"a learning path lists '{old_id}'; change it to '{new_id}' by hand")
+    unfixable = Problem(CONFIG_NAME, None, "error", "rename-path", {"old": old_id, "new": new_id})
     try:
         doc = open_doc(root, CONFIG_NAME)
     except FileReadError:
@@ -261,7 +258,7 @@ def file_edits(docs, breaking: list[Problem]) -> list[FileEdit]:
             encode_text(text, doc.snapshot.encoding, doc.snapshot.newline, doc.rel_path)
         except StorageError as exc:
             breaking.append(Problem(doc.rel_path, getattr(exc, "line", None), "error", "rename-encoding",
-                                    f"cannot be updated: {exc}"))
+                                    {"reason": exc.message()}))
             continue
         changed: list[int] = []
         matcher = difflib.SequenceMatcher(None, doc.original, doc.lines, autojunk=False)

@@ -128,7 +128,7 @@ def test_broken_yaml_is_located_and_body_kept():
     text = "---\ntitle: Fine\ntags: [a, b\n---\n# Heading\n\nBody stays.\n"
     parsed = parse(text)
     problem = parsed.problems[0]
-    assert problem.code == "front-matter" and problem.severity == "error"
+    assert problem.code == "front-matter-yaml" and problem.severity == "error"
     assert problem.line in (3, 4)
     assert parsed.article.title == "Heading"
     assert "Body stays." in parsed.article.body
@@ -136,14 +136,14 @@ def test_broken_yaml_is_located_and_body_kept():
 
 def test_unclosed_front_matter_is_reported():
     parsed = parse("---\ntitle: x\n# Heading\n")
-    assert parsed.problems[0].code == "front-matter"
+    assert parsed.problems[0].code == "front-matter-unclosed"
     assert parsed.problems[0].line == 1
     assert parsed.article is not None
 
 
 def test_front_matter_that_is_not_a_mapping():
     parsed = parse("---\n- a\n- b\n---\n# T\n")
-    assert "mapping" in parsed.problems[0].message
+    assert parsed.problems[0].code == "front-matter-list" and "mapping" in parsed.problems[0].message
 
 
 def test_wrong_types_are_reported_and_dropped():
@@ -152,13 +152,16 @@ def test_wrong_types_are_reported_and_dropped():
     messages = " ".join(p.message for p in parsed.problems)
     for key in ("'title'", "'tags'", "'reviewed'", "'review_every'", "'type'"):
         assert key in messages
+    assert [p.code for p in parsed.problems] == [
+        "front-matter-value-text", "front-matter-value-list", "front-matter-value-date",
+        "front-matter-value-days", "front-matter-value-type"]
     assert parsed.article.title == "Real"
     assert parsed.article.type == "article"
 
 
 def test_impossible_date_does_not_crash():
     parsed = parse("---\nreviewed: 2026-13-45\n---\n# T\n")
-    assert parsed.problems[0].code == "front-matter"
+    assert parsed.problems[0].code == "front-matter-yaml"
 
 
 def test_cp1251_is_decoded_with_warning():
@@ -226,3 +229,16 @@ def test_any_front_matter_text_never_raises(front):
 def test_any_bytes_never_raise(data):
     parsed = parse(data)
     assert parsed.article is not None or parsed.problems
+
+
+def test_a_yaml_alias_bomb_is_described_in_a_few_words():
+    # each level repeats the one before nine times: written out whole, tags would be 9**8 items
+    levels, previous = ["l0: &l0 [x, x, x, x, x, x, x, x, x]"], "l0"
+    for number in range(1, 9):
+        levels.append(f"l{number}: &l{number} [" + ", ".join([f"*{previous}"] * 9) + "]")
+        previous = f"l{number}"
+    text = "---\n" + "\n".join(levels) + "\ntags: *l8\ntitle: *l8\n---\n# Bomb\n"
+    parsed = parse(text)
+    bad = [p for p in parsed.problems if p.code.startswith("front-matter-value")]
+    assert [p.values["key"] for p in bad] == ["title", "tags"]
+    assert all(len(p.values["value"]) <= 80 and len(p.message) < 200 for p in bad)

@@ -78,11 +78,15 @@ def test_corrupt_draft_is_skipped_with_a_reason(store, kb, tmp_path):
     (folder / "list.json").write_text("[1, 2]", encoding="utf-8")
     (folder / "fields.json").write_text(json.dumps({"kb_root": str(kb.resolve()), "rel_path": 3}), encoding="utf-8")
     (folder / "binary.json").write_bytes(b"\xff\xfe\x00")
+    (folder / "deep.json").write_text("[" * 100_000, encoding="utf-8")  # too deep for the JSON reader
     problems = []
     drafts = store.drafts(kb, problems)
     assert [d.text for d in drafts] == ["good"]
     messages = {p.path.rsplit("/", 1)[-1]: p for p in problems}
-    assert set(messages) == {"broken.json", "list.json", "fields.json", "binary.json"}
+    assert set(messages) == {"broken.json", "list.json", "fields.json", "binary.json", "deep.json"}
+    assert {name: p.values["reason"].code for name, p in messages.items()} == {
+        "broken.json": "json-invalid", "list.json": "json-not-object", "fields.json": "json-fields-invalid",
+        "binary.json": "json-not-text", "deep.json": "json-too-deep"}
     assert "not valid JSON" in messages["broken.json"].message and messages["broken.json"].line == 1
     assert "not a JSON object" in messages["list.json"].message
     assert "'rel_path'" in messages["fields.json"].message and "'text'" in messages["fields.json"].message

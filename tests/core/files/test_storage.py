@@ -12,18 +12,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kb_assistant.core.files import storage
-from kb_assistant.core.errors import KbError
-from kb_assistant.core.files.storage import (
+from kb_assistant.core.errors import (
     EncodingChangeNeeded,
     ExternalChangeError,
     FileAlreadyExistsError,
     FileReadError,
+    KbError,
     StorageError,
-    read_text,
-    save_text,
-    snapshot,
-    unified_diff,
 )
+from kb_assistant.core.files.storage import read_text, save_text, snapshot, unified_diff
 
 ENCODED = {
     "utf-8": "Привет\nмир\n".encode(),

@@ -46,7 +46,7 @@ def test_one_bad_file_never_stops_the_others(write_kb):
     assert set(kb.articles) == {"good", "broken-yaml", "legacy"}
     assert codes(kb) == [
         ("binary.md", "undecodable"),
-        ("broken-yaml.md", "front-matter"),
+        ("broken-yaml.md", "front-matter-yaml"),
         ("empty.md", "empty"),
         ("legacy.md", "cp1251"),
     ]
@@ -60,9 +60,10 @@ def test_duplicate_ids_keep_both_articles_reachable(write_kb):
     kb = load_kb(root)
     assert kb.get("same").title == "A"
     assert kb.get("b").title == "B"
-    problem = next(p for p in kb.problems if p.code == "duplicate-id")
+    problem = next(p for p in kb.problems if p.code == "duplicate-id-fallback")
     assert problem.path == "b.md" and problem.severity == "error"
-    assert "a.md" in problem.message
+    assert problem.values == {"id": "same", "other": "a.md", "fallback": "b"}
+    assert "a.md" in problem.message and "reachable as 'b'" in problem.message
 
 
 def test_unreadable_file_is_reported(write_kb, monkeypatch):
@@ -86,7 +87,7 @@ def test_unreadable_file_via_dangling_symlink(write_kb):
     (root / "gone.md").symlink_to(root / "missing-target.md")
     kb = load_kb(root)
     assert set(kb.articles) == {"ok"}
-    assert codes(kb) == [("gone.md", "broken-link")]
+    assert codes(kb) == [("gone.md", "broken-symlink")]
 
 
 def test_symlink_loop_is_reported_not_followed_forever(write_kb):

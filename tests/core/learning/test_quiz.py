@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -121,10 +120,10 @@ def test_malformed_questions_are_located_problems_and_the_rest_is_kept():
     assert [(p.line, p.severity, p.code) for p in problems] == [
         (11, "error", "quiz-stray-option"),
         (12, "error", "quiz-no-answer"),
-        (13, "error", "quiz-options"),
+        (13, "error", "quiz-unboxed-options"),
         (16, "error", "quiz-no-correct"),
         (21, "error", "quiz-mixed"),
-        (22, "error", "quiz-options"),
+        (22, "error", "quiz-single-option"),
         (24, "error", "quiz-question"),
         (29, "warning", "quiz-text"),
         (30, "warning", "quiz-empty"),
@@ -158,7 +157,7 @@ def test_continuation_lines_and_answers_in_two_paragraphs():
 def test_a_plain_bullet_among_options_is_left_out_with_a_warning():
     items, problems = quiz_of("## Quiz\n1. Q?\n   - [x] a\n   - b\n   - [ ] c\n")
     assert [o.text for o in items[0].options] == ["a", "c"]
-    assert [(p.line, p.severity, p.code) for p in problems] == [(2, "warning", "quiz-options")]
+    assert [(p.line, p.severity, p.code) for p in problems] == [(2, "warning", "quiz-unboxed-item")]
 
 
 def test_code_blocks_in_a_quiz_are_not_questions():

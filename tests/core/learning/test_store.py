@@ -9,7 +9,7 @@ import pytest
 
 from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.learning.store import FORMAT_VERSION, LearningStore
-from kb_assistant.core.files.storage import StorageError
+from kb_assistant.core.errors import StorageError
 
 NOON = dt.datetime(2026, 11, 27, 12, 0, tzinfo=dt.timezone.utc)
 DAY = NOON.date()
@@ -85,7 +85,8 @@ def test_corrupt_file_is_moved_aside_and_reported(data, kb_root, content):
     store = open_store(data, kb_root)
     assert dict(store.readings) == {} and store.writable
     [problem] = store.problems
-    assert problem.code == "learning-state" and problem.severity == "warning"
+    assert problem.code == "learning-moved-aside" and problem.severity == "warning"
+    assert problem.values["file"].code == "learning-progress-file"  # "learning progress", translated too
     assert "moved aside" in problem.message and problem.path == str(store.progress_path)
     kept = store.progress_path.with_name(store.progress_path.name + ".corrupt-20261127T120000")
     assert kept.read_bytes() == content
@@ -102,7 +103,9 @@ def test_corrupt_snapshot_is_moved_aside(data, kb_root):
     store.mark_all_seen(load_kb(kb_root))
     store.seen_path.write_text('{"version": 1, "articles": 5}')
     again = open_store(data, kb_root)
-    assert again.snapshot is None and [p.code for p in again.problems] == ["learning-state"]
+    assert again.snapshot is None and [p.code for p in again.problems] == ["learning-moved-aside"]
+    assert again.problems[0].values["file"].code == "learning-seen-file"
+    assert again.problems[0].values["reason"].code == "json-field-not-object"
     assert again.changes(load_kb(kb_root)) == []  # a new baseline, no flood
 
 
@@ -116,7 +119,8 @@ def test_unknown_keys_and_bad_records_are_kept(data, kb_root):
     saved["cards"]["broken"] = {"box": "high"}
     store.progress_path.write_text(json.dumps(saved))
     again = open_store(data, kb_root)
-    assert [(p.code, "broken" in p.message) for p in again.problems] == [("learning-record", True)]
+    assert [(p.code, "broken" in p.message) for p in again.problems] == [("learning-record-card", True)]
+    assert again.problems[0].values["reason"].code == "json-not-whole-number"
     assert "broken" not in again.cards
     again.record_reading("a", 1)
     again.answer("a#1", True, DAY)
@@ -136,7 +140,7 @@ def test_newer_version_is_read_but_never_written(data, kb_root):
     before = store.progress_path.read_bytes()
     again = open_store(data, kb_root)
     assert again.readings["a"].seconds == 30 and not again.writable
-    assert [p.code for p in again.problems] == ["learning-state"] and "newer version" in again.problems[0].message
+    assert [p.code for p in again.problems] == ["learning-newer-read"] and "newer version" in again.problems[0].message
     again.record_reading("a", 10)
     assert again.readings["a"].seconds == 40
     assert again.progress_path.read_bytes() == before
@@ -187,3 +191,18 @@ def test_last_opened_stays_right_when_the_counter_was_lost(data, kb_root):
     again = open_store(data, kb_root)
     again.record_reading("a", 1)
     assert again.readings["a"].opened > again.readings["b"].opened
+
+
+def test_a_record_that_fails_in_an_unexpected_way_is_reported_not_raised(data, kb_root, monkeypatch):
+    from kb_assistant.core.learning import store as store_module
+
+    store = open_store(data, kb_root)
+    store.record_reading("a", 5)
+
+    def odd(value):
+        raise ValueError("some library's English")
+
+    monkeypatch.setattr(store_module.ArticleReading, "from_json", staticmethod(odd))
+    again = open_store(data, kb_root)
+    assert [(p.code, p.values["reason"].code) for p in again.problems] == [("learning-record-reading", "json-bad-record")]
+    assert "English" not in again.problems[0].message

@@ -27,10 +27,21 @@ def test_translations_must_exist_and_match_language(write_kb):
 def test_relative_links(write_kb):
     root = write_kb({"x/a.md": "# A\n\n[ok](../b.md) [anchor](#top) [web](https://e.org) [bad](c.md) [out](../../etc/passwd)\n",
                      "b.md": "# B"})
-    messages = [p.message for p in check_kb(load_kb(root), TODAY) if p.code == "broken-link"]
-    assert messages == [
-        "link 'c.md' points to a file that does not exist",
-        "link '../../etc/passwd' leads outside the knowledge base",
+    found = [(p.code, p.message) for p in check_kb(load_kb(root), TODAY)]
+    assert found == [
+        ("link-missing-file", "link 'c.md' points to a file that does not exist"),
+        ("link-outside-kb", "link '../../etc/passwd' leads outside the knowledge base"),
+    ]
+
+
+def test_wiki_links_empty_missing_and_misspelt(write_kb):
+    root = write_kb({"a.md": "# A\n\n[[ ]] [[ghost]] [[refund-crad]]\n", "refund-card.md": "# R"})
+    found = [(p.code, p.values, p.message) for p in check_kb(load_kb(root), TODAY)]
+    assert found == [
+        ("empty-link", {}, "empty [[ ]] link"),
+        ("broken-link", {"target": "ghost"}, "[[ghost]] points to no article"),
+        ("broken-link-similar", {"target": "refund-crad", "suggestion": "refund-card"},
+         "[[refund-crad]] points to no article (did you mean 'refund-card'?)"),
     ]
 
 
@@ -50,11 +61,26 @@ def test_placeholders(write_kb):
         "s.md": "---\ntype: snippet\n---\n# S\n\nHi {{nobody_knows}}\n",
     })
     found = problems_of(root)
-    assert ("a.md", 8, "warning", "unknown-placeholder") in found   # undeclared
+    assert ("a.md", 8, "warning", "undeclared-placeholder") in found
     assert ("a.md", 9, "error", "unknown-placeholder") in found     # order_idd: did you mean
     assert sum(1 for f in found if f[3] == "bad-placeholder") == 2   # {{Bad}} and {{unclosed
-    assert ("s.md", 6, "warning", "unknown-placeholder") in found
+    assert ("s.md", 6, "warning", "undeclared-placeholder") in found
     assert not any(f[3] == "unknown-placeholder" and f[1] == 8 and f[2] == "error" for f in found)
+
+
+def test_a_bad_placeholder_names_its_reply_and_says_what_is_wrong(write_kb):
+    root = write_kb({
+        "a.md": "# A\n\n## Reply: Refund\nHi {{Order Id}} {{x\n",
+        "s.md": "---\ntype: snippet\ntitle: Greeting\n---\n# Greeting\n\nHi {{}}\n",
+    })
+    found = [(p.path, p.values["reply"], p.values["issue"].code, p.message)
+             for p in check_kb(load_kb(root), TODAY) if p.code == "bad-placeholder"]
+    assert found == [
+        ("a.md", "Refund", "placeholder-invalid-name-hint",
+         "reply 'Refund': invalid placeholder name 'Order Id': use a-z, 0-9 and _ (e.g. {{order_id}})"),
+        ("a.md", "Refund", "placeholder-unclosed", "reply 'Refund': '{{' without a closing '}}' on the same line"),
+        ("s.md", "Greeting", "placeholder-empty-name", "reply 'Greeting': placeholder without a name: {{}}"),
+    ]
 
 
 def test_undeclared_placeholders_are_fine_when_the_kb_declares_none(write_kb):
@@ -83,7 +109,7 @@ def test_check_text_reports_problems_of_unsaved_text_with_lines(write_kb):
     kb = load_kb(write_kb({"a.md": "---\nid: a\n---\n# A", "b.md": "---\nid: b\n---\n# B"}))
     text = "---\nid: a\ntitle: [\n---\n# Draft\n\nSee [[ghost]].\n\n## Reply: R\nHi {{Bad}}\n"
     found = [(p.line, p.code) for p in check_text(text, "b.md", kb, TODAY)]
-    assert (2, "front-matter") in found or (3, "front-matter") in found or (4, "front-matter") in found
+    assert (4, "front-matter-yaml") in found
     assert (7, "broken-link") in found
     assert (10, "bad-placeholder") in found
     clean = check_text("---\nid: b\n---\n# B\n\nSee [[a]].\n", "b.md", kb, TODAY)

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from kb_assistant.core.articles.parse import parse_article_bytes
-from kb_assistant.core.articles.frontmatter_edit import FrontMatterBroken
+from kb_assistant.core.errors import FrontMatterBroken
 from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.upkeep.review import (
     mark_reviewed_file,

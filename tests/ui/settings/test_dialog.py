@@ -78,7 +78,7 @@ def test_round_trip_through_the_dialog_and_the_file_keeps_extra_keys(make_dialog
     path = tmp_path / "settings.json"
     save_settings(path, SETTINGS)
     loaded, error = load_settings(path)
-    assert error == ""
+    assert error is None
     dialog = make_dialog(loaded)
     dialog.agent_name.setText("  Boris ")
     dialog.signature.setPlainText("Boris\nSecond line\n")
