@@ -25,25 +25,25 @@ from PySide6.QtWidgets import (
 from kb_assistant.core.files.autosave import AutosaveStore, Draft
 from kb_assistant.core.upkeep.check import check_text
 from kb_assistant.core.articles.frontmatter import split_front_matter
-from kb_assistant.core.articles.frontmatter_edit import FrontMatterBroken, FrontMatterDocument
+from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument
 from kb_assistant.core.articles.frontmatter_form import apply_form, form_values
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.render.markdown import render_article_html
 from kb_assistant.core.models import Problem
 from kb_assistant.core.upkeep.review import mark_reviewed
-from kb_assistant.core.files.storage import (
+from kb_assistant.core.errors import (
     EncodingChangeNeeded,
     ExternalChangeError,
     FileReadError,
-    FileSnapshot,
+    FrontMatterBroken,
+    FrontMatterValueError,
     StorageError,
-    read_text,
-    save_text,
-    unified_diff,
 )
+from kb_assistant.core.files.storage import FileSnapshot, read_text, save_text, unified_diff
 from kb_assistant.ui.widgets.article_view import ArticleView
 from kb_assistant.ui.editor.front_matter_form import FrontMatterForm
 from kb_assistant.ui.editor.highlighter import ArticleHighlighter
+from kb_assistant.ui.system.messages import error_text, message_text, problem_line
 from kb_assistant.ui.system.tasks import TaskRunner
 
 PREVIEW_DELAY_MS = 300
@@ -191,6 +191,7 @@ class EditorWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.editor.textChanged.connect(self._text_changed)
         self.runner.finished.connect(self._task_done)
+        self.runner.failed.connect(self._task_failed)
         self.problem_list.itemActivated.connect(self._go_to_problem)
         self.problem_list.itemClicked.connect(self._go_to_problem)
         self.editor.verticalScrollBar().valueChanged.connect(self._sync_scroll)
@@ -269,7 +270,7 @@ class EditorWindow(QMainWindow):
         if doc.error:
             where = self.tr("line {0}: ").format(doc.error_line) if doc.error_line else ""
             self.form.set_broken(self.tr("The front matter cannot be read ({0}{1}); fix it in the text.")
-                                 .format(where, doc.error))
+                                 .format(where, message_text(doc.error)))
             return
         self.form.set_broken("")
         self.form.set_values(form_values(doc))
@@ -279,8 +280,8 @@ class EditorWindow(QMainWindow):
         doc = FrontMatterDocument.parse(self.editor.toPlainText())
         try:
             text = apply_form(doc, values)
-        except (FrontMatterBroken, TypeError, ValueError) as exc:
-            self.form.message.setText(str(exc))
+        except (FrontMatterBroken, FrontMatterValueError) as exc:
+            self.form.message.setText(error_text(exc))
             return
         replace_changed_part(self.editor, text)
 
@@ -291,8 +292,8 @@ class EditorWindow(QMainWindow):
         """Set ``reviewed`` to today in the text (saved with Ctrl+S like any edit)."""
         try:
             text = mark_reviewed(self.editor.toPlainText(), self.today())
-        except (FrontMatterBroken, ValueError) as exc:
-            self.statusBar().showMessage(str(exc), 8000)
+        except (FrontMatterBroken, FrontMatterValueError) as exc:
+            self.statusBar().showMessage(error_text(exc), 8000)
             return
         replace_changed_part(self.editor, text)
         self.statusBar().showMessage(self.tr("Marked reviewed on {0}; save to keep it.")
@@ -315,13 +316,16 @@ class EditorWindow(QMainWindow):
         elif channel == "problems":
             self.show_problems(result)
 
+    def _task_failed(self, channel: str, error: BaseException) -> None:
+        # a bug in the preview or the check: say so (it is logged in full), keep editing
+        self.statusBar().showMessage(error_text(error), 8000)
+
     def show_problems(self, problems: list[Problem]) -> None:
         """List problems with their lines; activating one moves the cursor there."""
         self.problems = problems
         self.problem_list.clear()
         for problem in problems:
-            where = self.tr("line {0}").format(problem.line) if problem.line else ""
-            item = QListWidgetItem(f"{where}  {problem.severity}: {problem.message}".strip())
+            item = QListWidgetItem(problem_line(problem, with_path=False))
             item.setData(Qt.ItemDataRole.UserRole, problem.line or 0)
             self.problem_list.addItem(item)
 
@@ -365,13 +369,14 @@ class EditorWindow(QMainWindow):
         except ExternalChangeError as exc:
             return self._resolve_conflict(exc, text)
         except EncodingChangeNeeded as exc:
-            if self.confirm(self.tr("Save as UTF-8?"), self.tr("{0}\n\nSave the file as UTF-8 instead?").format(exc)):
+            if self.confirm(self.tr("Save as UTF-8?"),
+                            self.tr("{0}\n\nSave the file as UTF-8 instead?").format(error_text(exc))):
                 return self._write(force, encoding="utf-8")
             return False
         except StorageError as exc:  # disk full, permissions, an encoding that cannot hold the text
             self._autosave()
             QMessageBox.warning(self, self.tr("Not saved"),
-                                self.tr("{0}\n\nYour text is kept here and in the autosave folder.").format(exc))
+                                self.tr("{0}\n\nYour text is kept here and in the autosave folder.").format(error_text(exc)))
             return False
         self.set_notice("")
         self.autosave.discard(self.kb_root, self.rel_path)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem
 
 from kb_assistant.core.models import Problem
+from kb_assistant.ui.system.messages import problem_line
 
 
 class ProblemsPanel(QDockWidget):
@@ -30,7 +31,7 @@ class ProblemsPanel(QDockWidget):
         self.list.clear()
         ordered = sorted(problems, key=lambda p: (p.severity != "error", p.path, p.line or 0))
         for problem in ordered:
-            item = QListWidgetItem(problem.format())
+            item = QListWidgetItem(problem_line(problem))
             item.setData(Qt.ItemDataRole.UserRole, (problem.path, problem.line or 0))
             self.list.addItem(item)
         errors = sum(1 for p in problems if p.severity == "error")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 from kb_assistant.core.errors import KbError
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.upkeep.rename import RenamePlan, plan_rename
+from kb_assistant.ui.system.messages import error_text, problem_line
 
 PLAN_DELAY_MS = 250
 
@@ -61,7 +62,7 @@ class RenameDialog(QDialog):
         try:
             plan = plan_rename(self.kb, self.article.id, path, new_id or None)
         except KbError as exc:
-            self._show(str(exc), False)
+            self._show(error_text(exc), False)
             return
         self._plan = plan
         lines = [self.tr("{0} → {1} (id {2} → {3})").format(plan.old_path, plan.new_path, plan.old_id, plan.new_id),
@@ -71,7 +72,7 @@ class RenameDialog(QDialog):
             lines.append(self.tr("  {0}: lines {1}").format(edit.rel_path, where) if where else f"  {edit.rel_path}")
         if plan.breaking:
             lines += ["", self.tr("Will break (fix by hand):")]
-            lines += [f"  {problem.format()}" for problem in plan.breaking]
+            lines += [f"  {problem_line(problem)}" for problem in plan.breaking]
         self._show("\n".join(lines), True)
 
     def _show(self, text: str, ok: bool) -> None:

@@ -29,6 +29,7 @@ from kb_assistant.core.learning import (
     overall_progress,
 )
 from kb_assistant.core.learning.store import LearningStore
+from kb_assistant.ui.system.messages import error_text, problem_line
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class LearningController(QObject):
         progress_changed(): reading progress changed (an article read or marked learned).
         cards_changed(): the deck or a card's box changed.
         changes_changed(list): the list of :class:`ArticleChange` since the user last looked.
-        error(str): a readable problem (a state file moved aside, a write that failed).
+        error(str): a readable problem in the interface language (a state file moved aside, a write that failed).
     """
 
     progress_changed = Signal()
@@ -75,7 +76,7 @@ class LearningController(QObject):
     def report_store_problems(self) -> None:
         """Say once what went wrong reading the state files (they were moved aside)."""
         for problem in self.store.problems:
-            self.error.emit(problem.format())
+            self.error.emit(problem_line(problem))
 
     # -- the KB ---------------------------------------------------------------------
     @Slot(object)  # reached from the search thread
@@ -87,7 +88,7 @@ class LearningController(QObject):
             self._changes = self.store.changes(kb)
         except KbError as exc:
             self._changes = []
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))
         self.changes_changed.emit(list(self._changes))
         self.cards_changed.emit()
         self.progress_changed.emit()
@@ -191,4 +192,4 @@ class LearningController(QObject):
             change()
         except KbError as exc:  # kept in memory by the store; written with the next change
             log.warning("learning state not written: %s", exc)
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))

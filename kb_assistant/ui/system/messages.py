@@ -5,7 +5,7 @@ The core gives a code and values (``KbError.code`` / ``.values``, ``Problem.code
 marked for ``pyside6-lupdate`` in the "Messages" context. Here the template is
 looked up in the installed translation and formatted with the same values, so
 a Russian agent never reads an English sentence, and nothing user-visible is
-built from ``str(exc)``.
+built from an exception's English text.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kb_assistant.core import messages
 from kb_assistant.core.errors import KbError
+from kb_assistant.core.messages import Message
 from kb_assistant.core.models import Problem
 
 # A name, not a literal: the translation tool's check of tr() calls skips calls whose
@@ -23,10 +24,19 @@ from kb_assistant.core.models import Problem
 _CONTEXT = messages.CONTEXT
 
 
-def message_text(code: str, values: Mapping[str, object] | None = None) -> str:
-    """The translated sentence of ``code`` with ``values`` filled in."""
-    translated = QCoreApplication.translate(_CONTEXT, messages.template(code))
-    return messages.format_message(translated, values or {})
+def message_text(code: str | Message, values: Mapping[str, object] | None = None) -> str:
+    """The translated sentence of ``code`` with ``values`` filled in (nested messages translated too).
+
+    ``code`` may also be a whole :class:`~kb_assistant.core.messages.Message`
+    (``FrontMatterDocument.error``, for example).
+    """
+    if isinstance(code, Message):
+        code, values = code.code, code.values
+    return messages.render(code, values or {}, _translate)
+
+
+def _translate(template: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, template)
 
 
 def error_text(exc: BaseException) -> str:

@@ -19,7 +19,7 @@ class _Relay(QObject):
     """Lives on the GUI thread; emitting from a pool thread queues the call to it."""
 
     done = Signal(str, int, object)
-    failed = Signal(str, int, str)
+    failed = Signal(str, int, object)
 
 
 class _Task(QRunnable):
@@ -32,7 +32,7 @@ class _Task(QRunnable):
             result = self._work()
         except Exception as exc:  # noqa: BLE001 - reported to the GUI, logged in full
             log.exception("background task %s failed", self._channel)
-            self._answer(self._relay.failed, str(exc))
+            self._answer(self._relay.failed, exc)
             return
         self._answer(self._relay.done, result)
 
@@ -49,11 +49,12 @@ class TaskRunner(QObject):
 
     Signals:
         finished(str, object): channel and result of its newest request.
-        failed(str, str): channel and error message of its newest request.
+        failed(str, object): channel and exception of its newest request; show it with
+            ``ui.system.messages.error_text``, which translates a core error's code.
     """
 
     finished = Signal(str, object)
-    failed = Signal(str, str)
+    failed = Signal(str, object)
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +81,7 @@ class TaskRunner(QObject):
         if self._latest.get(channel) == request_id:
             self.finished.emit(channel, result)
 
-    @Slot(str, int, str)
-    def _deliver_failure(self, channel: str, request_id: int, message: str) -> None:
+    @Slot(str, int, object)
+    def _deliver_failure(self, channel: str, request_id: int, error: object) -> None:
         if self._latest.get(channel) == request_id:
-            self.failed.emit(channel, message)
+            self.failed.emit(channel, error)
