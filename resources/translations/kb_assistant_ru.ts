@@ -4,7 +4,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../kb_assistant/ui/article/view.py" line="+42"/>
+        <location filename="../../kb_assistant/ui/widgets/article_view.py" line="+42"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
@@ -55,6 +55,24 @@
         <location line="+9"/>
         <source>{0}, read</source>
         <translation>{0}, прочитано</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesNotice</name>
+    <message>
+        <location filename="../../kb_assistant/ui/learning/notice.py" line="+21"/>
+        <source>What changed</source>
+        <translation type="unfinished">Что изменилось</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} articles changed since you last looked. &lt;a href=&quot;changes&quot;&gt;Show what changed&lt;/a&gt; (Ctrl+Shift+W)</source>
+        <translation type="unfinished">С вашего прошлого просмотра изменилось статей: {0}. &lt;a href=&quot;changes&quot;&gt;Показать изменения&lt;/a&gt; (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} articles changed since you last looked.</source>
+        <translation type="unfinished">С вашего прошлого просмотра изменилось статей: {0}.</translation>
     </message>
 </context>
 <context>
@@ -138,7 +156,7 @@
 <context>
     <name>Clipboard</name>
     <message>
-        <location filename="../../kb_assistant/ui/replies/clipboard.py" line="+29"/>
+        <location filename="../../kb_assistant/ui/replies/clipboard.py" line="+26"/>
         <source>e-mail</source>
         <translation>эл. почта</translation>
     </message>
@@ -158,7 +176,7 @@
         <translation>телефон</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+43"/>
         <source>Copied “{name}” for {channel} (HTML and plain text, characters: {count})</source>
         <translation>Скопировано «{name}», канал «{channel}» (HTML и обычный текст, символов: {count})</translation>
     </message>
@@ -174,9 +192,27 @@
     </message>
 </context>
 <context>
+    <name>CopyReply</name>
+    <message>
+        <location filename="../../kb_assistant/ui/replies/copy.py" line="+40"/>
+        <source>Not copied: the reply needs {0}.</source>
+        <translation type="unfinished">Не скопировано: в ответе нужно заполнить {0}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not copied: fill in {0} first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not copied: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+119"/>
+        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+120"/>
         <source>Article text</source>
         <translation>Текст статьи</translation>
     </message>
@@ -246,7 +282,7 @@
         <translation>К спис&amp;ку проблем</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>The file changed on disk after these edits were made. Saving will offer to compare.</source>
         <translation>Файл на диске изменился после этих правок. При сохранении будет предложено сравнить.</translation>
     </message>
@@ -276,12 +312,7 @@
         <translation>Проверка отмечена датой {0}; сохраните, чтобы закрепить.</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>line {0}</source>
-        <translation>строка {0}</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+59"/>
         <source>Save with problems?</source>
         <translation>Сохранить с ошибками?</translation>
     </message>
@@ -296,7 +327,7 @@
         <translation>Сохранить в UTF-8?</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>{0}
 
 Save the file as UTF-8 instead?</source>
@@ -382,17 +413,17 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>EditorWorkbench</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+77"/>
+        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+88"/>
         <source>Open an article first, then press Ctrl+E to edit it.</source>
         <translation>Сначала откройте статью, затем нажмите Ctrl+E, чтобы её редактировать.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+79"/>
         <source>Saved {0}; searchable now.</source>
         <translation>Сохранено: {0}; уже находится поиском.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+38"/>
         <source>Unsaved edits found</source>
         <translation>Найдены несохранённые правки</translation>
     </message>
@@ -422,7 +453,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>&amp;Позже</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Marked {0} articles reviewed today.</source>
         <translation>Проверка отмечена сегодня в статьях: {0}.</translation>
     </message>
@@ -432,7 +463,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Сначала исправьте свойства статьи: {0}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>The {0} version “{1}” was changed {2} days after this one: this article may be out of date (Ctrl+T opens it).</source>
         <translation>Версия {0} «{1}» изменена на {2} дн. позже этой: эта статья, возможно, устарела (Ctrl+T открывает перевод).</translation>
     </message>
@@ -820,87 +851,22 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+100"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+70"/>
         <source>KB Assistant</source>
         <translation>KB Assistant</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Opening the knowledge base…</source>
         <translation>Открываем базу знаний…</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Type the customer&apos;s question (Ctrl+L)</source>
-        <translation>Введите вопрос клиента (Ctrl+L)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Search</source>
-        <translation>Поиск</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Results update as you type; Up and Down move through them</source>
-        <translation>Результаты обновляются по мере ввода; стрелки вверх и вниз переходят по ним</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>All languages</source>
-        <translation>Все языки</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Russian</source>
-        <translation>Русский</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>English</source>
-        <translation>Английский</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Language filter</source>
-        <translation>Фильтр по языку</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>All categories</source>
-        <translation>Все категории</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Category filter</source>
-        <translation>Фильтр по категории</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>All tags</source>
-        <translation>Все теги</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Tag filter</source>
-        <translation>Фильтр по тегу</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Results</source>
-        <translation>Результаты</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>What changed</source>
-        <translation>Что изменилось</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+41"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;New article…</source>
         <translation>&amp;Новая статья…</translation>
     </message>
@@ -920,12 +886,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>&amp;Find in article</source>
         <translation>&amp;Найти в статье</translation>
     </message>
@@ -935,27 +901,27 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>&amp;Закрепить или открепить статью</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Settings…</source>
         <translation>Н&amp;астройки…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+24"/>
         <source>&amp;Learning mode</source>
         <translation>Режим &amp;обучения</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-23"/>
         <source>&amp;Tools</source>
         <translation>&amp;Инструменты</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+27"/>
         <source>&amp;Report to developers…</source>
         <translation>&amp;Сообщить разработчикам…</translation>
     </message>
@@ -965,22 +931,22 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Очередь п&amp;роверки…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+29"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-30"/>
         <source>&amp;Reply</source>
         <translation>&amp;Ответ</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Copy the &amp;first reply</source>
         <translation>Скопировать &amp;первый ответ</translation>
     </message>
@@ -995,12 +961,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>&amp;Новый клиент (забыть значения)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Go to the &amp;search box</source>
         <translation>Перейти в строку &amp;поиска</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>Zoom &amp;in</source>
         <translation>У&amp;величить текст</translation>
     </message>
@@ -1020,95 +986,50 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>; ошибок в базе знаний: {0} (Вид → Проблемы)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+79"/>
         <source>Unpinned “{0}”.</source>
         <translation>Статья «{0}» откреплена.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Pinned “{0}”.</source>
         <translation>Статья «{0}» закреплена.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>{0} articles changed since you last looked. &lt;a href=&quot;changes&quot;&gt;Show what changed&lt;/a&gt; (Ctrl+Shift+W)</source>
-        <translation>С вашего прошлого просмотра изменилось статей: {0}. &lt;a href=&quot;changes&quot;&gt;Показать изменения&lt;/a&gt; (Ctrl+Shift+W)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{0} articles changed since you last looked.</source>
-        <translation>С вашего прошлого просмотра изменилось статей: {0}.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Open an article first, then press Ctrl+E to edit it.</source>
-        <translation>Сначала откройте статью, затем нажмите Ctrl+E, чтобы её редактировать.</translation>
-    </message>
-    <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>The new language takes effect after a restart.</source>
         <translation>Новый язык интерфейса включится после перезапуска.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-113"/>
         <source>Updating the index: {0} of {1} files</source>
         <translation>Обновление индекса: файл {0} из {1}</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Nothing found for “{0}”.</source>
-        <translation>По запросу «{0}» ничего не найдено.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No good match. The closest articles:</source>
-        <translation>Нет подходящих статей. Ближайшие:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Searching for: {0}</source>
         <translation>Ищем: {0}</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+37"/>
         <source>Link not opened: {0}</source>
         <translation>Ссылка не открыта: {0}</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Not copied: the reply needs {0}.</source>
-        <translation>Не скопировано: в ответе нужно заполнить {0}.</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+71"/>
         <source>Text size {0} pt</source>
         <translation>Размер текста: {0} пт</translation>
     </message>
     <message>
-        <location line="-20"/>
-        <source>Reply not copied</source>
-        <translation>Ответ не скопирован</translation>
-    </message>
-    <message>
-        <location line="-308"/>
+        <location line="-180"/>
         <source>&amp;What changed</source>
         <translation>Что &amp;изменилось</translation>
-    </message>
-    <message>
-        <location line="+309"/>
-        <source>Fill in before copying: {0}</source>
-        <translation>Перед копированием заполните: {0}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>This article has no reply number {0}.</source>
-        <translation>В этой статье нет ответа № {0}.</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../kb_assistant/ui/system/messages.py" line="+52"/>
+        <location filename="../../kb_assistant/ui/system/messages.py" line="+62"/>
         <source>error</source>
         <translation>ошибка</translation>
     </message>
@@ -1128,7 +1049,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>строка {0}</translation>
     </message>
     <message>
-        <location filename="../../kb_assistant/core/messages.py" line="+40"/>
+        <location filename="../../kb_assistant/core/messages.py" line="+57"/>
         <source>unexpected problem ({code})</source>
         <translation>непредвиденная проблема ({code})</translation>
     </message>
@@ -1136,6 +1057,842 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+1"/>
         <source>unexpected error ({type}); the details are in the log</source>
         <translation>непредвиденная ошибка ({type}); подробности в журнале</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>binary file (contains NUL bytes)</source>
+        <translation>двоичный файл (содержит байты NUL)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>broken UTF-16 text at byte {offset}</source>
+        <translation>повреждённый текст UTF-16 в байте {offset}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>neither UTF-8 nor cp1251 (undecodable byte {byte} at offset {offset})</source>
+        <translation>ни UTF-8, ни cp1251 (нераспознаваемый байт {byte} в позиции {offset})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: cannot read: {reason}</source>
+        <translation>{path}: не удаётся прочитать: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: cannot read the text: {reason}</source>
+        <translation>{path}: не удаётся прочитать текст: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: cannot save: {reason}</source>
+        <translation>{path}: не удаётся сохранить: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: cannot save: {reason}; the file on disk is unchanged</source>
+        <translation>{path}: не удаётся сохранить: {reason}; файл на диске не изменён</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: cannot save: cannot create a temporary file in {folder}: {reason}</source>
+        <translation>{path}: не удаётся сохранить: не получается создать временный файл в папке {folder}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: cannot save: no free temporary file name in {folder}</source>
+        <translation>{path}: не удаётся сохранить: в папке {folder} нет свободного имени для временного файла</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: cannot create its folder: {reason}</source>
+        <translation>{path}: не удаётся создать папку для файла: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: saved, but cannot be read back: {reason}</source>
+        <translation>{path}: сохранено, но файл не удаётся прочитать обратно: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: cannot check the file on disk: {reason}</source>
+        <translation>{path}: не удаётся проверить файл на диске: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: a file with this name already exists</source>
+        <translation>{path}: файл с таким именем уже существует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}:{line}:{column}: the character &apos;{char}&apos; ({codepoint}) cannot be stored in {encoding}, the encoding of this file; save it as UTF-8 instead</source>
+        <translation>{path}:{line}:{column}: символ «{char}» ({codepoint}) нельзя сохранить в кодировке этого файла ({encoding}); сохраните файл в UTF-8</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path}:{line}:{column}: the text holds an invalid character ({codepoint}) that no file can store</source>
+        <translation>{path}:{line}:{column}: в тексте есть недопустимый символ ({codepoint}), который нельзя сохранить ни в одном файле</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path}: the file was changed on disk since it was opened; not overwritten</source>
+        <translation>{path}: файл изменился на диске после открытия; он не перезаписан</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: the file was deleted since it was opened; not overwritten</source>
+        <translation>{path}: файл удалён после открытия; он не перезаписан</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: cannot create the autosave folder: {reason}</source>
+        <translation>{path}: не удаётся создать папку автосохранения: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: cannot remove the autosaved draft: {reason}</source>
+        <translation>{path}: не удаётся удалить автосохранённый черновик: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot list autosaved drafts: {reason}</source>
+        <translation>не удаётся получить список автосохранённых черновиков: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>autosaved draft skipped: {reason}</source>
+        <translation>автосохранённый черновик пропущен: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot read it: {reason}</source>
+        <translation>не удаётся прочитать: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not text (undecodable byte at offset {offset})</source>
+        <translation>это не текст (нераспознаваемый байт в позиции {offset})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not valid JSON: {reason} (column {column})</source>
+        <translation>некорректный JSON: {reason} (столбец {column})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nested too deeply</source>
+        <translation>слишком глубокая вложенность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a JSON object</source>
+        <translation>это не объект JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing or invalid {names}</source>
+        <translation>отсутствуют или некорректны поля {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{name}&apos; is not a date and time: {value}</source>
+        <translation>«{name}» — не дата и время: {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;{name}&apos; is not a whole number: {value}</source>
+        <translation>«{name}» — не целое число: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{name}&apos; is not a time: {value}</source>
+        <translation>«{name}» — не время: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{name}&apos; is not true or false: {value}</source>
+        <translation>«{name}» — не логическое значение (true или false): {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{name}&apos; is not a date: {value}</source>
+        <translation>«{name}» — не дата: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{name}&apos; is not a JSON object</source>
+        <translation>«{name}» — не объект JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;path&apos;, &apos;title&apos; and &apos;hash&apos; must be texts</source>
+        <translation>«path», «title» и «hash» должны быть текстом</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;sections&apos; must be a list of [name, hash] pairs</source>
+        <translation>«sections» должен быть списком пар [имя, хеш]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a record this version can read</source>
+        <translation>запись в формате, который эта версия не читает</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>something went wrong with the knowledge base</source>
+        <translation>ошибка при работе с базой знаний</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>knowledge base folder not found: {path}</source>
+        <translation>папка базы знаний не найдена: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no knowledge base given: use --kb DIR</source>
+        <translation>база знаний не указана: используйте --kb ПАПКА</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no article with id &apos;{id}&apos;</source>
+        <translation>нет статьи с id «{id}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{id}&apos; is not a snippet of this knowledge base; choose another greeting or closing</source>
+        <translation>«{id}» — не фрагмент этой базы знаний; выберите другое приветствие или завершение</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>article &apos;{id}&apos; has no reply &apos;{reply}&apos;; it has: {names}</source>
+        <translation>в статье «{id}» нет ответа «{reply}»; есть: {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>article &apos;{id}&apos; has no replies</source>
+        <translation>в статье «{id}» нет ответов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{id}&apos; is a snippet: its only reply is &apos;{title}&apos;</source>
+        <translation>«{id}» — фрагмент: его единственный ответ — «{title}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unfilled placeholders: {names}</source>
+        <translation>не заполнены поля: {names}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no clipboard available: install xclip, xsel or wl-clipboard (Linux), or print the reply without --copy ({type})</source>
+        <translation>буфер обмена недоступен: установите xclip, xsel или wl-clipboard (Linux) или выведите ответ без --copy ({type})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the search index could not be opened, built or updated</source>
+        <translation>не удалось открыть, построить или обновить поисковый индекс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the index is being updated by another process; try again in a moment</source>
+        <translation>индекс сейчас обновляет другой процесс; повторите чуть позже</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>search failed: {reason}</source>
+        <translation>ошибка поиска: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: settings are not valid JSON ({reason}); using defaults</source>
+        <translation>{path}: настройки — некорректный JSON ({reason}); используются значения по умолчанию</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: settings must be a JSON object; using defaults</source>
+        <translation>{path}: настройки должны быть объектом JSON; используются значения по умолчанию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: cannot read settings: {reason}</source>
+        <translation>{path}: не удаётся прочитать настройки: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file is {size_kib} KiB, larger than the {limit_mib} MiB an article may have; skipped</source>
+        <translation>файл занимает {size_kib} КиБ — больше допустимых для статьи {limit_mib} МиБ; пропущен</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot read the text: {reason}; skipped</source>
+        <translation>не удаётся прочитать текст: {reason}; пропущен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file is not UTF-8; read as Windows-1251 (cp1251). Save it as UTF-8 to silence this warning</source>
+        <translation>файл не в UTF-8; прочитан как Windows-1251 (cp1251). Сохраните его в UTF-8, чтобы предупреждение исчезло</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>file is empty; skipped</source>
+        <translation>файл пуст; пропущен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>article has no title: add &apos;title:&apos; to the front matter or a &apos;# &apos; heading; the file name is used meanwhile</source>
+        <translation>у статьи нет названия: добавьте «title:» в метаданные или заголовок «# »; пока используется имя файла</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reply heading has no name (use &apos;## Reply: NAME&apos;)</source>
+        <translation>у заголовка ответа нет названия (пишите «## Ответ: НАЗВАНИЕ»)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>two replies are called &apos;{name}&apos;; agents will not tell them apart</source>
+        <translation>два ответа называются «{name}»; операторы не смогут их различить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>front matter starts with &apos;---&apos; but is never closed by a &apos;---&apos; line</source>
+        <translation>метаданные начинаются с «---», но не закрыты строкой «---»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>front matter is not valid YAML: {problem}</source>
+        <translation>метаданные — некорректный YAML: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>front matter is not valid YAML at line {line}: {problem}</source>
+        <translation>метаданные — некорректный YAML в строке {line}: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>front matter is not valid YAML at line {line}: character {char} is not allowed</source>
+        <translation>метаданные — некорректный YAML в строке {line}: символ {char} недопустим</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>front matter must be a mapping of keys to values, not a list</source>
+        <translation>метаданные должны быть набором пар «ключ: значение», а не списком</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>front matter must be a mapping of keys to values, not text</source>
+        <translation>метаданные должны быть набором пар «ключ: значение», а не текстом</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>front matter must be a mapping of keys to values</source>
+        <translation>метаданные должны быть набором пар «ключ: значение»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; should be text, got {value}</source>
+        <translation>значение «{key}» должно быть текстом, а указано: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; should be a language code such as &apos;ru&apos; or &apos;en&apos;, got {value}</source>
+        <translation>значение «{key}» должно быть кодом языка, например «ru» или «en», а указано: {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;{key}&apos; should be a list of texts, got {value}</source>
+        <translation>значение «{key}» должно быть списком строк, а указано: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; should be a mapping of language to article id (ru: refund-ru), got {value}</source>
+        <translation>значение «{key}» должно сопоставлять языку id статьи (ru: refund-ru), а указано: {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;{key}&apos; should be a date as YYYY-MM-DD, got {value}</source>
+        <translation>значение «{key}» должно быть датой в виде ГГГГ-ММ-ДД, а указано: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; should be a whole number of days above 0, got {value}</source>
+        <translation>значение «{key}» должно быть целым числом дней больше 0, а указано: {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;{key}&apos; should be &apos;article&apos; or &apos;snippet&apos;, got {value}</source>
+        <translation>значение «{key}» должно быть «article» или «snippet», а указано: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; should be a list of placeholder names, got {value}</source>
+        <translation>значение «{key}» должно быть списком имён полей, а указано: {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the front matter cannot be edited: {reason}</source>
+        <translation>метаданные нельзя изменить: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the front matter cannot be rewritten without changing other keys; edit it in the text instead</source>
+        <translation>метаданные не удаётся переписать, не затронув другие ключи; измените их прямо в тексте</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;{key}&apos; must be text, not {type}</source>
+        <translation>значение «{key}» должно быть текстом, а не {type}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; must be a list of texts</source>
+        <translation>значение «{key}» должно быть списком строк</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; must be a mapping of language to article id</source>
+        <translation>значение «{key}» должно сопоставлять языку id статьи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; must be a date as YYYY-MM-DD, got {value}</source>
+        <translation>значение «{key}» должно быть датой в виде ГГГГ-ММ-ДД, а указано: {value}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; must be a whole number of days</source>
+        <translation>значение «{key}» должно быть целым числом дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; must be at least 1 day</source>
+        <translation>значение «{key}» должно быть не меньше 1 дня</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot open folder: {reason}</source>
+        <translation>не удаётся открыть папку: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot list folder: {reason}</source>
+        <translation>не удаётся прочитать содержимое папки: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>cannot read: {reason}</source>
+        <translation>не удаётся прочитать: {reason}</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>cannot read file: {reason}</source>
+        <translation>не удаётся прочитать файл: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder link leads back to a folder already read; skipped</source>
+        <translation>ссылка на папку ведёт в уже прочитанную папку; пропущена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>symbolic link leads nowhere; skipped</source>
+        <translation>символическая ссылка никуда не ведёт; пропущена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>id &apos;{id}&apos; is already used by {other}; it is reachable as &apos;{fallback}&apos; meanwhile</source>
+        <translation>id «{id}» уже занят файлом {other}; пока статья доступна как «{fallback}»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>id &apos;{id}&apos; is already used by {other}; skipped</source>
+        <translation>id «{id}» уже занят файлом {other}; пропущена</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not valid YAML: {problem}</source>
+        <translation>некорректный YAML: {problem}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be a mapping (name:, default_lang:, synonyms:, paths:)</source>
+        <translation>должен быть набором пар «ключ: значение» (name:, default_lang:, synonyms:, paths:)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;synonyms&apos; should be a list of groups, e.g. [[refund, money back, возврат]]</source>
+        <translation>«synonyms» должен быть списком групп, например [[возврат, вернуть деньги, refund]]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>synonym group {number} should list two or more words or phrases, got {value}</source>
+        <translation>в группе синонимов {number} должно быть не меньше двух слов или фраз, указано: {value}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;placeholders&apos; should map each name to its labels by language, e.g. order_id: en: Order number</source>
+        <translation>«placeholders» должен сопоставлять каждому имени подписи по языкам, например order_id: ru: Номер заказа</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;paths&apos; should be a list of learning paths</source>
+        <translation>«paths» должен быть списком маршрутов обучения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning path {number} should be a mapping with title, lang and articles</source>
+        <translation>маршрут обучения {number} должен содержать title, lang и articles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>learning path {number} needs a &apos;title&apos; and a list of &apos;articles&apos;</source>
+        <translation>у маршрута обучения {number} должны быть «title» и список «articles»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>empty [[ ]] link</source>
+        <translation>пустая ссылка [[ ]]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[[{target}]] points to no article</source>
+        <translation>ссылка [[{target}]] не ведёт ни на одну статью</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>[[{target}]] points to no article (did you mean &apos;{suggestion}&apos;?)</source>
+        <translation>ссылка [[{target}]] не ведёт ни на одну статью (может быть, «{suggestion}»?)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>link &apos;{target}&apos; leads outside the knowledge base</source>
+        <translation>ссылка «{target}» ведёт за пределы базы знаний</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>link &apos;{target}&apos; points to a file that does not exist</source>
+        <translation>ссылка «{target}» ведёт на несуществующий файл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>translation &apos;{lang}: {target}&apos; points to no article</source>
+        <translation>перевод «{lang}: {target}» не ведёт ни на одну статью</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>translation &apos;{lang}: {target}&apos; points to no article (did you mean &apos;{suggestion}&apos;?)</source>
+        <translation>перевод «{lang}: {target}» не ведёт ни на одну статью (может быть, «{suggestion}»?)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>translation &apos;{lang}: {target}&apos; is written in &apos;{other_lang}&apos;</source>
+        <translation>перевод «{lang}: {target}» написан на языке «{other_lang}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>id &apos;{id}&apos; is already used by {other}</source>
+        <translation>id «{id}» уже занят файлом {other}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>review was due on {due} (reviewed {reviewed}, every {days} days)</source>
+        <translation>проверку нужно было провести до {due} (последняя — {reviewed}, раз в {days} дн.)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reply &apos;{reply}&apos;: {issue}</source>
+        <translation>ответ «{reply}»: {issue}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reply &apos;{reply}&apos;: unknown placeholder &apos;{placeholder}&apos;; did you mean &apos;{suggestion}&apos;?</source>
+        <translation>ответ «{reply}»: неизвестное поле «{placeholder}»; может быть, «{suggestion}»?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reply &apos;{reply}&apos;: placeholder &apos;{placeholder}&apos; is not declared in _kb.yml; agents will be asked for it without a label</source>
+        <translation>ответ «{reply}»: поле «{placeholder}» не объявлено в _kb.yml; операторы увидят его в форме без подписи</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>learning path &apos;{path}&apos; lists &apos;{id}&apos;, which is no article</source>
+        <translation>в маршруте обучения «{path}» указано «{id}», но такой статьи нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning path &apos;{path}&apos; lists &apos;{id}&apos;, which is no article (did you mean &apos;{suggestion}&apos;?)</source>
+        <translation>в маршруте обучения «{path}» указано «{id}», но такой статьи нет (может быть, «{suggestion}»?)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>learning path &apos;{path}&apos; ({lang}) lists &apos;{id}&apos;, written in &apos;{other_lang}&apos;</source>
+        <translation>в маршруте обучения «{path}» ({lang}) указана статья «{id}» на языке «{other_lang}»</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;{open}&apos; without a closing &apos;{close}&apos; on the same line</source>
+        <translation>«{open}» без закрывающих «{close}» в той же строке</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{close}&apos; without an opening &apos;{open}&apos;</source>
+        <translation>«{close}» без открывающих «{open}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>braces inside a placeholder: {text}</source>
+        <translation>фигурные скобки внутри поля: {text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>placeholder without a name: {text}</source>
+        <translation>поле без имени: {text}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid placeholder name &apos;{name}&apos;: use a-z, 0-9 and _</source>
+        <translation>недопустимое имя поля «{name}»: используйте a-z, 0-9 и _</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>invalid placeholder name &apos;{name}&apos;: use a-z, 0-9 and _ (e.g. {hint})</source>
+        <translation>недопустимое имя поля «{name}»: используйте a-z, 0-9 и _ (например, {hint})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>quiz section &apos;{section}&apos; has no questions; number them: &apos;1. Question?&apos;</source>
+        <translation>в разделе теста «{section}» нет вопросов; пронумеруйте их: «1. Вопрос?»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the question &apos;{question}&apos; is asked twice in this article; the second one is left out</source>
+        <translation>вопрос «{question}» встречается в статье дважды; второй пропущен</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>option outside a question; start the question with a number: &apos;1. Question?&apos;</source>
+        <translation>вариант ответа вне вопроса; начните вопрос с номера: «1. Вопрос?»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>question {number} has both options and a &apos;&gt;&apos; answer; give it one kind of answer</source>
+        <translation>у вопроса {number} есть и варианты, и ответ «&gt;»; оставьте что-то одно</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>text after question {number} is not part of it and is left out; indent it under the question, or start a new numbered question</source>
+        <translation>текст после вопроса {number} не относится к нему и пропущен; сдвиньте его под вопрос отступом или начните новый пронумерованный вопрос</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>question {number} has no text</source>
+        <translation>у вопроса {number} нет текста</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>question {number} (&apos;{question}&apos;) has an option without text</source>
+        <translation>в вопросе {number} («{question}») есть вариант без текста</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>question {number} (&apos;{question}&apos;) has a single option; add the wrong ones as &apos;- [ ] ...&apos;</source>
+        <translation>в вопросе {number} («{question}») только один вариант; добавьте неверные как «- [ ] ...»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>question {number} (&apos;{question}&apos;) has no right option; mark it &apos;- [x] ...&apos;</source>
+        <translation>в вопросе {number} («{question}») нет верного варианта; отметьте его «- [x] ...»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>question {number} (&apos;{question}&apos;): a list item without a &apos;[ ]&apos; box is not an option and is left out</source>
+        <translation>вопрос {number} («{question}»): пункт списка без «[ ]» не считается вариантом и пропущен</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>question {number} (&apos;{question}&apos;): options need a box, &apos;- [x] right&apos; or &apos;- [ ] wrong&apos;</source>
+        <translation>вопрос {number} («{question}»): у вариантов должна быть отметка: «- [x] верно» или «- [ ] неверно»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>question {number} (&apos;{question}&apos;) has no answer; add options (&apos;- [x] right&apos;, &apos;- [ ] wrong&apos;) or an answer line &apos;&gt; ...&apos;</source>
+        <translation>у вопроса {number} («{question}») нет ответа; добавьте варианты («- [x] верно», «- [ ] неверно») или строку ответа «&gt; ...»</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>learning progress</source>
+        <translation>с прогрессом обучения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;what changed&apos; snapshot</source>
+        <translation>со снимком «Что изменилось»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file} cannot be read ({reason}); changes are not saved until it can</source>
+        <translation>файл {file} не удаётся прочитать ({reason}); пока он недоступен, изменения не сохраняются</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file} was written by a newer version of the app (format {version}, this one reads {supported}); it is ignored but not changed</source>
+        <translation>файл {file} записан более новой версией программы (формат {version}, эта версия читает {supported}); он не используется, но и не изменяется</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} was written by a newer version of the app (format {version}, this one reads {supported}); it is read but not changed</source>
+        <translation>файл {file} записан более новой версией программы (формат {version}, эта версия читает {supported}); он прочитан, но не изменяется</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} is unusable ({reason}) and cannot be moved aside ({error}); it is left as it is and changes are not saved</source>
+        <translation>файл {file} непригоден ({reason}), и его не удаётся отложить в сторону ({error}); он оставлен как есть, изменения не сохраняются</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{file} was unusable ({reason}); moved aside to {name} and started afresh</source>
+        <translation>файл {file} был непригоден ({reason}); он переименован в {name}, обучение начато заново</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reading of &apos;{key}&apos; skipped, kept in the file as it is: {reason}</source>
+        <translation>запись о чтении «{key}» пропущена и оставлена в файле как есть: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>flashcard &apos;{key}&apos; skipped, kept in the file as it is: {reason}</source>
+        <translation>карточка «{key}» пропущена и оставлена в файле как есть: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>seen article &apos;{key}&apos; skipped, kept in the file as it is: {reason}</source>
+        <translation>просмотренная статья «{key}» пропущена и оставлена в файле как есть: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: cannot create the learning folder: {reason}</source>
+        <translation>{path}: не удаётся создать папку обучения: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the rename cannot be done as asked</source>
+        <translation>переименовать так, как указано, нельзя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the rename stopped part way</source>
+        <translation>переименование прервалось на полпути</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: the article is no longer there; nothing was changed</source>
+        <translation>{path}: статьи уже нет на месте; ничего не изменено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot move {path} to &apos;{new_path}&apos;: the new path is empty</source>
+        <translation>нельзя переместить {path} в «{new_path}»: новый путь пуст</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot move {path} to &apos;{new_path}&apos;: give a path relative to the knowledge base folder</source>
+        <translation>нельзя переместить {path} в «{new_path}»: укажите путь относительно папки базы знаний</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot move {path} to &apos;{new_path}&apos;: the new path leaves the knowledge base folder</source>
+        <translation>нельзя переместить {path} в «{new_path}»: новый путь выходит за пределы папки базы знаний</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot move {path} to &apos;{new_path}&apos;: the new path has an empty or &apos;.&apos; folder name</source>
+        <translation>нельзя переместить {path} в «{new_path}»: в новом пути есть пустое имя папки или «.»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot move {path} to &apos;{new_path}&apos;: &apos;{name}&apos; starts with &apos;_&apos; or &apos;.&apos;, so the file would no longer be an article</source>
+        <translation>нельзя переместить {path} в «{new_path}»: «{name}» начинается с «_» или «.», и файл перестанет быть статьёй</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot move {path} to &apos;{new_path}&apos;: an article&apos;s file name must end with &apos;.md&apos;</source>
+        <translation>нельзя переместить {path} в «{new_path}»: имя файла статьи должно оканчиваться на «.md»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot move {path} to &apos;{new_path}&apos;: it is already the article&apos;s path</source>
+        <translation>нельзя переместить {path} в «{new_path}»: статья уже лежит по этому пути</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot move {path} to &apos;{new_path}&apos;: &apos;{folder}&apos; is a file, not a folder</source>
+        <translation>нельзя переместить {path} в «{new_path}»: «{folder}» — это файл, а не папка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot move {path} to {new_path}: a file with that name already exists</source>
+        <translation>нельзя переместить {path} в {new_path}: файл с таким именем уже существует</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: &apos;{id}&apos; cannot be an id (empty, or holds &apos;[&apos;, &apos;]&apos;, &apos;|&apos; or a line break)</source>
+        <translation>{path}: «{id}» не может быть id (пустой или содержит «[», «]», «|» или перенос строки)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: the id &apos;{id}&apos; is already used by {other}; choose another id or path</source>
+        <translation>{path}: id «{id}» уже занят файлом {other}; выберите другой id или путь</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot move {path} to {new_path}: {reason}; nothing was changed</source>
+        <translation>не удалось переместить {path} в {new_path}: {reason}; ничего не изменено</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot move {path} to {new_path}: {reason}; and {path} could not be restored: it holds the edited text</source>
+        <translation>не удалось переместить {path} в {new_path}: {reason}; восстановить {path} тоже не удалось: в нём остался изменённый текст</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} was moved to {new_path}, but {sidecar} could not follow it: {reason}. No links were updated yet</source>
+        <translation>{path} перемещён в {new_path}, но {sidecar} переместить вслед не удалось: {reason}. Ссылки ещё не обновлены</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{path} was moved to {new_path}, but {file} could not be updated: {reason}. Changed: {changed}. Not updated: {pending}</source>
+        <translation>{path} перемещён в {new_path}, но обновить {file} не удалось: {reason}. Изменены: {changed}. Не обновлены: {pending}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot update its links to &apos;{old}&apos;: {reason}</source>
+        <translation>не удаётся обновить в нём ссылки на «{old}»: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>translation &apos;{old}&apos; could not be updated automatically; change it to &apos;{new}&apos; by hand</source>
+        <translation>перевод «{old}» не удалось обновить автоматически; замените его на «{new}» вручную</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the front matter is broken, so &apos;id: {new}&apos; cannot be set; fix it first</source>
+        <translation>метаданные повреждены, поэтому «id: {new}» указать нельзя; сначала исправьте их</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>could not set &apos;id: {new}&apos; in the front matter; set it by hand</source>
+        <translation>не удалось записать «id: {new}» в метаданные; укажите его вручную</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a learning path lists &apos;{old}&apos;; change it to &apos;{new}&apos; by hand</source>
+        <translation>в маршруте обучения указано «{old}»; замените на «{new}» вручную</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot be updated: {reason}</source>
+        <translation>обновить не удаётся: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1287,7 +2044,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/problems_panel.py" line="+21"/>
+        <location filename="../../kb_assistant/ui/editor/problems_panel.py" line="+22"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
@@ -1390,7 +2147,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>RenameDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/rename_dialog.py" line="+26"/>
+        <location filename="../../kb_assistant/ui/editor/rename_dialog.py" line="+27"/>
         <source>Rename or move “{0}”</source>
         <translation>Переименовать или переместить «{0}»</translation>
     </message>
@@ -1443,7 +2200,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ReplyPanel</name>
     <message>
-        <location filename="../../kb_assistant/ui/replies/panel.py" line="+20"/>
+        <location filename="../../kb_assistant/ui/replies/panel.py" line="+22"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
@@ -1543,7 +2300,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>В этой статье нет готовых ответов.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+46"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
@@ -1551,7 +2308,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/report/dialog.py" line="+87"/>
+        <location filename="../../kb_assistant/ui/report/dialog.py" line="+99"/>
         <source>Report to developers</source>
         <translation>Сообщить разработчикам</translation>
     </message>
@@ -1794,7 +2551,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../kb_assistant/ui/search/model.py" line="+28"/>
+        <location filename="../../kb_assistant/ui/search/model.py" line="+29"/>
         <source>snippet</source>
         <translation>фрагмент</translation>
     </message>
@@ -1807,6 +2564,24 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+2"/>
         <source>replies: {0}</source>
         <translation>ответов: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPane</name>
+    <message>
+        <location filename="../../kb_assistant/ui/search/pane.py" line="+24"/>
+        <source>Results</source>
+        <translation type="unfinished">Результаты</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nothing found for “{0}”.</source>
+        <translation type="unfinished">По запросу «{0}» ничего не найдено.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No good match. The closest articles:</source>
+        <translation type="unfinished">Нет подходящих статей. Ближайшие:</translation>
     </message>
 </context>
 <context>
@@ -1903,9 +2678,67 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
 </context>
 <context>
+    <name>SearchBar</name>
+    <message>
+        <location filename="../../kb_assistant/ui/search/bar.py" line="+35"/>
+        <source>Type the customer&apos;s question (Ctrl+L)</source>
+        <translation type="unfinished">Введите вопрос клиента (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation type="unfinished">Поиск</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results update as you type; Up and Down move through them</source>
+        <translation type="unfinished">Результаты обновляются по мере ввода; стрелки вверх и вниз переходят по ним</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All categories</source>
+        <translation type="unfinished">Все категории</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Category filter</source>
+        <translation type="unfinished">Фильтр по категории</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tags</source>
+        <translation type="unfinished">Все теги</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tag filter</source>
+        <translation type="unfinished">Фильтр по тегу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All languages</source>
+        <translation type="unfinished">Все языки</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language filter</source>
+        <translation type="unfinished">Фильтр по языку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Russian</source>
+        <translation type="unfinished">Русский</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation type="unfinished">Английский</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+83"/>
+        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+56"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -2071,12 +2904,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+92"/>
+        <location line="+103"/>
         <source>Knowledge base folder</source>
         <translation>Папка базы знаний</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-102"/>
         <source>empty: the bundled sample</source>
         <translation>если пусто — встроенная демонстрационная база</translation>
     </message>
@@ -2263,7 +3096,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../kb_assistant/ui/system/tray.py" line="+106"/>
+        <location filename="../../kb_assistant/ui/system/tray.py" line="+38"/>
         <location line="+20"/>
         <source>KB Assistant</source>
         <translation>KB Assistant</translation>
