@@ -27,7 +27,7 @@ from kb_assistant.ui.editor.editor_window import EditorWindow, replace_changed_p
 from kb_assistant.ui.editor.new_article_dialog import NewArticleDialog, kb_folders
 from kb_assistant.ui.editor.rename_dialog import RenameDialog
 from kb_assistant.ui.editor.review_panel import ReviewPanel
-from kb_assistant.ui.system.messages import error_text, problem_line
+from kb_assistant.ui.system.messages import error_text, message_text, problem_line
 from kb_assistant.ui.system.tasks import TaskRunner
 
 
@@ -272,7 +272,8 @@ class EditorWorkbench(QObject):
             return None
         doc = FrontMatterDocument.parse(source.editor.toPlainText())
         if doc.error:
-            source.statusBar().showMessage(self.tr("Fix the front matter first: {0}").format(doc.error), 8000)
+            source.statusBar().showMessage(self.tr("Fix the front matter first: {0}").format(message_text(doc.error)),
+                                           8000)
             return None
         values = form_values(doc)
         lang = values["lang"] or (self.kb.config.default_lang if self.kb else "")
