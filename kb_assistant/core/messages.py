@@ -206,6 +206,11 @@ MESSAGES: dict[str, str] = {
         "Messages", "[[{target}]] points to no article (did you mean '{suggestion}'?)"),
     "link-outside-kb": QT_TRANSLATE_NOOP("Messages", "link '{target}' leads outside the knowledge base"),
     "link-missing-file": QT_TRANSLATE_NOOP("Messages", "link '{target}' points to a file that does not exist"),
+    # why a clicked link is not followed (core.kb.links; also article-not-found and link-outside-kb)
+    "link-empty": QT_TRANSLATE_NOOP("Messages", "empty link"),
+    "link-scheme-refused": QT_TRANSLATE_NOOP("Messages", "links of type '{scheme}:' are not opened"),
+    "link-absolute": QT_TRANSLATE_NOOP("Messages", "absolute paths are not opened"),
+    "link-no-article-at": QT_TRANSLATE_NOOP("Messages", "no article at '{target}'"),
     "broken-translation": QT_TRANSLATE_NOOP("Messages", "translation '{lang}: {target}' points to no article"),
     "broken-translation-similar": QT_TRANSLATE_NOOP(
         "Messages", "translation '{lang}: {target}' points to no article (did you mean '{suggestion}'?)"),

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../kb_assistant/ui/widgets/article_view.py" line="+42"/>
+        <location filename="../../kb_assistant/ui/widgets/article_view.py" line="+43"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
@@ -463,7 +463,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Сначала исправьте свойства статьи: {0}</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>The {0} version “{1}” was changed {2} days after this one: this article may be out of date (Ctrl+T opens it).</source>
         <translation>Версия {0} «{1}» изменена на {2} дн. позже этой: эта статья, возможно, устарела (Ctrl+T открывает перевод).</translation>
     </message>
@@ -1573,6 +1573,26 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+1"/>
         <source>link &apos;{target}&apos; points to a file that does not exist</source>
         <translation>ссылка «{target}» ведёт на несуществующий файл</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>empty link</source>
+        <translation>пустая ссылка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>links of type &apos;{scheme}:&apos; are not opened</source>
+        <translation>ссылки вида «{scheme}:» не открываются</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>absolute paths are not opened</source>
+        <translation>абсолютные пути не открываются</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no article at &apos;{target}&apos;</source>
+        <translation>по адресу «{target}» нет статьи</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -15,6 +15,7 @@ from typing import Literal
 from urllib.parse import unquote, urlsplit
 
 from kb_assistant.core.kb.load import KnowledgeBase
+from kb_assistant.core.messages import Message
 from kb_assistant.core.render.mdext.wikilinks import wikilink_target
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
@@ -63,12 +64,12 @@ class LinkTarget:
             browser or mail client), ``"anchor"`` (a place in this article) or
             ``"refused"`` (never followed).
         target: the article id, the URL or the anchor.
-        reason: why a link is refused, for the status bar.
+        reason: why a link is refused (a message code and values), for the status bar.
     """
 
     kind: Literal["article", "external", "anchor", "refused"]
     target: str = ""
-    reason: str = ""
+    reason: Message | None = None
 
 
 def resolve_link(href: str, kb: KnowledgeBase, from_path: str) -> LinkTarget:
@@ -80,25 +81,25 @@ def resolve_link(href: str, kb: KnowledgeBase, from_path: str) -> LinkTarget:
     """
     href = (href or "").strip()
     if not href:
-        return LinkTarget("refused", reason="empty link")
+        return LinkTarget("refused", reason=Message("link-empty"))
     article_id = wikilink_target(href)
     if article_id is not None:
         if article_id in kb.articles:
             return LinkTarget("article", article_id)
-        return LinkTarget("refused", article_id, f"no article with id '{article_id}'")
+        return LinkTarget("refused", article_id, Message("article-not-found", {"id": article_id}))
     parts = urlsplit(href)
     if parts.scheme:
         if parts.scheme.lower() in EXTERNAL_SCHEMES:
             return LinkTarget("external", href)
-        return LinkTarget("refused", href, f"links of type '{parts.scheme}:' are not opened")
+        return LinkTarget("refused", href, Message("link-scheme-refused", {"scheme": parts.scheme}))
     if href.startswith("#"):
         return LinkTarget("anchor", href[1:])
     if href.startswith(("/", "\\")) or parts.netloc:
-        return LinkTarget("refused", href, "absolute paths are not opened")
+        return LinkTarget("refused", href, Message("link-absolute"))
     path = link_path(from_path, href)
     if path is None:
-        return LinkTarget("refused", href, "the link leads outside the knowledge base")
+        return LinkTarget("refused", href, Message("link-outside-kb", {"target": href}))
     article = kb.by_path(path)
     if article is None:
-        return LinkTarget("refused", href, "no article at that path")
+        return LinkTarget("refused", href, Message("link-no-article-at", {"target": href}))
     return LinkTarget("article", article.id)

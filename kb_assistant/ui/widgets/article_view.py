@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.kb.links import resolve_link
 from kb_assistant.core.models import Article
+from kb_assistant.ui.system.messages import message_text
 
 
 _IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -72,7 +73,7 @@ class ArticleView(QTextBrowser):
         elif target.kind == "anchor":
             self.scrollToAnchor(target.target)
         else:
-            return target.reason
+            return message_text(target.reason)
         return ""
 
     def highlight(self, query: str) -> None:
