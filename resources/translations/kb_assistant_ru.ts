@@ -62,17 +62,17 @@
     <message>
         <location filename="../../kb_assistant/ui/learning/notice.py" line="+21"/>
         <source>What changed</source>
-        <translation type="unfinished">Что изменилось</translation>
+        <translation>Что изменилось</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{0} articles changed since you last looked. &lt;a href=&quot;changes&quot;&gt;Show what changed&lt;/a&gt; (Ctrl+Shift+W)</source>
-        <translation type="unfinished">С вашего прошлого просмотра изменилось статей: {0}. &lt;a href=&quot;changes&quot;&gt;Показать изменения&lt;/a&gt; (Ctrl+Shift+W)</translation>
+        <translation>С вашего прошлого просмотра изменилось статей: {0}. &lt;a href=&quot;changes&quot;&gt;Показать изменения&lt;/a&gt; (Ctrl+Shift+W)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{0} articles changed since you last looked.</source>
-        <translation type="unfinished">С вашего прошлого просмотра изменилось статей: {0}.</translation>
+        <translation>С вашего прошлого просмотра изменилось статей: {0}.</translation>
     </message>
 </context>
 <context>
@@ -196,17 +196,17 @@
     <message>
         <location filename="../../kb_assistant/ui/replies/copy.py" line="+40"/>
         <source>Not copied: the reply needs {0}.</source>
-        <translation type="unfinished">Не скопировано: в ответе нужно заполнить {0}.</translation>
+        <translation>Не скопировано: для ответа нужно: {0}.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Not copied: fill in {0} first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не скопировано: сначала заполните: {0}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not copied: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не скопировано: {0}</translation>
     </message>
 </context>
 <context>
@@ -2591,17 +2591,17 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     <message>
         <location filename="../../kb_assistant/ui/search/pane.py" line="+24"/>
         <source>Results</source>
-        <translation type="unfinished">Результаты</translation>
+        <translation>Результаты</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Nothing found for “{0}”.</source>
-        <translation type="unfinished">По запросу «{0}» ничего не найдено.</translation>
+        <translation>По запросу «{0}» ничего не найдено.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No good match. The closest articles:</source>
-        <translation type="unfinished">Нет подходящих статей. Ближайшие:</translation>
+        <translation>Нет подходящих статей. Ближайшие:</translation>
     </message>
 </context>
 <context>
@@ -2702,57 +2702,57 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     <message>
         <location filename="../../kb_assistant/ui/search/bar.py" line="+35"/>
         <source>Type the customer&apos;s question (Ctrl+L)</source>
-        <translation type="unfinished">Введите вопрос клиента (Ctrl+L)</translation>
+        <translation>Введите вопрос клиента (Ctrl+L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search</source>
-        <translation type="unfinished">Поиск</translation>
+        <translation>Поиск</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Results update as you type; Up and Down move through them</source>
-        <translation type="unfinished">Результаты обновляются по мере ввода; стрелки вверх и вниз переходят по ним</translation>
+        <translation>Результаты обновляются по мере ввода; стрелки вверх и вниз переходят по ним</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>All categories</source>
-        <translation type="unfinished">Все категории</translation>
+        <translation>Все категории</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Category filter</source>
-        <translation type="unfinished">Фильтр по категории</translation>
+        <translation>Фильтр по категории</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All tags</source>
-        <translation type="unfinished">Все теги</translation>
+        <translation>Все теги</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tag filter</source>
-        <translation type="unfinished">Фильтр по тегу</translation>
+        <translation>Фильтр по тегу</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All languages</source>
-        <translation type="unfinished">Все языки</translation>
+        <translation>Все языки</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Language filter</source>
-        <translation type="unfinished">Фильтр по языку</translation>
+        <translation>Фильтр по языку</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Russian</source>
-        <translation type="unfinished">Русский</translation>
+        <translation>Русский</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>English</source>
-        <translation type="unfinished">Английский</translation>
+        <translation>Английский</translation>
     </message>
 </context>
 <context>
