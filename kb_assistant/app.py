@@ -176,10 +176,11 @@ def open_learning_store(data_dir, kb_root):
     import tempfile
     from pathlib import Path
 
+    from kb_assistant.core.errors import KbError, LearningStateError
     from kb_assistant.core.learning.store import LearningStore
 
     try:
-        return LearningStore(data_dir, kb_root), ""
-    except ValueError as exc:
+        return LearningStore(data_dir, kb_root), None
+    except LearningStateError as exc:
         fallback = Path(tempfile.gettempdir()) / "kb-assistant-learning"
-        return LearningStore(fallback, kb_root), f"{exc}; learning progress is kept in {fallback} for now"
+        return LearningStore(fallback, kb_root), KbError("learning-kept-elsewhere", reason=exc, folder=str(fallback))

@@ -105,6 +105,12 @@ class SettingsError(KbError):
     code = "settings-invalid"
 
 
+class LearningStateError(KbError, ValueError):
+    """The learner's state cannot be kept where it was asked to be (inside the shared KB folder)."""
+
+    code = "learning-inside-kb"
+
+
 class UndecodableError(KbError, ValueError):
     """The bytes are binary or in an encoding we cannot read."""
 

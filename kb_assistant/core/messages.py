@@ -293,6 +293,10 @@ MESSAGES: dict[str, str] = {
     "learning-record-seen": QT_TRANSLATE_NOOP(
         "Messages", "seen article '{key}' skipped, kept in the file as it is: {reason}"),
     "learning-folder-failed": QT_TRANSLATE_NOOP("Messages", "{path}: cannot create the learning folder: {reason}"),
+    "learning-inside-kb": QT_TRANSLATE_NOOP(
+        "Messages", "learning progress must be kept outside the knowledge base folder {kb}"),
+    "learning-kept-elsewhere": QT_TRANSLATE_NOOP(
+        "Messages", "{reason}; learning progress is kept in {folder} for now"),
     # -- renaming an article (core.upkeep.rename) -----------------------------------------------
     "rename-invalid": QT_TRANSLATE_NOOP("Messages", "the rename cannot be done as asked"),
     "rename-failed": QT_TRANSLATE_NOOP("Messages", "the rename stopped part way"),

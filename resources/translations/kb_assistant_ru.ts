@@ -1795,7 +1795,17 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>{path}: не удаётся создать папку обучения: {reason}</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>learning progress must be kept outside the knowledge base folder {kb}</source>
+        <translation>прогресс обучения нельзя хранить внутри папки базы знаний {kb}</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>{reason}; learning progress is kept in {folder} for now</source>
+        <translation>{reason}; пока прогресс обучения хранится в {folder}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the rename cannot be done as asked</source>
         <translation>переименовать так, как указано, нельзя</translation>
     </message>

@@ -34,7 +34,7 @@ from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.learning.changes import ArticleChange, ArticleSnapshot, KbSnapshot, changes_since, take_snapshot
 from kb_assistant.core.learning.flashcards import INTERVALS, CardState, schedule
 from kb_assistant.core.learning.progress import ArticleReading
-from kb_assistant.core.errors import RecordError, StorageError
+from kb_assistant.core.errors import LearningStateError, RecordError, StorageError
 from kb_assistant.core.files.storage import write_bytes_atomic
 from kb_assistant.core.messages import Message, os_reason, short_value
 from kb_assistant.core.models import Problem
@@ -64,7 +64,7 @@ class LearningStore:
             bad records), for the UI to show once.
 
     Raises:
-        ValueError: when ``data_dir`` lies inside the KB folder: a user's
+        LearningStateError: when ``data_dir`` lies inside the KB folder: a user's
             progress must never end up in the team's shared KB.
     """
 
@@ -72,7 +72,7 @@ class LearningStore:
         self.kb_root = Path(kb_root).expanduser().resolve()
         folder = Path(data_dir).expanduser() / LEARNING_DIR
         if folder.resolve() == self.kb_root or self.kb_root in folder.resolve().parents:
-            raise ValueError(f"learning state must be kept outside the knowledge base folder {self.kb_root}")
+            raise LearningStateError(kb=str(self.kb_root))
         key = index_key(self.kb_root)
         self.problems: list[Problem] = []
         clock = clock or (lambda: dt.datetime.now(dt.timezone.utc))

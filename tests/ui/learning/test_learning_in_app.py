@@ -74,11 +74,15 @@ def test_ctrl_shift_l_opens_learning_mode_and_progress_survives_a_restart(qtbot,
 def test_a_data_folder_inside_the_kb_never_gets_learning_state(write_kb, tmp_path, monkeypatch):
     from kb_assistant.app import open_learning_store
 
+    (tmp_path / "tmp").mkdir()  # gettempdir() skips a TMPDIR that does not exist
     monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", None)
     root = write_kb(KB)
     store, warning = open_learning_store(root / "data", root)
-    assert "outside the knowledge base" in warning
+    assert warning.code == "learning-kept-elsewhere" and "outside the knowledge base" in str(warning)
     assert root not in store.progress_path.parents
+    from kb_assistant.ui.system.messages import error_text
+
+    assert str(tmp_path / "tmp") in error_text(warning)  # the window says where, in its own language
