@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -40,6 +41,7 @@ from kb_assistant.core.errors import (
     StorageError,
 )
 from kb_assistant.core.files.storage import FileSnapshot, read_text, save_text, unified_diff
+from kb_assistant.ui.system.actions import add_action
 from kb_assistant.ui.widgets.article_view import ArticleView
 from kb_assistant.ui.editor.front_matter_form import FrontMatterForm
 from kb_assistant.ui.editor.highlighter import ArticleHighlighter
@@ -165,28 +167,18 @@ class EditorWindow(QMainWindow):
         return timer
 
     def _add_actions(self) -> None:
+        action = partial(add_action, self)
         menu = self.menuBar().addMenu(self.tr("&File"))
-        save = QAction(self.tr("&Save"), self)
-        save.setShortcut(QKeySequence.StandardKey.Save)
-        save.triggered.connect(self.save)
-        menu.addAction(save)
-        close = QAction(self.tr("&Close"), self)
-        close.setShortcut(QKeySequence.StandardKey.Close)
-        close.triggered.connect(self.close)
-        menu.addAction(close)
+        action(menu, self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
+        action(menu, self.tr("&Close"), self.close, QKeySequence.StandardKey.Close)
         article = self.menuBar().addMenu(self.tr("&Article"))
-        for text, keys, slot in (
-            (self.tr("Mark &reviewed today"), "Ctrl+Shift+R", self.mark_reviewed),
-            (self.tr("Open or create the &translation"), "Ctrl+T", lambda: self.translation_requested.emit(self.rel_path)),
-            (self.tr("Re&name or move…"), "F2", lambda: self.rename_requested.emit(self.rel_path)),
-            (self.tr("Go to the te&xt"), "Ctrl+1", self.editor.setFocus),
-            (self.tr("Go to the &front matter form"), "Ctrl+2", self.form.title.setFocus),
-            (self.tr("Go to the &problems"), "Ctrl+3", self.problem_list.setFocus),
-        ):
-            item = QAction(text, self)
-            item.setShortcut(QKeySequence(keys))
-            item.triggered.connect(slot)
-            article.addAction(item)
+        action(article, self.tr("Mark &reviewed today"), self.mark_reviewed, "Ctrl+Shift+R")
+        action(article, self.tr("Open or create the &translation"),
+               lambda: self.translation_requested.emit(self.rel_path), "Ctrl+T")
+        action(article, self.tr("Re&name or move…"), lambda: self.rename_requested.emit(self.rel_path), "F2")
+        action(article, self.tr("Go to the te&xt"), self.editor.setFocus, "Ctrl+1")
+        action(article, self.tr("Go to the &front matter form"), self.form.title.setFocus, "Ctrl+2")
+        action(article, self.tr("Go to the &problems"), self.problem_list.setFocus, "Ctrl+3")
 
     def _connect_signals(self) -> None:
         self.editor.textChanged.connect(self._text_changed)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from kb_assistant.core.learning.quiz import body_without_quiz
 from kb_assistant.core.render.markdown import render_article_html
+from kb_assistant.ui.system.actions import add_action
 from kb_assistant.ui.widgets.article_view import ArticleView
 from kb_assistant.ui.learning.controller import NEW_CARDS_PER_SESSION, LearningController
 from kb_assistant.ui.learning.browse_panel import BrowsePanel
@@ -93,10 +94,7 @@ class LearningWindow(QMainWindow):
             (self.tr("Mark the article as &learned"), "Ctrl+M", self.learned_button.click),
             (self.tr("Cl&ose"), QKeySequence.StandardKey.Close, self.close),
         ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.triggered.connect(slot)
-            menu.addAction(action)
+            add_action(self, menu, text, slot, keys)
 
     def _connect_signals(self) -> None:
         for panel in (self.browse, self.paths, self.changes):

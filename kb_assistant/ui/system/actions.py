@@ -17,7 +17,11 @@ def add_action(window: QWidget, menu: QMenu, text: str, slot: Callable[[], objec
     and a screen reader announces them with the command.
     """
     action = QAction(text, window)
-    action.setShortcuts([QKeySequence(key) for key in keys])
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        # a standard key (Save, Close) has the platform's bindings, often more than one
+        sequences += QKeySequence.keyBindings(key) if isinstance(key, QKeySequence.StandardKey) else [QKeySequence(key)]
+    action.setShortcuts(sequences)
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.triggered.connect(slot)
     menu.addAction(action)
