@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kb_assistant.ui.widgets.forms import add_row
+
 
 def parse_list(text: str) -> list[str]:
     """``"a, b ,c"`` -> ``["a", "b", "c"]``."""
@@ -101,11 +103,7 @@ class FrontMatterForm(QWidget):
             (self.tr("Review &every"), self.review_every), (self.tr("Tra&nslations"), self.translations),
         )
         for text, field in rows:
-            widget = field if isinstance(field, QWidget) else self.reviewed
-            label = QLabel(text, self)
-            label.setBuddy(widget)  # Alt+letter moves there; a row holding a layout gets no buddy by itself
-            layout.addRow(label, field)
-            widget.setAccessibleName(text.replace("&", ""))
+            add_row(layout, text, field, buddy=None if isinstance(field, QWidget) else self.reviewed)
         self.mark_today.setAccessibleName(self.tr("Set reviewed to today"))
         layout.addRow(self.message)
         self._connect_signals()

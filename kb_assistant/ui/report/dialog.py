@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from kb_assistant.core.models import Article
 from kb_assistant.core.bugreport import BugReport, default_platforms, missing_fields, to_markdown, to_plain
 from kb_assistant.ui.system.mime import new_mime_data
+from kb_assistant.ui.widgets.forms import add_row, name_widget
 
 MARKDOWN_MIME = "text/markdown"
 
@@ -143,12 +144,9 @@ class ReportDialog(QDialog):
             (self.date, self.tr("&Date:"), self.tr("Date"), ""),
         )
         for widget, label_text, name, description in rows:
-            label = QLabel(label_text, self)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-            _name(widget, name, description)
-        _name(self.platform.lineEdit(), self.tr("Platform"), self.tr("choose one or type another"))
-        _name(self.date.findChild(QLineEdit), self.tr("Date"), "")
+            add_row(form, label_text, widget, name=name, description=description)
+        name_widget(self.platform.lineEdit(), self.tr("Platform"), self.tr("choose one or type another"))
+        name_widget(self.date.findChild(QLineEdit), self.tr("Date"), "")
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -159,14 +157,14 @@ class ReportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(self)
         self.copy_button = QPushButton(self.tr("&Copy"), self)
-        _name(self.copy_button, self.tr("Copy"),
+        name_widget(self.copy_button, self.tr("Copy"),
               self.tr("Copy the report as plain text and Markdown (Ctrl+Enter)"))
         self.copy_markdown_button = QPushButton(self.tr("Copy as &Markdown"), self)
-        _name(self.copy_markdown_button, self.tr("Copy as Markdown"),
+        name_widget(self.copy_markdown_button, self.tr("Copy as Markdown"),
               self.tr("Copy the Markdown as plain text, for trackers that read plain text"))
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.setText(self.tr("Close"))
-        _name(self.close_button, self.tr("Close"), self.tr("Close the form (Esc)"))
+        name_widget(self.close_button, self.tr("Close"), self.tr("Close the form (Esc)"))
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.copy_markdown_button, QDialogButtonBox.ButtonRole.ActionRole)
         for button in (self.copy_button, self.copy_markdown_button, self.close_button):
@@ -280,11 +278,3 @@ class ReportDialog(QDialog):
         self.message.setText(text)
         self.message.setAccessibleName(text)
         self.message.show()
-
-
-def _name(widget: QWidget | None, name: str, description: str) -> None:
-    if widget is None:
-        return
-    widget.setAccessibleName(name)
-    if description:
-        widget.setAccessibleDescription(description)

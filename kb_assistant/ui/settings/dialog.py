@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.settings import Settings
 from kb_assistant.ui.system.theme import FONT_MAX, FONT_MIN
+from kb_assistant.ui.widgets.forms import add_row, name_widget
 
 
 
@@ -113,13 +114,10 @@ class SettingsDialog(QDialog):
             (self.font_size, self.tr("&Font size:"), self.tr("Font size"), self.tr("0: the system default")),
         )
         for widget, label_text, name, description in rows:
-            buddy = self.kb_dir if widget is kb_row else widget
-            label = QLabel(label_text, self)
-            label.setBuddy(buddy)
-            form.addRow(label, widget)
-            _name(buddy, name, description)
-        _name(self.browse_button, self.tr("Browse for the knowledge base folder"), "")
-        _name(self.font_size.findChild(QLineEdit), self.tr("Font size"), "")
+            add_row(form, label_text, widget, buddy=self.kb_dir if widget is kb_row else None, name=name,
+                    description=description)
+        name_widget(self.browse_button, self.tr("Browse for the knowledge base folder"), "")
+        name_widget(self.font_size.findChild(QLineEdit), self.tr("Font size"), "")
 
         self.restart_note = QLabel(self.tr("A new interface language takes effect after a restart."), self)
         self.restart_note.setWordWrap(True)
@@ -128,10 +126,10 @@ class SettingsDialog(QDialog):
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&OK"))
-        _name(ok, self.tr("OK"), self.tr("Save the settings"))
+        name_widget(ok, self.tr("OK"), self.tr("Save the settings"))
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Cancel"))
-        _name(cancel, self.tr("Cancel"), self.tr("Close without saving"))
+        name_widget(cancel, self.tr("Cancel"), self.tr("Close without saving"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -228,11 +226,3 @@ def _select(combo: QComboBox, value: str, unknown: str) -> None:
         combo.addItem(unknown.format(value), value)
         index = combo.count() - 1
     combo.setCurrentIndex(max(index, 0))
-
-
-def _name(widget: QWidget | None, name: str, description: str) -> None:
-    if widget is None:
-        return
-    widget.setAccessibleName(name)
-    if description:
-        widget.setAccessibleDescription(description)
