@@ -9,16 +9,20 @@ without reading a single file, so one save means one index update and one reload
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 
 from kb_assistant.core.kb.config import CONFIG_NAME
 from kb_assistant.core.kb.load import scan_kb
 
 _SIDECAR = ".meta.json"
 
+StatKey = tuple[int, int]
 
-def _stat_key(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+
+def _stat_key(path: str | os.PathLike[str]) -> StatKey | None:
     try:
         info = os.stat(path)
     except OSError:
@@ -26,22 +30,57 @@ def _stat_key(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     return info.st_mtime_ns, info.st_size
 
 
+def _entry(abs_path: str) -> tuple[StatKey | None, StatKey | None]:
+    return _stat_key(abs_path), _stat_key(Path(abs_path).with_suffix(_SIDECAR))
+
+
 @dataclass(frozen=True)
 class KbStamp:
     """The KB's files as found by one scan.
 
     Attributes:
-        key: comparable summary: each article's path, mtime and size, its title
-            sidecar's (or None), ``_kb.yml``'s, and the folders (a new empty
-            folder must be watched). Equal keys mean a reload would read
-            exactly what the last one read.
-        folders: every folder of the KB (absolute paths): what to watch.
-        files: every article file and ``_kb.yml`` (absolute paths).
+        root: the KB folder.
+        entries: each article (KB-relative path) with the stat data of the file and of
+            its title sidecar (None when there is none).
+        config: the stat data of ``_kb.yml`` (None when there is none).
+        folders: every folder of the KB (absolute paths, sorted): what to watch (a
+            new empty folder counts as a change, so that it gets watched).
     """
 
-    key: tuple
+    root: Path
+    entries: Mapping[str, tuple[StatKey | None, StatKey | None]]
+    config: StatKey | None
     folders: tuple[str, ...]
-    files: tuple[str, ...]
+
+    def same_files(self, other: KbStamp | None) -> bool:
+        """Whether a reload now would read exactly what the load of ``other`` read."""
+        return (other is not None and self.config == other.config and self.folders == other.folders
+                and self.entries == other.entries)
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """Every article file and ``_kb.yml`` (absolute paths): what to watch besides the folders."""
+        config = (str(self.root / CONFIG_NAME),) if self.config is not None else ()
+        return tuple(str(self.root / rel) for rel in self.entries) + config
+
+    def updated(self, rel_paths: Iterable[str]) -> KbStamp:
+        """This stamp after the app itself wrote ``rel_paths`` (saved, created or deleted), without a scan.
+
+        Only those files are looked at again; a change anywhere else still differs
+        from the next full :func:`kb_stamp`, so it is never missed.
+        """
+        entries = dict(self.entries)
+        folders = set(self.folders)
+        for rel_path in rel_paths:
+            path = self.root / rel_path
+            if path.is_file() and rel_path.lower().endswith(".md"):
+                entries[rel_path] = _entry(str(path))
+                folders.update(str(self.root.joinpath(*path.relative_to(self.root).parts[:depth]))
+                               for depth in range(1, len(path.relative_to(self.root).parts)))
+            else:
+                entries.pop(rel_path, None)
+        return replace(self, entries=MappingProxyType(entries), folders=tuple(sorted(folders)),
+                       config=_stat_key(self.root / CONFIG_NAME))
 
 
 def kb_stamp(root: Path) -> KbStamp:
@@ -52,11 +91,6 @@ def kb_stamp(root: Path) -> KbStamp:
     """
     root = Path(root)
     scan = scan_kb(root)
-    config = root / CONFIG_NAME
-    entries = tuple(
-        (file.rel_path, file.mtime_ns, file.size, _stat_key(Path(file.abs_path).with_suffix(_SIDECAR)))
-        for file in scan.files
-    )
-    files = tuple(file.abs_path for file in scan.files) + ((str(config),) if config.is_file() else ())
-    folders = tuple(scan.folders)
-    return KbStamp((entries, _stat_key(config), folders), folders, files)
+    entries = {file.rel_path: ((file.mtime_ns, file.size), _stat_key(Path(file.abs_path).with_suffix(_SIDECAR)))
+               for file in scan.files}
+    return KbStamp(root, MappingProxyType(entries), _stat_key(root / CONFIG_NAME), tuple(sorted(scan.folders)))

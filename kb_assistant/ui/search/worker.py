@@ -80,7 +80,7 @@ class SearchWorker(QObject):
             return
         try:
             stamp = kb_stamp(self._kb_root)  # before reading: a change made meanwhile shows next time
-            if not force and self._kb is not None and self._stamp is not None and stamp.key == self._stamp.key:
+            if not force and self._kb is not None and stamp.same_files(self._stamp):
                 self.unchanged.emit()
                 return
             if self._service is None:
@@ -100,7 +100,8 @@ class SearchWorker(QObject):
             self.refresh()
             return
         try:
-            stamp = kb_stamp(self._kb_root)
+            # the saved files looked at again, not the whole tree: a save stays fast on a large KB
+            stamp = self._stamp.updated(rel_paths) if self._stamp is not None else kb_stamp(self._kb_root)
             report = self._service.update_files(rel_paths)
             self._parsed.forget(rel_paths)
             self._publish(stamp, report)
