@@ -19,17 +19,8 @@ import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
-    """Mark ``text`` for translation in ``context`` and return it unchanged.
-
-    A pure-Python stand-in for Qt's macro of the same name (the core never
-    imports Qt): ``pyside6-lupdate`` extracts every ``QT_TRANSLATE_NOOP("Messages", "...")``
-    call of this file into the ``.ts`` files, and the window translates the
-    template at display time.
-    """
-    del context
-    return text
+from kb_assistant.core.messages_input import INPUT_MESSAGES
+from kb_assistant.core.translatable import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -126,7 +117,7 @@ MESSAGES: dict[str, str] = {
         "Messages", "the index is being updated by another process; try again in a moment"),
     "search-failed": QT_TRANSLATE_NOOP("Messages", "search failed: {reason}"),
     "settings-invalid": QT_TRANSLATE_NOOP(
-        "Messages", "{path}: settings are not valid JSON ({reason}); using defaults"),
+        "Messages", "{path}: the settings cannot be used ({reason}); using defaults"),
     "settings-not-object": QT_TRANSLATE_NOOP("Messages", "{path}: settings must be a JSON object; using defaults"),
     "settings-unreadable": QT_TRANSLATE_NOOP("Messages", "{path}: cannot read settings: {reason}"),
     # -- one article file (core.articles) -------------------------------------------------------
@@ -348,6 +339,7 @@ MESSAGES: dict[str, str] = {
     "rename-encoding": QT_TRANSLATE_NOOP("Messages", "cannot be updated: {reason}"),
 }
 """Code -> English template with ``{name}`` fields."""
+MESSAGES.update(INPUT_MESSAGES)  # the catalogue's second part: codes about untrusted input
 
 VALUE_CHARS = 80
 """The longest description of a bad value :func:`short_value` gives."""

@@ -212,7 +212,7 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+120"/>
+        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+122"/>
         <source>Article text</source>
         <translation>Текст статьи</translation>
     </message>
@@ -232,7 +232,7 @@
         <translation>Уведомление</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -242,17 +242,17 @@
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Close</source>
         <translation>&amp;Закрыть</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Article</source>
         <translation>&amp;Статья</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Mark &amp;reviewed today</source>
         <translation>Отметить &amp;проверку сегодня</translation>
     </message>
@@ -262,7 +262,7 @@
         <translation>Открыть или создать п&amp;еревод</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Re&amp;name or move…</source>
         <translation>Пере&amp;именовать или переместить…</translation>
     </message>
@@ -282,7 +282,7 @@
         <translation>К спис&amp;ку проблем</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+40"/>
         <source>The file changed on disk after these edits were made. Saving will offer to compare.</source>
         <translation>Файл на диске изменился после этих правок. При сохранении будет предложено сравнить.</translation>
     </message>
@@ -618,7 +618,7 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>FrontMatterForm</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/front_matter_form.py" line="+71"/>
+        <location filename="../../kb_assistant/ui/editor/front_matter_form.py" line="+73"/>
         <source>comma separated</source>
         <translation>через запятую</translation>
     </message>
@@ -703,7 +703,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>П&amp;ереводы</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
         <source>Set reviewed to today</source>
         <translation>Отметить проверку сегодняшним днём</translation>
     </message>
@@ -721,7 +721,7 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>LearningWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/learning/learning_window.py" line="+36"/>
+        <location filename="../../kb_assistant/ui/learning/learning_window.py" line="+37"/>
         <source>KB Assistant — learning</source>
         <translation>KB Assistant — обучение</translation>
     </message>
@@ -802,7 +802,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Отметить статью как &amp;изученную</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+74"/>
         <source>Link not opened: {0}</source>
         <translation>Ссылка не открыта: {0}</translation>
     </message>
@@ -1049,7 +1049,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>строка {0}</translation>
     </message>
     <message>
-        <location filename="../../kb_assistant/core/messages.py" line="+57"/>
+        <location filename="../../kb_assistant/core/messages.py" line="+48"/>
         <source>unexpected problem ({code})</source>
         <translation>непредвиденная проблема ({code})</translation>
     </message>
@@ -1305,8 +1305,8 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+1"/>
-        <source>{path}: settings are not valid JSON ({reason}); using defaults</source>
-        <translation>{path}: настройки — некорректный JSON ({reason}); используются значения по умолчанию</translation>
+        <source>{path}: the settings cannot be used ({reason}); using defaults</source>
+        <translation>{path}: настройки нельзя использовать ({reason}); используются значения по умолчанию</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1924,6 +1924,86 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <source>cannot be updated: {reason}</source>
         <translation>обновить не удаётся: {reason}</translation>
     </message>
+    <message>
+        <location filename="../../kb_assistant/core/messages_input.py" line="+17"/>
+        <source>the file does not exist</source>
+        <translation>файла нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>larger than {limit_mib} MiB</source>
+        <translation>больше {limit_mib} МиБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a number is written with more than {limit} characters</source>
+        <translation>в записи числа больше {limit} знаков</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>symbolic link leads outside the knowledge base (to {target}); skipped</source>
+        <translation>символическая ссылка ведёт за пределы базы знаний (в {target}); пропущена</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: not saved: it leads outside the knowledge base (to {target}) through a symbolic link</source>
+        <translation>{path}: не сохранено: через символическую ссылку файл ведёт за пределы базы знаний (в {target})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: not opened: it leads outside the knowledge base (to {target}) through a symbolic link</source>
+        <translation>{path}: не открыто: через символическую ссылку файл ведёт за пределы базы знаний (в {target})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file name is not valid text (undecodable bytes); rename it. Skipped</source>
+        <translation>имя файла не читается как текст (в нём недопустимые байты); переименуйте файл. Пропущен</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>title file skipped: {reason}</source>
+        <translation>файл с названием пропущен: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not a file (a folder?); the KB settings in it are ignored</source>
+        <translation>это не файл (папка?); настройки базы знаний из него не читаются</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;{key}&apos; holds more than {limit} values once its YAML aliases are written out, nests deeper than {depth} levels or contains itself; it is ignored</source>
+        <translation>в «{key}» после раскрытия псевдонимов YAML больше {limit} значений, вложенность глубже {depth} уровней или значение содержит само себя; ключ пропущен</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>front matter holds more than {limit} values once its YAML aliases are written out, nests deeper than {depth} levels or contains itself (at key &apos;{key}&apos;); the front matter is ignored</source>
+        <translation>в метаданных после раскрытия псевдонимов YAML больше {limit} значений, вложенность глубже {depth} уровней или значение содержит само себя (ключ «{key}»); метаданные не используются</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>front matter nests lists or mappings deeper than {depth} levels; it cannot be edited here</source>
+        <translation>в метаданных списки или наборы вложены глубже {depth} уровней; здесь их не отредактировать</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: the file is {size_kib} KiB, larger than the {limit_mib} MiB an article may have</source>
+        <translation>{path}: файл занимает {size_kib} КиБ — больше допустимых для статьи {limit_mib} МиБ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: the file is read-only; it was not changed. Make it writable to save it</source>
+        <translation>{path}: файл только для чтения и не изменён. Разрешите запись в него, чтобы сохранить</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: the settings {names} have values this version cannot use; their defaults are used</source>
+        <translation>{path}: у настроек {names} значения, с которыми эта версия не работает; для них используются значения по умолчанию</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unexpected error ({type}: {reason}); nothing more was done. Please report it</source>
+        <translation>непредвиденная ошибка ({type}: {reason}); больше ничего не сделано. Пожалуйста, сообщите о ней</translation>
+    </message>
 </context>
 <context>
     <name>NewArticleDialog</name>
@@ -2338,7 +2418,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/report/dialog.py" line="+99"/>
+        <location filename="../../kb_assistant/ui/report/dialog.py" line="+100"/>
         <source>Report to developers</source>
         <translation>Сообщить разработчикам</translation>
     </message>
@@ -2369,12 +2449,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+74"/>
+        <location line="+71"/>
         <source>Summary</source>
         <translation>Суть</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-71"/>
         <source>required; one line: what is wrong</source>
         <translation>обязательное; одной строкой: что не так</translation>
     </message>
@@ -2385,12 +2465,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+74"/>
+        <location line="+71"/>
         <source>Steps to reproduce</source>
         <translation>Шаги воспроизведения</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-70"/>
         <source>required; one step a line</source>
         <translation>обязательное; по одному шагу в строке</translation>
     </message>
@@ -2401,12 +2481,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+73"/>
+        <location line="+70"/>
         <source>Expected result</source>
         <translation>Ожидаемый результат</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-70"/>
         <location line="+1"/>
         <source>required</source>
         <translation>обязательное</translation>
@@ -2418,23 +2498,23 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+73"/>
+        <location line="+70"/>
         <source>Actual result</source>
         <translation>Фактический результат</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-69"/>
         <source>C&amp;ustomer or order:</source>
         <translation>К&amp;лиент или заказ:</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+74"/>
+        <location line="+71"/>
         <source>Customer or order</source>
         <translation>Клиент или заказ</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-70"/>
         <source>the customer&apos;s or the order&apos;s id</source>
         <translation>ID клиента или номер заказа</translation>
     </message>
@@ -2445,12 +2525,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+73"/>
+        <location line="+70"/>
         <source>App version</source>
         <translation>Версия приложения</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-69"/>
         <source>the version of the product the customer uses</source>
         <translation>версия продукта, которой пользуется клиент</translation>
     </message>
@@ -2461,30 +2541,30 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+10"/>
+        <location line="+7"/>
         <location line="+62"/>
         <source>Platform</source>
         <translation>Платформа</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+10"/>
+        <location line="-69"/>
+        <location line="+7"/>
         <source>choose one or type another</source>
         <translation>выберите из списка или введите свою</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-6"/>
         <source>A&amp;rticle:</source>
         <translation>С&amp;татья:</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+72"/>
+        <location line="+69"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-69"/>
         <source>the knowledge base article, if any</source>
         <translation>статья базы знаний, если есть</translation>
     </message>
@@ -2495,18 +2575,18 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+72"/>
+        <location line="+69"/>
         <source>Reported by</source>
         <translation>Автор отчёта</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-68"/>
         <source>&amp;Date:</source>
         <translation>&amp;Дата:</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+8"/>
+        <location line="+5"/>
         <location line="+64"/>
         <source>Date</source>
         <translation>Дата</translation>
@@ -2768,7 +2848,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+56"/>
+        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+57"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -2934,12 +3014,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+103"/>
+        <location line="+100"/>
         <source>Knowledge base folder</source>
         <translation>Папка базы знаний</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-99"/>
         <source>empty: the bundled sample</source>
         <translation>если пусто — встроенная демонстрационная база</translation>
     </message>
@@ -2975,17 +3055,17 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Font size</source>
         <translation>Размер шрифта</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-6"/>
         <source>0: the system default</source>
         <translation>0 — как в системе</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Browse for the knowledge base folder</source>
         <translation>Выбрать папку базы знаний</translation>
     </message>
