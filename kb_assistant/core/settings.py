@@ -15,11 +15,15 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from kb_assistant.core.errors import SettingsError
-from kb_assistant.core.messages import clip, os_reason
+from kb_assistant.core.files.jsonfile import JsonError, read_json
+from kb_assistant.core.messages import short_value
+from kb_assistant.core.models import CHANNELS
 
 log = logging.getLogger("kb_assistant.settings")
 
 SETTINGS_FILE = "settings.json"
+SETTINGS_BYTES = 1024 * 1024
+"""A settings file larger than this is not one (the app writes a few hundred bytes)."""
 
 
 @dataclass
@@ -39,36 +43,63 @@ class Settings:
     extra: dict = field(default_factory=dict)
 
 
+CHOICES: dict[str, tuple[str, ...]] = {
+    "default_channel": CHANNELS,
+    "ui_language": ("system", "en", "ru"),
+    "theme": ("system", "light", "dark", "high-contrast"),
+}
+"""The values a choice may take; anything else is reported and the default used."""
+FONT_SIZES = range(0, 97)
+"""Point sizes ``font_size`` may be (0: the system's)."""
+
+
 def load_settings(path: Path) -> tuple[Settings, SettingsError | None]:
     """Read settings from ``path``.
+
+    The file is read by the one safe JSON reader (:func:`~kb_assistant.core.files.jsonfile.read_json`):
+    UTF-8 or UTF-16 with a byte-order mark (as Notepad saves), bounded in size,
+    depth and number length. Every value is checked: a wrong type, an unknown
+    choice (``"default_channel": "fax"``) or a font size out of range is
+    reported and its default used, the other settings kept.
 
     Returns:
         the settings (defaults where missing or invalid) and what was wrong with
         the file (None when it was fine or absent), to be shown, not raised.
     """
     try:
-        raw = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Settings(), None
-    except (OSError, UnicodeDecodeError) as exc:
-        return Settings(), SettingsError("settings-unreadable", path=str(path), reason=os_reason(exc))
-    try:
-        data = json.loads(raw)
-    except (ValueError, RecursionError) as exc:
-        return Settings(), SettingsError("settings-invalid", path=str(path), reason=clip(str(exc)))
+        data = read_json(path, max_bytes=SETTINGS_BYTES)
+    except JsonError as exc:
+        if exc.missing:
+            return Settings(), None
+        code = "settings-unreadable" if exc.code in ("json-unreadable", "json-not-text") else "settings-invalid"
+        return Settings(), SettingsError(code, path=str(path), reason=exc)
     if not isinstance(data, dict):
         return Settings(), SettingsError("settings-not-object", path=str(path))
     settings = Settings()
-    known = {f.name: f for f in fields(Settings) if f.name != "extra"}
+    known = {f.name for f in fields(Settings) if f.name != "extra"}
+    ignored = []
     for key, value in data.items():
-        spec = known.get(key)
-        if spec is None:
+        if key not in known:
             settings.extra[key] = value
-        elif isinstance(value, type(getattr(settings, key))) and not isinstance(value, bool):
+        elif _valid(key, value, getattr(settings, key)):
             setattr(settings, key, value)
         else:
-            log.warning("%s: ignoring %s=%r (wrong type)", path, key, value)
+            log.warning("%s: ignoring %s=%s", path, key, short_value(value))
+            ignored.append(key)
+    if ignored:
+        return settings, SettingsError("settings-values-ignored", path=str(path), names=", ".join(ignored))
     return settings, None
+
+
+def _valid(key: str, value: object, default: object) -> bool:
+    """Whether ``value`` may stand for the setting ``key`` (whose default is ``default``)."""
+    if isinstance(value, bool) or not isinstance(value, type(default)):
+        return False
+    if key in CHOICES:
+        return value in CHOICES[key]
+    if key == "font_size":
+        return value in FONT_SIZES
+    return True
 
 
 def save_settings(path: Path, settings: Settings) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
+
+import pytest
 
 from kb_assistant.core.paths import AppPaths, index_key, resolve_index_dir
 from kb_assistant.core.settings import Settings, load_settings, save_settings
@@ -37,6 +40,39 @@ def test_broken_settings_are_reported_not_fatal(tmp_path):
     assert load_settings(path)[1].code == "settings-unreadable"  # not UTF-8: reported, not raised
     path.write_text("[" * 100_000, encoding="utf-8")
     assert load_settings(path)[1].code == "settings-invalid"  # nested too deeply for the JSON reader
+
+
+def test_settings_as_notepad_saves_them_are_read(tmp_path):
+    path = tmp_path / "s.json"
+    text = json.dumps({"agent_name": "Зоя", "company": "Shopwave"}, ensure_ascii=False)
+    for data in (codecs.BOM_UTF16_LE + text.encode("utf-16-le"), codecs.BOM_UTF8 + text.encode("utf-8")):
+        path.write_bytes(data)
+        settings, error = load_settings(path)
+        assert error is None and (settings.agent_name, settings.company) == ("Зоя", "Shopwave")
+
+
+@pytest.mark.parametrize(("data", "code", "reason"), [
+    (b'{"agent_name": "\xff"}', "settings-unreadable", "json-not-text"),
+    (b'{"a": ' * 100_000, "settings-invalid", "json-too-deep"),
+    (b'{"font_size": ' + b"9" * 5000 + b"}", "settings-invalid", "json-number-too-long"),  # ValueError before
+    (b"x" * (2 * 1024 * 1024), "settings-invalid", "json-too-large"),
+])
+def test_bad_settings_files_give_a_clear_message_and_defaults(tmp_path, data, code, reason):
+    path = tmp_path / "s.json"
+    path.write_bytes(data)
+    settings, error = load_settings(path)
+    assert settings == Settings() and (error.code, error.values["reason"].code) == (code, reason)
+    assert str(path) in str(error) and "Traceback" not in str(error)
+
+
+def test_values_no_part_of_the_app_can_use_are_reported_and_left_at_their_defaults(tmp_path):
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"default_channel": "fax", "font_size": 10**8, "theme": "neon",
+                                "agent_name": "Ann"}), encoding="utf-8")
+    settings, error = load_settings(path)
+    assert (settings.default_channel, settings.font_size, settings.theme) == ("email", 0, "system")
+    assert settings.agent_name == "Ann"  # the good values are kept
+    assert error.code == "settings-values-ignored" and "default_channel, font_size, theme" in str(error)
 
 
 def test_wrong_types_fall_back_to_defaults(tmp_path):

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb_assistant.core.errors import StorageError
+from kb_assistant.core.files.jsonfile import JsonError, read_json
 from kb_assistant.core.files.storage import write_bytes_atomic
 from kb_assistant.core.messages import Message, os_reason, short_value
 from kb_assistant.core.models import Problem
@@ -31,6 +32,8 @@ log = logging.getLogger("kb_assistant.autosave")
 
 DRAFT_SUFFIX = ".json"
 FORMAT_VERSION = 1
+DRAFT_BYTES = 64 * 1024 * 1024
+"""The largest draft read back: an article is at most 4 MiB, written as escaped ASCII JSON."""
 
 
 @dataclass(frozen=True)
@@ -176,17 +179,9 @@ def _read_draft(path: Path) -> tuple[Draft | None, Problem | None]:
         return None, Problem(str(path), line, "warning", "autosave-corrupt", {"reason": Message(code, values)})
 
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return bad("json-unreadable", reason=os_reason(exc))
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        return bad("json-not-text", offset=exc.start)
-    except json.JSONDecodeError as exc:
-        return bad("json-invalid", exc.lineno, reason=exc.msg, column=exc.colno)
-    except RecursionError:
-        return bad("json-too-deep")
+        record = read_json(path, max_bytes=DRAFT_BYTES)
+    except JsonError as exc:  # the one safe reader: any content gives a coded reason, never an exception
+        return None, Problem(str(path), exc.line, "warning", "autosave-corrupt", {"reason": exc.message()})
     if not isinstance(record, dict):
         return bad("json-not-object")
     fields = {name: record.get(name) for name in ("kb_root", "rel_path", "text", "saved_at")}

@@ -35,6 +35,7 @@ from kb_assistant.core.learning.changes import ArticleChange, ArticleSnapshot, K
 from kb_assistant.core.learning.flashcards import INTERVALS, CardState, schedule
 from kb_assistant.core.learning.progress import ArticleReading
 from kb_assistant.core.errors import LearningStateError, RecordError, StorageError
+from kb_assistant.core.files.jsonfile import JsonError, read_json
 from kb_assistant.core.files.storage import write_bytes_atomic
 from kb_assistant.core.messages import Message, os_reason, short_value
 from kb_assistant.core.models import Problem
@@ -259,21 +260,15 @@ class _StateFile:
     def load(self) -> dict[str, Any]:
         """Read the file; {} when it is missing or unusable (then reported)."""
         try:
-            data = self.path.read_bytes()
-        except (FileNotFoundError, NotADirectoryError):  # no file (a file in place of the folder is said on saving)
-            return {}
-        except OSError as exc:
-            self.writable = False  # it may be fine, only out of reach now: never overwrite it
-            self.report(None, "learning-unreadable", reason=os_reason(exc))
-            return {}
-        try:
-            record = json.loads(data.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            return self._move_aside(Message("json-not-text", {"offset": exc.start}), None)
-        except json.JSONDecodeError as exc:
-            return self._move_aside(Message("json-invalid", {"reason": exc.msg, "column": exc.colno}), exc.lineno)
-        except RecursionError:
-            return self._move_aside(Message("json-too-deep"), None)
+            record = read_json(self.path)
+        except JsonError as exc:  # the one safe reader: whatever the file holds, a coded reason
+            if exc.missing:  # no file (a file in place of the folder is said on saving)
+                return {}
+            if exc.code == "json-unreadable":
+                self.writable = False  # it may be fine, only out of reach now: never overwrite it
+                self.report(None, "learning-unreadable", reason=exc.values["reason"])
+                return {}
+            return self._move_aside(exc.message(), exc.line)
         if not isinstance(record, dict):
             return self._move_aside(Message("json-not-object"), None)
         version = record.get("version")

@@ -95,6 +95,19 @@ def test_corrupt_draft_is_skipped_with_a_reason(store, kb, tmp_path):
     assert (folder / "broken.json").exists()   # kept for a rescue by hand
 
 
+@pytest.mark.parametrize(("content", "reason"), [
+    (b'{"version": 1, "saved_at": ' + b"9" * 5000 + b"}", "json-number-too-long"),  # ValueError before
+    (b'{"a": ' * 100_000 + b"1" + b"}" * 100_000, "json-too-deep"),  # RecursionError before, any form
+    (b'{"text": NaN}', "json-invalid"),
+])
+def test_one_hostile_draft_never_hides_the_others(store, kb, tmp_path, content, reason):
+    store.save_draft(kb, "pay/refund.md", "good", "h")
+    (tmp_path / "autosave" / "hostile.json").write_bytes(content)
+    problems = []
+    assert [d.text for d in store.drafts(kb, problems)] == ["good"]
+    assert [(p.code, p.values["reason"].code) for p in problems] == [("autosave-corrupt", reason)]
+
+
 def test_a_draft_whose_file_changed_on_disk_is_flagged(store, kb):
     path = kb / "pay" / "refund.md"
     _, opened = read_text(path)
