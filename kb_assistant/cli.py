@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import sys
 from pathlib import Path
@@ -14,12 +15,14 @@ from kb_assistant.core.upkeep.check import check_kb, count_by_severity
 from kb_assistant.core.errors import (
     ArticleNotFoundError,
     ClipboardUnavailableError,
+    KbError,
     KbNotFoundError,
     ReplyNotFoundError,
     SearchIndexError,
     UnfilledPlaceholderError,
 )
 from kb_assistant.core.kb.load import load_kb
+from kb_assistant.core.messages import clip
 from kb_assistant.core.models import CHANNELS, SearchResults
 from kb_assistant.core.paths import AppPaths, choose_kb_root, resolve_index_dir
 from kb_assistant.core.replies.compose import ReplyRequest, pick_reply, render_request
@@ -108,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
     """Run the command line; return the exit code."""
+    utf8_standard_streams()
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -135,6 +139,32 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
         # the reader went away (e.g. "| head"); not an error worth a traceback
         sys.stdout = None  # type: ignore[assignment]
         return EXIT_OK
+    except KbError as exc:  # any other coded error (a file that cannot be written ...): its sentence
+        print(f"kb-assistant: {exc}", file=stderr)
+        return EXIT_PROBLEMS
+    except Exception as exc:  # noqa: BLE001 - a bug still ends with a sentence and a documented code
+        print(f"kb-assistant: {KbError('cli-unexpected', type=type(exc).__name__, reason=clip(str(exc)))}",
+              file=stderr)
+        return EXIT_PROBLEMS
+
+
+def utf8_standard_streams() -> None:
+    """Make the process's standard streams UTF-8 whatever the locale (DESIGN.md 9).
+
+    Bytes on standard input that are not UTF-8 become U+FFFD (a query is still
+    searched, and echoed as valid JSON); what is written is always valid UTF-8
+    (a lone surrogate from an undecodable file name becomes "?"). Streams a
+    caller replaced with its own (tests, an embedding program) are left alone
+    when they cannot be reconfigured.
+    """
+    for stream, errors in ((sys.stdin, "replace"), (sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            reconfigure(encoding="utf-8", errors=errors)
+        except (ValueError, OSError, io.UnsupportedOperation):  # already read from, or not a text stream
+            pass
 
 
 def _kb_root(args, settings) -> Path:
@@ -171,7 +201,13 @@ def _cmd_search(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
     filters = SearchFilters(lang=args.lang, tag=args.tag, category=args.category)
     service = _service(args, kb_root, paths)
     with service:
-        service.update(progress=Progress("Indexing", stderr))
+        try:
+            service.update(progress=Progress("Indexing", stderr))
+        except SearchIndexError as exc:
+            if not service.has_index():
+                raise
+            # another process is updating it, or the disk is full: the index as it was still answers
+            print(f"kb-assistant: warning: {KbError('index-stale', reason=exc)}", file=stderr)
         if args.query:
             results = service.search(" ".join(args.query), live=args.live, limit=args.limit, filters=filters)
             if args.json:

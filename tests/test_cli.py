@@ -80,7 +80,7 @@ def test_index_reports_counts(kb, tmp_path):
 def test_index_uses_environment_override(kb, tmp_path, monkeypatch):
     monkeypatch.setenv("KB_ASSISTANT_INDEX", str(tmp_path / "env-index"))
     run("index", "--kb", kb)
-    assert (tmp_path / "env-index" / "manifest.json").is_file()
+    assert (tmp_path / "env-index" / "CURRENT").is_file()
 
 
 def test_missing_kb(tmp_path):

@@ -115,6 +115,26 @@ MESSAGES: dict[str, str] = {
     "index-failed": QT_TRANSLATE_NOOP("Messages", "the search index could not be opened, built or updated"),
     "index-locked": QT_TRANSLATE_NOOP(
         "Messages", "the index is being updated by another process; try again in a moment"),
+    "index-write-failed": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: the search index cannot be written: {reason}"),
+    "index-worker-died": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: a process building the search index stopped unexpectedly; the index as it was "
+        "is kept"),
+    "index-stale": QT_TRANSLATE_NOOP("Messages", "{reason}; answering from the index as it was"),
+    # why the index was built anew (the CLI's "Index rebuilt (...)", the window's notice of a repair)
+    "index-new": QT_TRANSLATE_NOOP("Messages", "new index"),
+    "index-rebuild-asked": QT_TRANSLATE_NOOP("Messages", "asked to rebuild"),
+    "index-no-manifest": QT_TRANSLATE_NOOP("Messages", "no manifest"),
+    "index-schema-changed": QT_TRANSLATE_NOOP("Messages", "schema version {old} -> {new}"),
+    "index-other-kb": QT_TRANSLATE_NOOP("Messages", "index belongs to another KB"),
+    "index-unreadable": QT_TRANSLATE_NOOP("Messages", "index unreadable ({reason})"),
+    "index-damaged": QT_TRANSLATE_NOOP("Messages", "index damaged: {reason}"),
+    "index-checksums-missing": QT_TRANSLATE_NOOP("Messages", "its checksums are missing or unreadable"),
+    "index-file-missing": QT_TRANSLATE_NOOP("Messages", "{name} is missing"),
+    "index-file-resized": QT_TRANSLATE_NOOP("Messages", "{name} has changed size"),
+    "index-file-damaged": QT_TRANSLATE_NOOP("Messages", "{name} is damaged"),
+    "index-repaired": QT_TRANSLATE_NOOP(
+        "Messages", "The search index could not be used ({reason}) and has been rebuilt."),
     "search-failed": QT_TRANSLATE_NOOP("Messages", "search failed: {reason}"),
     "settings-invalid": QT_TRANSLATE_NOOP(
         "Messages", "{path}: the settings cannot be used ({reason}); using defaults"),

@@ -1,11 +1,13 @@
 """Building and incrementally updating the index of a KB.
 
-The index lives outside the KB (see :mod:`kb_assistant.core.paths`). Beside
-Whoosh's own files it keeps ``manifest.json``: the schema version and, per
+The index lives outside the KB (see :mod:`kb_assistant.core.paths`), in the
+generations of :mod:`kb_assistant.core.search.store`. Beside Whoosh's own
+files each generation keeps ``manifest.json``: the schema version and, per
 article file, the stat data and content hash it was indexed from. An update
 compares the KB on disk with the manifest and touches only new, changed and
-deleted files. A missing or foreign manifest, an index Whoosh cannot open, or a
-schema version change mean a full rebuild.
+deleted files, in the live generation. A missing or foreign manifest, a schema
+version change, an index Whoosh cannot open or whose files fail their checksums
+mean a full build: into a new generation, made live only once it is complete.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,18 +25,23 @@ from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
 from kb_assistant.core.errors import SearchIndexError
-from kb_assistant.core.kb.load import ArticleFile, is_hidden_name, read_article_file, scan_kb
 from kb_assistant.core.kb.config import load_kb_config
+from kb_assistant.core.kb.load import ArticleFile, is_hidden_name, read_article_file, scan_kb
+from kb_assistant.core.messages import Message, clip, os_reason, short_value
 from kb_assistant.core.models import Problem
 from kb_assistant.core.search.codec import KbCodec
+from kb_assistant.core.search.parallel import BrokenProcessPool, build_in_parallel
 from kb_assistant.core.search.schema import SCHEMA_VERSION, build_schema, document_for
+from kb_assistant.core.search.store import MANIFEST, IndexFolder
 
 log = logging.getLogger("kb_assistant.search.indexer")
 
-MANIFEST = "manifest.json"
 INDEX_NAME = "kb"
 PARALLEL_THRESHOLD = 1000
 """Builds of more files than this use several processes (when there are cores)."""
+MAX_PROCESSES = 4
+LOCK_WAIT_SECONDS = 10.0
+"""How long an update waits for another process's update of the same index."""
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -49,7 +55,8 @@ class UpdateReport:
     deleted: int = 0
     unchanged: int = 0
     rebuilt: bool = False
-    rebuild_reason: str = ""
+    rebuild_reason: Message | None = None
+    """Why the index was built anew (English with ``str()``; the window translates it)."""
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
 
@@ -59,75 +66,60 @@ class UpdateReport:
         return self.added + self.changed + self.deleted
 
 
-def _read_manifest(index_dir: Path) -> dict | None:
+def _read_manifest(generation: Path) -> dict | None:
     try:
-        data = json.loads((index_dir / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
 
 
-def _write_manifest(index_dir: Path, manifest: dict) -> None:
-    temporary = index_dir / (MANIFEST + ".tmp")
+def _write_manifest(generation: Path, manifest: dict) -> None:
+    temporary = generation / (MANIFEST + ".tmp")
     with open(temporary, "w", encoding="utf-8") as handle:
         # dumps, not dump: only dumps uses the C encoder (10,000 files: 110 -> 10 ms)
         handle.write(json.dumps(manifest, ensure_ascii=False))
         handle.flush()
         os.fsync(handle.fileno())
-    os.replace(temporary, index_dir / MANIFEST)
+    os.replace(temporary, generation / MANIFEST)
 
 
-def open_or_create(index_dir: Path, kb_root: Path) -> tuple[whoosh_index.Index, str]:
-    """Open the index at ``index_dir`` for ``kb_root``, recreating it when unusable.
+def live_generation(index_dir: Path) -> Path | None:
+    """The folder of the index searched now (None before the first build)."""
+    return IndexFolder(index_dir).current()
+
+
+def open_live(index_dir: Path, kb_root: Path,
+              folder: IndexFolder | None = None) -> tuple[whoosh_index.Index | None, Message | None]:
+    """Open the live generation of ``index_dir`` for ``kb_root``, checked.
 
     Returns:
-        the index and the reason it was (re)created, or "" if it was opened as is.
+        the index and None, or None and why a full build is needed.
     """
-    index_dir = Path(index_dir)
-    manifest = _read_manifest(index_dir)
-    reason = ""
+    folder = folder or IndexFolder(index_dir)
+    generation = folder.current()
+    if generation is None:
+        return None, Message("index-new")
+    manifest = _read_manifest(generation)
     if manifest is None:
-        reason = "new index" if not index_dir.exists() else "no manifest"
-    elif manifest.get("schema_version") != SCHEMA_VERSION:
-        reason = f"schema version {manifest.get('schema_version')} -> {SCHEMA_VERSION}"
-    elif manifest.get("kb_root") != str(Path(kb_root).resolve()):
-        reason = "index belongs to another KB"
-    if not reason:
-        try:
-            return whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME), ""
-        except Exception as exc:  # noqa: BLE001 - any failure to open means rebuild
-            reason = f"index unreadable ({type(exc).__name__}: {exc})"
-    return _create_fresh(index_dir, kb_root), reason
-
-
-def _create_fresh(index_dir: Path, kb_root: Path) -> whoosh_index.Index:
-    if index_dir.exists():
-        shutil.rmtree(index_dir, ignore_errors=True)
-    index_dir.mkdir(parents=True, exist_ok=True)
+        return None, Message("index-no-manifest")
+    if manifest.get("schema_version") != SCHEMA_VERSION:
+        return None, Message("index-schema-changed", {"old": short_value(manifest.get("schema_version")),
+                                                      "new": SCHEMA_VERSION})
+    if manifest.get("kb_root") != str(Path(kb_root).resolve()):
+        return None, Message("index-other-kb")
     try:
-        os.chmod(index_dir, 0o700)  # the schema is unpickled on open: keep it private
-    except OSError:
-        pass
-    index = whoosh_index.create_in(str(index_dir), build_schema(), indexname=INDEX_NAME)
-    _write_manifest(index_dir, {"schema_version": SCHEMA_VERSION, "kb_root": str(Path(kb_root).resolve()), "files": {}})
-    return index
-
-
-def _writer(index: whoosh_index.Index, *, parallel: bool) -> IndexWriter:
-    """A writer, waiting a little for another process's writer to finish."""
-    # compound=False: Whoosh reads a compound segment by copying each part into
-    # memory (hundreds of MB at 10,000 articles); plain files are read on demand
-    kwargs: dict = {"timeout": 10.0, "delay": 0.05, "codec": KbCodec(), "compound": False}
-    if parallel and (os.cpu_count() or 1) > 1:
-        # one segment per process, no final merge; a posting pool large enough
-        # not to spill to disk (spilling made 10,000 articles take three times as long)
-        kwargs.update(procs=min(4, os.cpu_count() or 1), multisegment=True, limitmb=512, batchsize=200)
-    else:
-        kwargs.update(limitmb=256)
+        damage = folder.damage(generation)
+    except OSError as exc:
+        return None, Message("index-unreadable", {"reason": os_reason(exc)})
+    if damage:
+        return None, Message("index-damaged", {"reason": damage.reason})
     try:
-        return index.writer(**kwargs)
-    except LockError:
-        raise SearchIndexError("index-locked") from None
+        index = whoosh_index.open_dir(str(generation), indexname=INDEX_NAME)
+        index.latest_generation()  # reads the table of contents now, not at the first search
+        return index, None
+    except Exception as exc:  # noqa: BLE001 - any failure to open means rebuild
+        return None, Message("index-unreadable", {"reason": clip(f"{type(exc).__name__}: {exc}")})
 
 
 def update_index(
@@ -136,35 +128,45 @@ def update_index(
     *,
     rebuild: bool = False,
     progress: ProgressCallback | None = None,
+    parallel_threshold: int | None = None,
 ) -> UpdateReport:
     """Bring the index at ``index_dir`` up to date with the KB at ``kb_root``.
 
     Args:
         index_dir: the index folder (created when missing).
         kb_root: the KB folder.
-        rebuild: throw the index away and build it anew.
+        rebuild: build a new index even when the live one is usable.
         progress: called as ``progress(done, total)`` over the files to (re)index.
+        parallel_threshold: a full build of more files than this uses several processes
+            (:data:`PARALLEL_THRESHOLD` by default).
 
     Raises:
         KbNotFoundError: when ``kb_root`` is not a folder.
-        SearchIndexError: when another process holds the index for too long.
+        SearchIndexError: when another process holds the index for too long
+            (``index-locked``), or the index cannot be written (``index-write-failed``).
+            The live index is left as it was: it can still be searched.
     """
     started = time.perf_counter()
-    kb_root = Path(kb_root)
+    kb_root, index_dir = Path(kb_root), Path(index_dir)
     scan = scan_kb(kb_root)
     config, config_problems = load_kb_config(kb_root)
-    index_dir = Path(index_dir)
-    if rebuild:
-        index, reason = _create_fresh(index_dir, kb_root), "asked to rebuild"
+    folder = IndexFolder(index_dir)
+    index, reason = (None, Message("index-rebuild-asked")) if rebuild else open_live(index_dir, kb_root, folder)
+    report = UpdateReport(rebuilt=index is None, rebuild_reason=reason,
+                          problems=[*config_problems, *scan.problems])
+    folder.prune()  # generations superseded a while ago, builds killed half way
+    if index is None:
+        threshold = PARALLEL_THRESHOLD if parallel_threshold is None else parallel_threshold
+        _build(folder, kb_root, scan.files, config.default_lang, report, progress, threshold)
     else:
-        index, reason = open_or_create(index_dir, kb_root)
-    report = UpdateReport(rebuilt=bool(reason), rebuild_reason=reason)
-    report.problems.extend(config_problems)
-    report.problems.extend(scan.problems)
-    try:
-        _apply_changes(index, index_dir, kb_root, scan.files, config.default_lang, report, progress)
-    finally:
-        index.close()
+        generation = folder.current()
+        try:
+            if _apply_changes(index, generation, kb_root, scan.files, config.default_lang, report, progress):
+                folder.record(generation)
+        except OSError as exc:
+            raise _write_failed(index_dir, exc) from exc
+        finally:
+            index.close()
     report.seconds = time.perf_counter() - started
     log.info("index update: %s", report)
     return report
@@ -178,11 +180,13 @@ def update_paths(index_dir: Path, kb_root: Path, rel_paths: list[str]) -> Update
     back to a full :func:`update_index` when the index has to be (re)built.
     """
     started = time.perf_counter()
-    kb_root = Path(kb_root)
-    index, reason = open_or_create(Path(index_dir), kb_root)
-    if reason:
-        index.close()
-        return update_index(index_dir, kb_root)
+    kb_root, index_dir = Path(kb_root), Path(index_dir)
+    folder = IndexFolder(index_dir)
+    index, reason = open_live(index_dir, kb_root, folder)
+    if index is None:
+        report = update_index(index_dir, kb_root, rebuild=True)
+        report.rebuild_reason = reason
+        return report
     config, config_problems = load_kb_config(kb_root)
     files = []
     for rel_path in rel_paths:
@@ -196,19 +200,78 @@ def update_paths(index_dir: Path, kb_root: Path, rel_paths: list[str]) -> Update
             continue  # gone: removed from the index below
         files.append(ArticleFile(rel_path, str(path), info.st_mtime_ns, info.st_size))
     report = UpdateReport(problems=list(config_problems))
+    generation = folder.current()
     try:
-        _apply_changes(index, Path(index_dir), kb_root, files, config.default_lang, report, None,
-                       scope=set(rel_paths))
+        if _apply_changes(index, generation, kb_root, files, config.default_lang, report, None, scope=set(rel_paths)):
+            folder.record(generation)
+    except OSError as exc:
+        raise _write_failed(index_dir, exc) from exc
     finally:
         index.close()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _apply_changes(index, index_dir, kb_root, files: list[ArticleFile], default_lang, report, progress,
-                   scope: set[str] | None = None):
-    """Index ``files``; with ``scope``, only those paths are considered (the rest stay as they are)."""
-    manifest = _read_manifest(index_dir) or {"files": {}}
+def _write_failed(index_dir: Path, exc: OSError) -> SearchIndexError:
+    return SearchIndexError("index-write-failed", path=str(index_dir), reason=os_reason(exc))
+
+
+def _build(folder: IndexFolder, kb_root: Path, files: list[ArticleFile], default_lang: str, report: UpdateReport,
+           progress, parallel_threshold: int) -> None:
+    """A full build into a new generation, made live only once complete; nothing half-built is ever searched."""
+    try:
+        generation = folder.new_generation()
+    except OSError as exc:
+        raise _write_failed(folder.root, exc) from exc
+    try:
+        index = whoosh_index.create_in(str(generation), build_schema(), indexname=INDEX_NAME)
+        manifest = {"schema_version": SCHEMA_VERSION, "kb_root": str(kb_root.resolve()), "files": {}}
+        try:
+            processes = min(MAX_PROCESSES, os.cpu_count() or 1)
+            if len(files) > parallel_threshold and processes > 1:
+                writer = _writer(index, limitmb=64)
+                entries, problems = build_in_parallel(writer, generation, INDEX_NAME, files, default_lang,
+                                                      processes, progress)
+                manifest["files"] = entries
+                report.added = len(entries)
+                report.problems.extend(problems)
+            else:
+                _apply_changes(index, generation, kb_root, files, default_lang, report, progress, manifest=manifest)
+        finally:
+            index.close()
+        _write_manifest(generation, manifest)
+        folder.record(generation)
+        folder.publish(generation)
+    except BrokenProcessPool as exc:
+        folder.discard(generation)
+        raise SearchIndexError("index-worker-died", path=str(folder.root)) from exc
+    except OSError as exc:
+        folder.discard(generation)
+        raise _write_failed(folder.root, exc) from exc
+    except BaseException:
+        folder.discard(generation)
+        raise
+    folder.prune()
+
+
+def _writer(index: whoosh_index.Index, *, limitmb: int = 256) -> IndexWriter:
+    """A writer holding the index's write lock, waiting a little for another process's writer to finish."""
+    # compound=False: Whoosh reads a compound segment by copying each part into
+    # memory (hundreds of MB at 10,000 articles); plain files are read on demand
+    try:
+        return index.writer(timeout=LOCK_WAIT_SECONDS, delay=0.05, codec=KbCodec(), compound=False, limitmb=limitmb)
+    except LockError:
+        raise SearchIndexError("index-locked") from None
+
+
+def _apply_changes(index, generation: Path, kb_root: Path, files: list[ArticleFile], default_lang: str,
+                   report: UpdateReport, progress, scope: set[str] | None = None, manifest: dict | None = None) -> bool:
+    """Index ``files`` in one process; with ``scope``, only those paths are considered.
+
+    Returns:
+        Whether anything was committed.
+    """
+    manifest = manifest if manifest is not None else (_read_manifest(generation) or {"files": {}})
     known: dict[str, list] = manifest.get("files", {}) if isinstance(manifest.get("files"), dict) else {}
     on_disk = {file.rel_path: file for file in files}
     deleted = [path for path in known if path not in on_disk and (scope is None or path in scope)]
@@ -221,8 +284,9 @@ def _apply_changes(index, index_dir, kb_root, files: list[ArticleFile], default_
         p: v for p, v in known.items() if p in on_disk or (scope is not None and p not in scope)
     }
     if not deleted and not candidates:
-        return
-    writer = _writer(index, parallel=len(candidates) > PARALLEL_THRESHOLD and not known)
+        manifest["files"] = new_files
+        return False
+    writer = _writer(index)
     try:
         for path in deleted:
             writer.delete_by_term("path", path)
@@ -260,4 +324,6 @@ def _apply_changes(index, index_dir, kb_root, files: list[ArticleFile], default_
         writer.cancel()
         raise
     manifest.update(schema_version=SCHEMA_VERSION, kb_root=str(Path(kb_root).resolve()), files=new_files)
-    _write_manifest(index_dir, manifest)
+    if not report.rebuilt:
+        _write_manifest(generation, manifest)
+    return True

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import query as wq
+from whoosh.filedb.filestore import RamStorage
+from whoosh.index import EmptyIndexError
 
 from kb_assistant.core.errors import SearchIndexError
 from kb_assistant.core.messages import clip
@@ -25,12 +27,13 @@ from kb_assistant.core.search.indexer import (
     INDEX_NAME,
     ProgressCallback,
     UpdateReport,
-    open_or_create,
+    live_generation,
+    open_live,
     update_index,
     update_paths,
 )
 from kb_assistant.core.search.query import QueryPlan, SynonymTable, TermGroup, TermStats, build_query
-from kb_assistant.core.search.schema import PAIR_BOOST, PAIR_FIELD, TEXT_FIELDS, split_reply_names
+from kb_assistant.core.search.schema import PAIR_BOOST, PAIR_FIELD, TEXT_FIELDS, build_schema, split_reply_names
 from kb_assistant.core.search.scoring import BoundedCache, Scores, TermScorer
 from kb_assistant.core.search.snippets import make_snippet
 
@@ -48,6 +51,8 @@ LANGUAGE_BOOST = 1.3
 """Score factor for articles written in the language of the question."""
 COORDINATION_FLOOR = 0.5
 """Score share kept by a document matching one word of a many-word question."""
+OPEN_ATTEMPTS = 3
+"""How often opening follows ``CURRENT`` again when another process moved it meanwhile."""
 WORD_CACHE_ENTRIES = 400_000
 """Bound (in document scores) of the caches of per-word and per-question-start scores."""
 
@@ -95,6 +100,8 @@ class SearchService:
         self.index_dir = Path(index_dir)
         self._today = today
         self._index = None
+        self._generation: Path | None = None
+        self._damaged = False
         self._searcher = None
         self._scorer: TermScorer | None = None
         self._stats: TermStats | None = None
@@ -104,26 +111,48 @@ class SearchService:
 
     # -- lifecycle -------------------------------------------------------
     def update(self, *, rebuild: bool = False, progress: ProgressCallback | None = None) -> UpdateReport:
-        """Bring the index up to date with the KB (incrementally) and reopen the searcher."""
+        """Bring the index up to date with the KB (incrementally) and reopen the searcher.
+
+        An index that failed while searching is rebuilt. When the update fails
+        (``SearchIndexError``), the searcher goes on answering from the index as it was.
+        """
         self._close_searcher()
-        report = update_index(self.index_dir, self.kb_root, rebuild=rebuild, progress=progress)
-        self._open()
+        try:
+            report = update_index(self.index_dir, self.kb_root, rebuild=rebuild or self._damaged, progress=progress)
+            self._damaged = False
+        finally:
+            self._open()
         return report
 
     def update_files(self, rel_paths: list[str]) -> UpdateReport:
         """Re-index only these KB-relative files (the editor saved, created or deleted them)."""
         self._close_searcher()
-        report = update_paths(self.index_dir, self.kb_root, rel_paths)
-        self._open()
+        try:
+            report = update_paths(self.index_dir, self.kb_root, rel_paths)
+        finally:
+            self._open()
         return report
 
     def _open(self) -> None:
-        if self._index is None:
-            self._index, reason = open_or_create(self.index_dir, self.kb_root)
-            if reason:
-                log.info("index created (%s); it is empty until update() runs", reason)
         config, _ = load_kb_config(self.kb_root)
         self._synonyms = SynonymTable.from_groups(config.synonyms)
+        for _attempt in range(OPEN_ATTEMPTS):
+            if self._index is None:
+                generation = live_generation(self.index_dir)
+                self._index, reason = open_live(self.index_dir, self.kb_root)
+                self._generation = generation if self._index is not None else None
+                if self._index is None:
+                    # nothing usable on disk yet: an empty index answers until update() builds one
+                    log.info("no usable index (%s); searching an empty one until it is built", reason)
+                    self._index = RamStorage().create_index(build_schema(), indexname=INDEX_NAME)
+            try:
+                self._set_searcher(self._index.searcher())
+                return
+            except (OSError, EmptyIndexError):
+                # another process replaced the generation between reading CURRENT and opening it
+                self._close_searcher()
+        self._index = RamStorage().create_index(build_schema(), indexname=INDEX_NAME)
+        self._generation = None
         self._set_searcher(self._index.searcher())
 
     def _set_searcher(self, searcher) -> None:
@@ -158,9 +187,15 @@ class SearchService:
             self._open()
         return self._searcher
 
+    def has_index(self) -> bool:
+        """Whether a built index is open (not the empty stand-in used before the first build)."""
+        self._current_searcher()
+        return self._generation is not None
+
     def refresh(self) -> bool:
         """Pick up commits made by another process; True when the index changed."""
-        if self._searcher is None:
+        if self._searcher is None or live_generation(self.index_dir) != self._generation:
+            self._close_searcher()  # another process built a new generation, or none was open
             self._open()
             return True
         fresh = self._searcher.refresh()
@@ -197,6 +232,7 @@ class SearchService:
             raise
         except Exception as exc:  # noqa: BLE001 - a broken index must not kill a keystroke
             log.exception("search failed for %r", text)
+            self._damaged = True  # the next update rebuilds it
             raise SearchIndexError("search-failed", reason=clip(str(exc) or type(exc).__name__)) from exc
 
     def _run(self, searcher, text: str, plan: QueryPlan, limit: int, filters) -> SearchResults:

@@ -15,11 +15,14 @@ from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, 
 
 from kb_assistant.core.kb.load import KnowledgeBase, ParseCache, load_kb
 from kb_assistant.core.kb.stamp import KbStamp, kb_stamp
-from kb_assistant.core.errors import KbError
-from kb_assistant.core.search import SearchFilters, SearchService
+from kb_assistant.core.errors import KbError, SearchIndexError
+from kb_assistant.core.search import SearchFilters, SearchService, UpdateReport
 from kb_assistant.core.upkeep.check import check_kb
 
 log = logging.getLogger("kb_assistant.ui.search")
+
+REPAIRS = frozenset({"index-damaged", "index-unreadable", "index-no-manifest"})
+"""Rebuild reasons that mean the index on disk was broken: the agent is told it was repaired."""
 
 
 class SearchWorker(QObject):
@@ -37,7 +40,7 @@ class SearchWorker(QObject):
         unchanged(): a refresh found the KB as it was last loaded.
         watch(object): the :class:`KbStamp` of the KB just loaded (its folders and files to watch).
         failed(object): the error (a :class:`KbError`, or any exception) when the KB or
-            the index cannot be used.
+            the index cannot be used, or a notice that a broken index was rebuilt.
         results(int, object): request id and :class:`SearchResults`.
     """
 
@@ -57,6 +60,7 @@ class SearchWorker(QObject):
         self._stamp: KbStamp | None = None
         self._parsed = ParseCache()
         self._latest = 0
+        self._repairing = False
         self._lock = threading.Lock()
         self._closed = False
 
@@ -85,7 +89,14 @@ class SearchWorker(QObject):
                 return
             if self._service is None:
                 self._service = SearchService(self._kb_root, self._index_dir)
-            report = self._service.update(progress=lambda done, total: self.progress.emit(done, total))
+            try:
+                report = self._service.update(progress=lambda done, total: self.progress.emit(done, total))
+            except SearchIndexError as exc:
+                if not self._service.has_index():
+                    raise
+                # busy or not writable: search the index as it was, and try again at the next refresh
+                self.failed.emit(KbError("index-stale", reason=exc))
+                report, stamp = UpdateReport(), None
             self._publish(stamp, report)
         except Exception as exc:  # noqa: BLE001 - shown to the user translated, logged in full
             log.exception("loading the knowledge base failed")
@@ -109,12 +120,15 @@ class SearchWorker(QObject):
             log.exception("re-index after save failed; updating the whole index instead")
             self.reload()
 
-    def _publish(self, stamp: KbStamp, report) -> None:
+    def _publish(self, stamp: KbStamp | None, report) -> None:
         kb = load_kb(self._kb_root, cache=self._parsed)
         problems = check_kb(kb)
         self._kb, self._stamp = kb, stamp
         self.ready.emit(kb, report, problems)
-        self.watch.emit(stamp)
+        if report.rebuilt and report.rebuild_reason is not None and report.rebuild_reason.code in REPAIRS:
+            self.failed.emit(KbError("index-repaired", reason=report.rebuild_reason))  # why the first search waited
+        if stamp is not None:
+            self.watch.emit(stamp)
 
     @Slot(int, str, object)
     def search(self, request_id: int, text: str, filters: SearchFilters | None) -> None:
@@ -128,7 +142,11 @@ class SearchWorker(QObject):
             found = self._service.search(text, live=True, limit=20, filters=filters)
         except KbError as exc:
             self.failed.emit(exc)
+            if not self._repairing:  # the index could not be read: rebuild it once, then search again
+                self._repairing = True
+                self.reload()
             return
+        self._repairing = False
         self.results.emit(request_id, found)
 
     @Slot()

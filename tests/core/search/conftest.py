@@ -8,7 +8,7 @@ import pytest
 from whoosh import index as whoosh_index
 
 from kb_assistant.core.search import SearchService
-from kb_assistant.core.search.indexer import INDEX_NAME, update_index
+from kb_assistant.core.search.indexer import INDEX_NAME, live_generation, update_index
 from tests.core.search.helpers import KB_FILES
 
 
@@ -37,7 +37,7 @@ def open_reader(tmp_path):
     def make(root):
         index_dir = tmp_path / f"reader-index-{len(opened)}"
         update_index(index_dir, root)
-        index = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+        index = whoosh_index.open_dir(str(live_generation(index_dir)), indexname=INDEX_NAME)
         reader = index.reader()
         opened.append((index, reader))
         return reader

@@ -11,7 +11,7 @@ from whoosh import index as whoosh_index
 
 from kb_assistant.core.search import SearchService
 from kb_assistant.core.search import scoring
-from kb_assistant.core.search.indexer import INDEX_NAME, update_index
+from kb_assistant.core.search.indexer import INDEX_NAME, live_generation, update_index
 from kb_assistant.core.search.schema import TEXT_FIELDS
 from kb_assistant.core.search.scoring import B, K1, BoundedCache, TermScorer
 
@@ -166,7 +166,7 @@ def test_unknown_terms_and_fields_score_nothing(reader):
 def test_deleted_documents_are_not_scored(tmp_path, write_kb):
     index_dir = tmp_path / "index"
     update_index(index_dir, write_kb(SCORING_KB))
-    index = whoosh_index.open_dir(str(index_dir), indexname=INDEX_NAME)
+    index = whoosh_index.open_dir(str(live_generation(index_dir)), indexname=INDEX_NAME)
     try:
         writer = index.writer()
         writer.delete_by_term("path", "twice.md")

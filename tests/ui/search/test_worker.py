@@ -130,3 +130,70 @@ def test_a_missing_kb_folder_is_reported_as_an_error_object(qtbot, tmp_path):
         assert isinstance(window.failures[0], KbNotFoundError)
     finally:
         thread.stop()
+
+
+def test_a_damaged_index_is_rebuilt_and_the_window_is_told(qtbot, write_kb, tmp_path):
+    """The search thread survives a corrupt index on disk: it rebuilds it and says so."""
+    from kb_assistant.core.search.indexer import live_generation, update_index
+
+    root = write_kb(KB)
+    update_index(tmp_path / "index", root)
+    for path in live_generation(tmp_path / "index").glob("*.trm"):
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0xFF  # same size: only the checksums can tell
+        path.write_bytes(bytes(data))
+    worker = SearchWorker(root, tmp_path / "index")
+    thread = SearchThread(worker)
+    window = _Window()
+    window.refresh.connect(worker.refresh)
+    worker.ready.connect(window.on_ready)
+    worker.failed.connect(window.on_failed)
+    thread.start()
+    try:
+        window.refresh.emit()
+        qtbot.waitUntil(lambda: bool(window.answers) and bool(window.failures), timeout=10000)
+        [(kb, report, _problems)] = window.answers
+        assert report.rebuilt and "damaged" in str(report.rebuild_reason)
+        assert window.failures[0].code == "index-repaired" and ".trm" in str(window.failures[0])
+    finally:
+        thread.stop()
+
+
+def test_a_busy_index_still_answers_and_the_update_is_tried_again(qtbot, write_kb, tmp_path, monkeypatch):
+    from whoosh.filedb.filestore import FileStorage
+
+    from kb_assistant.core.search import indexer
+    from kb_assistant.core.search.indexer import live_generation
+
+    monkeypatch.setattr(indexer, "LOCK_WAIT_SECONDS", 0.1)
+    worker, thread, window = _started(qtbot, write_kb, tmp_path)
+    worker.failed.connect(window.on_failed)
+    found = []
+    worker.results.connect(lambda request, results: found.append(results))  # appended on the search thread
+    search = _Search()
+    search.asked.connect(worker.search)
+    lock = FileStorage(str(live_generation(tmp_path / "index"))).lock("kb_WRITELOCK")
+    held = lock.acquire()  # another process is updating the index
+    try:
+        assert held
+        (worker._kb_root / "b.md").write_text("# Zebra crossing\n\nStripes.\n", encoding="utf-8")
+        window.refresh.emit()
+        qtbot.waitUntil(lambda: bool(window.failures), timeout=10000)
+        assert window.failures[0].code == "index-stale" and "another process" in str(window.failures[0])
+        qtbot.waitUntil(lambda: len(window.answers) == 2, timeout=10000)  # the KB is loaded all the same
+        search.asked.emit(1, "refund", None)
+        qtbot.waitUntil(lambda: bool(found), timeout=5000)
+        assert found[0].hits  # answered from the index as it was
+        lock.release()
+        held = False
+        window.refresh.emit()  # the next refresh does the update that waited
+        qtbot.waitUntil(lambda: len(window.answers) == 3, timeout=10000)
+        assert window.answers[-1][1].added == 1
+    finally:
+        thread.stop()
+        if held:
+            lock.release()
+
+
+class _Search(QObject):
+    asked = Signal(int, str, object)
