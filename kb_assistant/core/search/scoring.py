@@ -50,6 +50,7 @@ class BoundedCache(OrderedDict):
         """Store ``value``, dropping the least recently used values beyond the budget."""
         if key in self:
             self.used -= self.sizes.get(key, 0)
+            self.move_to_end(key)  # just stored: the most recently used, not the next to go
         self[key] = value
         self.sizes[key] = size
         self.used += size

@@ -71,8 +71,6 @@ def test_a_replaced_value_counts_its_new_size_only():
     assert dict(cache) == {"b": 2, "a": 3} and cache.used == 4
 
 
-@pytest.mark.xfail(strict=True, reason="BoundedCache.put of a key already present keeps its old place "
-                   "in the LRU order, so the value just stored is dropped first (no caller does this today)")
 def test_replacing_a_value_counts_as_use():
     cache = BoundedCache(2)
     cache.put("a", 1, 1)
@@ -97,7 +95,7 @@ def test_cache_stays_in_budget_and_drops_only_the_least_recently_used(budget, ac
         present = [k for k, _ in model]
         if action == "put":
             if key in present:
-                continue  # the service puts only after a miss (see the xfail test above)
+                continue  # the service puts only after a miss
             cache.put(key, size, size)
             model.append((key, size))
             while sum(s for _, s in model) > budget and len(model) > 1:
