@@ -118,10 +118,18 @@ class Article:
     extra: tuple[tuple[str, object], ...] = field(default=(), compare=False)
 
     def review_due(self) -> _dt.date | None:
-        """Return the date the article needs its next review, if it has a schedule."""
+        """Return the date the article needs its next review, if it has a schedule.
+
+        A schedule that ends past the calendar (``reviewed: 9999-12-31``, or
+        ``review_every: 3000000`` days) is due on its last day, ``date.max``:
+        never stale, and never an overflow that takes a whole KB down.
+        """
         if self.reviewed is None or not self.review_every:
             return None
-        return self.reviewed + _dt.timedelta(days=self.review_every)
+        try:
+            return self.reviewed + _dt.timedelta(days=self.review_every)
+        except OverflowError:  # the date, or the timedelta itself (more than 999,999,999 days)
+            return _dt.date.max
 
     def is_stale(self, today: _dt.date | None = None) -> bool:
         """Whether the review date plus ``review_every`` days lies in the past."""

@@ -10,11 +10,16 @@ import yaml
 
 from kb_assistant.core.messages import Message, clip
 
-# libyaml's loader is several times faster; fall back to pure Python without it
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml's loader is several times faster (and refuses nesting beyond 1000 levels at once)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _FENCE = "---"
 _CLOSERS = ("---", "...")
+
+MAX_VALUES = 10_000
+"""The most values (scalars, items, keys) a front matter block may hold once its aliases are written out."""
+MAX_NESTING = 32
+"""The deepest lists and mappings may nest in YAML the app reads."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +75,7 @@ def _parse_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Any], Messag
     if not yaml_text.strip():
         return {}, None, None
     try:
-        data = yaml.load(yaml_text, Loader=_SafeLoader)  # noqa: S506 - a safe loader
+        data = yaml.load(yaml_text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark is not None else first_line
@@ -82,7 +87,64 @@ def _parse_yaml(yaml_text: str, first_line: int) -> tuple[dict[str, Any], Messag
         return {}, None, None
     if not isinstance(data, dict):
         return {}, not_a_mapping(data), first_line
+    too_big = oversized_key(data, MAX_VALUES)
+    if too_big is not None:
+        # an alias bomb ("tags: *j", 900 bytes for 10**9 items) or a recursive value: nothing
+        # downstream (checks, hashes, the editor's form) may ever walk it, so none of it is kept
+        return {}, Message("front-matter-too-big", {"key": clip(str(too_big), 60), "limit": MAX_VALUES,
+                                                    "depth": MAX_NESTING}), first_line
     return {str(key): value for key, value in data.items()}, None, None
+
+
+def value_size(value: Any, limit: int = MAX_VALUES, max_depth: int = MAX_NESTING) -> int | None:
+    """How many values ``value`` holds with its YAML aliases written out; None above ``limit``.
+
+    None too when lists and mappings nest deeper than ``max_depth`` or a value
+    contains itself (``&a [*a]``). The work is linear in the *distinct* nodes: a
+    node an alias shares is measured once, so a billion-item alias bomb costs a
+    few dozen steps and never expands.
+    """
+    measured = _measure(value, 0, {}, set(), limit, max_depth)
+    return None if measured is None else measured[0]
+
+
+def oversized_key(data: dict, limit: int, max_depth: int = MAX_NESTING) -> object | None:
+    """The first key of ``data`` whose value makes the mapping exceed :func:`value_size`'s bounds, else None."""
+    memo: dict[int, tuple[int, int]] = {}
+    total = 0
+    for key, item in data.items():
+        measured = _measure(item, 1, memo, set(), limit - total, max_depth)
+        if measured is None:
+            return key
+        total += measured[0] + 1
+    return None
+
+
+def _measure(node: Any, depth: int, memo: dict[int, tuple[int, int]], active: set[int], limit: int,
+             max_depth: int) -> tuple[int, int] | None:
+    """``(values, height)`` of ``node``, or None past the bounds (recursion stops at ``max_depth``)."""
+    if isinstance(node, dict):
+        children: Any = (part for pair in node.items() for part in pair)
+    elif isinstance(node, (list, tuple, set, frozenset)):
+        children = node
+    else:
+        return (1, 0) if limit >= 1 else None
+    key = id(node)
+    if key in memo:
+        size, height = memo[key]
+        return (size, height) if size <= limit and depth + height <= max_depth else None
+    if key in active or depth >= max_depth:
+        return None
+    active.add(key)
+    size, height = 1, 0
+    for child in children:
+        measured = _measure(child, depth + 1, memo, active, limit - size, max_depth)
+        if measured is None:
+            return None
+        size, height = size + measured[0], max(height, measured[1] + 1)
+    active.discard(key)
+    memo[key] = (size, height)
+    return size, height
 
 
 def yaml_error(problem: str, line: int | None = None) -> Message:

@@ -30,13 +30,14 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScala
 
 from kb_assistant.core.articles.frontmatter_form import normalise_value, same_value
 from kb_assistant.core.articles.yaml_scalar import scalar_style
-from kb_assistant.core.articles.frontmatter import not_a_mapping, yaml_error
+from kb_assistant.core.articles.frontmatter import MAX_NESTING, MAX_VALUES, not_a_mapping, oversized_key, yaml_error
 from kb_assistant.core.errors import FrontMatterBroken
-from kb_assistant.core.messages import Message, short_value
+from kb_assistant.core.messages import Message, clip, short_value
 
 _FLOW_BY_DEFAULT = frozenset({"tags", "translations"})
 _CLOSERS = ("---", "...")
 _ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+_FLOW_BRACKET = re.compile(r"[\[\]{}]")
 
 
 class FrontMatterDocument:
@@ -98,6 +99,10 @@ class FrontMatterDocument:
     def _load(self, yaml_text: str) -> None:
         lines = _split_lines(yaml_text)
         self._indent = _guess_indent(lines)
+        if _flow_depth(yaml_text) > MAX_NESTING:
+            # ruamel.yaml recurses per level: 1,000 nested "[" take it seconds to refuse
+            self._broken(Message("front-matter-too-deep", {"depth": MAX_NESTING}), 2)
+            return
         try:
             data = _yaml(self._indent).load(yaml_text)
         except MarkedYAMLError as exc:
@@ -117,6 +122,11 @@ class FrontMatterDocument:
             return
         if not isinstance(data, CommentedMap):
             self._broken(not_a_mapping(data), 2)
+            return
+        too_big = oversized_key(data, MAX_VALUES)
+        if too_big is not None:  # an alias bomb: the form, _plain and every comparison would expand it
+            self._broken(Message("front-matter-too-big", {"key": clip(str(too_big), 60), "limit": MAX_VALUES,
+                                                          "depth": MAX_NESTING}), 2)
             return
         self._data = data
         self._original = {key: _plain(value) for key, value in data.items()}
@@ -285,6 +295,18 @@ def _guess_indent(lines: list[str]) -> tuple[int, int, int]:
     nested = re.compile(r"( +)[^\s#-]")
     mapping = next((len(m.group(1)) for m in map(nested.match, lines) if m), 2)
     return mapping, offset + 2, offset
+
+
+def _flow_depth(text: str) -> int:
+    """How deeply ``[``/``{`` nest in ``text`` (quotes not told apart: a guard, counted up to the limit)."""
+    depth = deepest = 0
+    for match in _FLOW_BRACKET.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        if depth > deepest:
+            deepest = depth
+            if deepest > MAX_NESTING:
+                break
+    return deepest
 
 
 def _split_lines(text: str) -> list[str]:

@@ -54,6 +54,12 @@ def category_of(rel_path: str) -> str:
     return "" if parent == "." else parent
 
 
+def too_large(rel_path: str, size: int) -> Problem:
+    """The problem of a file above :data:`MAX_ARTICLE_BYTES` (``size`` bytes): it is no article."""
+    return Problem(rel_path, None, "error", "too-large",
+                   {"size_kib": size // 1024, "limit_mib": MAX_ARTICLE_BYTES // 1024 // 1024})
+
+
 def parse_article_bytes(
     data: bytes,
     rel_path: str,
@@ -79,8 +85,7 @@ def parse_article_bytes(
         problems.append(Problem(rel_path, line, severity, code, values))  # type: ignore[arg-type]
 
     if len(data) > MAX_ARTICLE_BYTES:
-        report("error", "too-large", size_kib=len(data) // 1024, limit_mib=MAX_ARTICLE_BYTES // 1024 // 1024)
-        return ParsedFile(None, tuple(problems))
+        return ParsedFile(None, (too_large(rel_path, len(data)),))
     try:
         decoded = decode_article_bytes(data)
     except UndecodableError as exc:

@@ -26,11 +26,14 @@ from kb_assistant.core.errors import (
     StorageError,
     UndecodableError,
 )
+from kb_assistant.core.files.confine import ensure_inside, outside_target
 from kb_assistant.core.messages import os_reason
 from kb_assistant.core.files.textfile import (
+    MAX_ARTICLE_BYTES,
     content_hash,
     decode_article_bytes,
     normalise_newlines,
+    read_limited,
 )
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-be", "cp1251")
@@ -40,6 +43,7 @@ ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-be", "cp1251")
 NEWLINES = ("\n", "\r\n", "\r")
 
 _TEMP_ATTEMPTS = 20
+_TEMP_NAME_BYTES = 64
 
 
 @dataclass(frozen=True)
@@ -72,21 +76,34 @@ def snapshot(path: Path) -> FileSnapshot:
     return read_text(path)[1]
 
 
-def read_text(path: Path) -> tuple[str, FileSnapshot]:
+def read_text(path: Path, *, root: Path | None = None) -> tuple[str, FileSnapshot]:
     """Read a text file for editing.
+
+    Args:
+        path: the file.
+        root: the KB folder it belongs to: a link leading out of it is refused
+            (the rule of :mod:`~kb_assistant.core.files.confine`).
 
     Returns:
         The text with ``\\n`` line endings and the snapshot of the bytes it came from.
 
     Raises:
-        FileReadError: when the file cannot be read or decoded.
+        FileReadError: when the file cannot be read or decoded, is larger than an
+            article may be, or (with ``root``) leads out of the KB.
     """
     path = Path(path)
+    if root is not None:
+        target = outside_target(root, path)
+        if target is not None:
+            raise FileReadError("read-outside-kb", path=str(path), target=target)
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_ARTICLE_BYTES)
         info = path.stat()
     except OSError as exc:
         raise FileReadError("file-unreadable", path=str(path), reason=os_reason(exc)) from exc
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise FileReadError("file-too-large", path=str(path), size_kib=info.st_size // 1024,
+                            limit_mib=MAX_ARTICLE_BYTES // 1024 // 1024)
     try:
         decoded = decode_article_bytes(data)
     except UndecodableError as exc:
@@ -144,6 +161,7 @@ def save_text(
     text: str,
     snapshot: FileSnapshot | None,
     *,
+    root: Path | None = None,
     force: bool = False,
     encoding: str | None = None,
     newline: str | None = None,
@@ -151,7 +169,11 @@ def save_text(
     """Write ``text`` to ``path`` atomically, keeping the file's encoding and line endings.
 
     Args:
-        path: the file to write. A symbolic link is kept: its target is written.
+        path: the file to write. A symbolic link is kept: its target is written,
+            as long as it stays inside ``root``.
+        root: the KB folder the file belongs to: a path that leads out of it
+            through a link (the file's or a folder's) is never written (the rule of
+            :mod:`~kb_assistant.core.files.confine`). Every save into a KB passes it.
         text: the new text (``\\n`` newlines; others are normalised).
         snapshot: what the file held when it was opened, or None for a new file.
         force: write even when the file changed on disk since ``snapshot`` (or,
@@ -167,9 +189,13 @@ def save_text(
         ExternalChangeError: when the file changed or was deleted since ``snapshot``.
         FileAlreadyExistsError: when a new file would replace an existing one.
         EncodingChangeNeeded: when the encoding cannot store the text.
-        StorageError: when writing fails; the old file is then left whole.
+        StorageError: when writing fails (the old file is then left whole), the
+            file is read-only (``file-read-only``), or it leads out of ``root``
+            (``write-outside-kb``).
     """
     path = Path(path)
+    if root is not None:
+        ensure_inside(root, path)
     encoding = encoding or (snapshot.encoding if snapshot else "utf-8")
     newline = newline or (snapshot.newline if snapshot else "\n")
     data = encode_text(text, encoding, newline, path)
@@ -208,10 +234,12 @@ def _check_unchanged(path: Path, snapshot: FileSnapshot) -> None:
 def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None:
     """Write ``data`` to ``path`` so that the file is always either old or new, never half.
 
-    The bytes go to a hidden temporary file in the same folder (``.NAME.XXXX.tmp``,
-    which the KB loader skips), are flushed and synced, take the old file's
-    permission bits and are renamed over ``path``; the folder is synced where the
-    system allows. On any failure the temporary file is removed.
+    The bytes go to a hidden temporary file in the same folder (``.NAME.XXXX.tmp``
+    with NAME cut short, so that a file name near the system's 255-byte limit can
+    still be saved; the KB loader skips hidden files), are flushed and synced, take
+    the old file's permission bits and are renamed over ``path``; the folder is
+    synced where the system allows. On any failure the temporary file is removed.
+    A file marked read-only is never replaced (a rename would do it silently).
 
     Args:
         path: the file to write; its folder must exist.
@@ -220,7 +248,7 @@ def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None
 
     Raises:
         FileAlreadyExistsError: when ``replace`` is False and ``path`` exists.
-        StorageError: when writing fails.
+        StorageError: when writing fails, or ``file-read-only`` for a read-only file.
     """
     path = Path(path)
     folder = path.parent
@@ -232,6 +260,8 @@ def write_bytes_atomic(path: Path, data: bytes, *, replace: bool = True) -> None
         raise StorageError("save-failed", path=str(path), reason=os_reason(exc)) from exc
     if mode is not None and not replace:
         raise FileAlreadyExistsError(path=str(path))
+    if mode is not None and is_read_only(path, mode):
+        raise StorageError("file-read-only", path=str(path))
     temp = _create_temp(path)
     try:
         _fill_and_move(temp, path, data, mode, replace)
@@ -263,10 +293,21 @@ def _fill_and_move(temp: Path, path: Path, data: bytes, mode: int | None, replac
         raise
 
 
+def is_read_only(path: Path, mode: int) -> bool:
+    """Whether the file at ``path`` (permission bits ``mode``) is marked read-only, or not writable by us.
+
+    Nobody may write it (``chmod 444``; the Windows read-only attribute), or the
+    system refuses us. The bits are looked at too: the administrator may write anything.
+    """
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
+
+
 def _create_temp(path: Path) -> Path:
     """Create an empty hidden temporary file beside ``path`` (permissions from the umask)."""
+    # the name's start says whose it is; the whole name could pass the 255-byte limit of a file name
+    stem = path.name.encode("utf-8", "surrogateescape")[:_TEMP_NAME_BYTES].decode("utf-8", "ignore")
     for _ in range(_TEMP_ATTEMPTS):
-        temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        temp = path.with_name(f".{stem}.{secrets.token_hex(4)}.tmp")
         try:
             os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
             return temp

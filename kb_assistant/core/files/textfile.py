@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 from dataclasses import dataclass
 
 from kb_assistant.core.errors import UndecodableError
@@ -41,28 +42,49 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def looks_binary(data: bytes) -> bool:
-    """Whether ``data`` looks like a binary file rather than text.
+def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the file at ``path``, at most ``limit + 1`` of them.
 
+    Enough to tell that a file is too large without loading a 10 GB log saved
+    as ``.md`` into memory.
+
+    Raises:
+        OSError: when the file cannot be read.
+    """
+    with open(path, "rb") as handle:
+        return handle.read(limit + 1)
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether ``data`` looks like a binary file rather than text: a NUL byte anywhere.
+
+    The whole of it is looked at (an article is at most 4 MiB and ``in`` runs at
+    memory speed): a text header followed by binary data is still binary.
     UTF-16 text has NUL bytes too, so files starting with a UTF-16 BOM are text.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
-    return b"\x00" in data[:8192]
+    return b"\x00" in data
 
 
 def decode_article_bytes(data: bytes) -> DecodedText:
     """Decode the bytes of an article file.
 
-    Order: UTF-8 with BOM, UTF-16 with BOM, UTF-8, then cp1251.
+    Order: UTF-8 with BOM, UTF-16 with BOM, UTF-8, then cp1251. A UTF-8 BOM
+    followed by bytes that are not UTF-8 (a file re-saved in another encoding
+    that kept the mark) is read as cp1251 like any other non-UTF-8 file, so the
+    caller warns instead of showing replacement characters without a word.
 
     Raises:
         UndecodableError: for binary data or bytes that no supported encoding reads.
     """
     if looks_binary(data):
         raise UndecodableError("binary-file")
-    if data.startswith(codecs.BOM_UTF8):
-        encoding, text = "utf-8-sig", data[len(codecs.BOM_UTF8):].decode("utf-8", "replace")
+    bom_utf8 = data.startswith(codecs.BOM_UTF8)
+    if bom_utf8 and _is_utf8(data, len(codecs.BOM_UTF8)):
+        encoding, text = "utf-8-sig", data[len(codecs.BOM_UTF8):].decode("utf-8")
+    elif bom_utf8:
+        encoding, text = "cp1251", _cp1251(data[len(codecs.BOM_UTF8):], len(codecs.BOM_UTF8))
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             encoding, text = "utf-16", data.decode("utf-16")
@@ -72,12 +94,25 @@ def decode_article_bytes(data: bytes) -> DecodedText:
         try:
             encoding, text = "utf-8", data.decode("utf-8")
         except UnicodeDecodeError:
-            try:
-                encoding, text = "cp1251", data.decode("cp1251")
-            except UnicodeDecodeError as exc:
-                raise UndecodableError("unknown-encoding", byte=f"0x{data[exc.start]:02x}",
-                                       offset=exc.start) from None
+            encoding, text = "cp1251", _cp1251(data, 0)
     return DecodedText(normalise_newlines(text), encoding, dominant_newline(text))
+
+
+def _is_utf8(data: bytes, start: int) -> bool:
+    try:
+        data[start:].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _cp1251(data: bytes, offset: int) -> str:
+    """``data`` read as cp1251 (``offset``: where it starts in the file, for the message)."""
+    try:
+        return data.decode("cp1251")
+    except UnicodeDecodeError as exc:
+        raise UndecodableError("unknown-encoding", byte=f"0x{data[exc.start]:02x}",
+                               offset=offset + exc.start) from None
 
 
 def dominant_newline(text: str) -> str:

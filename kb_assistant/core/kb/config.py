@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from kb_assistant.core.articles import frontmatter as fm
+from kb_assistant.core.articles.parse import too_large
 from kb_assistant.core.errors import UndecodableError
-from kb_assistant.core.files.textfile import decode_article_bytes
+from kb_assistant.core.files.confine import outside_target
+from kb_assistant.core.files.textfile import MAX_ARTICLE_BYTES, decode_article_bytes, read_limited
 from kb_assistant.core.messages import clip, os_reason, short_value
 from kb_assistant.core.models import KbConfig, LearningPath, Problem
 
 CONFIG_NAME = "_kb.yml"
+MAX_CONFIG_VALUES = 200_000
+"""The most values one key of ``_kb.yml`` may hold with its aliases written out (a big KB's synonyms)."""
+_KNOWN_KEYS = ("name", "default_lang", "synonyms", "placeholders", "paths")
 
 
 def load_kb_config(root: Path) -> tuple[KbConfig, list[Problem]]:
@@ -23,10 +29,18 @@ def load_kb_config(root: Path) -> tuple[KbConfig, list[Problem]]:
     learning paths.
     """
     path = root / CONFIG_NAME
-    if not path.is_file():
+    if not os.path.lexists(path):
         return KbConfig(), []
+    target = outside_target(root, path)
+    if target is not None:
+        return KbConfig(), [Problem(CONFIG_NAME, None, "warning", "symlink-outside-kb", {"target": target})]
+    if not path.is_file():  # a folder (or a broken link) where the settings belong: say so, never ignore it silently
+        return KbConfig(), [Problem(CONFIG_NAME, None, "error", "kb-config-not-file")]
     try:
-        text = decode_article_bytes(path.read_bytes()).text
+        data = read_limited(path, MAX_ARTICLE_BYTES)
+        if len(data) > MAX_ARTICLE_BYTES:
+            return KbConfig(), [too_large(CONFIG_NAME, path.stat().st_size)]
+        text = decode_article_bytes(data).text
     except OSError as exc:
         return KbConfig(), [Problem(CONFIG_NAME, None, "error", "kb-config-unreadable", {"reason": os_reason(exc)})]
     except UndecodableError as exc:
@@ -42,7 +56,7 @@ def parse_kb_config(text: str) -> tuple[KbConfig, list[Problem]]:
         problems.append(Problem(CONFIG_NAME, line, "error", code, values))
 
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=fm.SAFE_LOADER)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         report("kb-config-yaml", mark.line + 1 if mark else None, problem=clip(exc.problem or exc.context or ""))
@@ -55,6 +69,11 @@ def parse_kb_config(text: str) -> tuple[KbConfig, list[Problem]]:
     if not isinstance(data, dict):
         report("kb-config-not-mapping")
         return KbConfig(), problems
+    for key in _KNOWN_KEYS:
+        # an alias bomb ("synonyms: [*g]") or a recursive value is dropped before anything walks it
+        if key in data and fm.value_size(data[key], MAX_CONFIG_VALUES) is None:
+            report("kb-config-too-big", key=key, limit=MAX_CONFIG_VALUES, depth=fm.MAX_NESTING)
+            del data[key]
 
     name = fm.as_text(data.get("name")) or ""
     default_lang = (fm.as_text(data.get("default_lang")) or "").lower()

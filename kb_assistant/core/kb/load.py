@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb_assistant.core.articles.parse import ParsedFile, default_id, parse_article_bytes
+from kb_assistant.core.articles.parse import ParsedFile, default_id, parse_article_bytes, too_large
 from kb_assistant.core.errors import ArticleNotFoundError, KbNotFoundError
+from kb_assistant.core.files.confine import kb_root_of, link_outside, outside_target, real_path
+from kb_assistant.core.files.jsonfile import JsonError, read_json
+from kb_assistant.core.files.textfile import MAX_ARTICLE_BYTES, read_limited
 from kb_assistant.core.kb.config import load_kb_config
 from kb_assistant.core.messages import os_reason
 from kb_assistant.core.models import Article, KbConfig, Problem
 
 ARTICLE_SUFFIX = ".md"
+SIDECAR_BYTES = 1024 * 1024
+"""A title sidecar larger than this is not one (a title is a line)."""
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,10 @@ def is_hidden_name(name: str) -> bool:
 def scan_kb(root: Path) -> ScanResult:
     """Find every article file under ``root`` in a stable (sorted) order.
 
-    Symlinked folders are followed once; a link back into a folder already
-    visited (a loop) is reported and skipped.
+    Symbolic links follow the one rule of :mod:`~kb_assistant.core.files.confine`:
+    a link (to a file or a folder) whose target lies outside the KB folder is
+    reported and skipped; one inside works. Symlinked folders are followed once;
+    a link back into a folder already visited (a loop) is reported and skipped.
 
     Raises:
         KbNotFoundError: when ``root`` is not a folder.
@@ -60,11 +66,11 @@ def scan_kb(root: Path) -> ScanResult:
         raise KbNotFoundError(path=str(root))
     result = ScanResult()
     visited: set[tuple[int, int]] = set()
-    _walk(root, "", visited, result)
+    _walk(root, "", visited, result, real_path(root))
     return result
 
 
-def _walk(folder: Path, rel: str, visited: set[tuple[int, int]], result: ScanResult) -> None:
+def _walk(folder: Path, rel: str, visited: set[tuple[int, int]], result: ScanResult, real_root: str) -> None:
     try:
         stat = folder.stat()
     except OSError as exc:
@@ -87,9 +93,20 @@ def _walk(folder: Path, rel: str, visited: set[tuple[int, int]], result: ScanRes
         if is_hidden_name(entry.name):
             continue
         child_rel = f"{rel}/{entry.name}" if rel else entry.name
+        if not _is_text(entry.name):
+            # bytes the system's encoding cannot read: no index, JSON line or clipboard can carry the name
+            shown = child_rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            result.problems.append(Problem(shown, None, "warning", "undecodable-name"))
+            continue
         try:
+            if entry.is_symlink() and os.path.exists(entry.path):
+                target = outside_target(folder, entry.path, real_root)
+                if target is not None:
+                    result.problems.append(Problem(child_rel, None, "warning", "symlink-outside-kb",
+                                                   {"target": target}))
+                    continue
             if entry.is_dir():
-                _walk(Path(entry.path), child_rel, visited, result)
+                _walk(Path(entry.path), child_rel, visited, result, real_root)
             elif entry.name.lower().endswith(ARTICLE_SUFFIX) and entry.is_file():
                 info = entry.stat()
                 result.files.append(ArticleFile(child_rel, entry.path, info.st_mtime_ns, info.st_size))
@@ -101,33 +118,58 @@ def _walk(folder: Path, rel: str, visited: set[tuple[int, int]], result: ScanRes
             result.problems.append(Problem(child_rel, None, "error", "entry-unreadable", {"reason": os_reason(exc)}))
 
 
-def read_article_file(file: ArticleFile, default_lang: str = "") -> ParsedFile:
-    """Read and parse one scanned file; an unreadable file becomes a problem, never an exception."""
+def _is_text(name: str) -> bool:
     try:
-        data = Path(file.abs_path).read_bytes()
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: an undecodable byte in the name
+        return False
+    return True
+
+
+def read_article_file(file: ArticleFile, default_lang: str = "") -> ParsedFile:
+    """Read and parse one scanned file; an unreadable file becomes a problem, never an exception.
+
+    The file and its title sidecar are read only within the KB (the link rule of
+    :func:`scan_kb`, applied again for files listed without a scan).
+    """
+    root = kb_root_of(file.abs_path, file.rel_path)
+    target = link_outside(root, file.abs_path)
+    if target is not None:
+        return ParsedFile(None, (Problem(file.rel_path, None, "warning", "symlink-outside-kb", {"target": target}),))
+    if file.size > MAX_ARTICLE_BYTES:  # never read a huge file into memory only to refuse it
+        return ParsedFile(None, (too_large(file.rel_path, file.size),))
+    try:
+        data = read_limited(file.abs_path, MAX_ARTICLE_BYTES)
     except OSError as exc:
         problem = Problem(file.rel_path, None, "error", "unreadable", {"reason": os_reason(exc)})
         return ParsedFile(None, (problem,))
-    return parse_article_bytes(
-        data,
-        file.rel_path,
-        default_lang=default_lang,
-        mtime_ns=file.mtime_ns,
-        sidecar_title=_sidecar_title(Path(file.abs_path)),
-    )
+    title, sidecar_problem = _sidecar_title(root, file)
+    parsed = parse_article_bytes(data, file.rel_path, default_lang=default_lang, mtime_ns=file.mtime_ns,
+                                 sidecar_title=title)
+    if sidecar_problem is None:
+        return parsed
+    return ParsedFile(parsed.article, (*parsed.problems, sidecar_problem))
 
 
-def _sidecar_title(path: Path) -> str:
-    """Title from a sibling ``NAME.meta.json``, as documentation exports often keep it."""
-    meta = path.with_suffix(".meta.json")
+def _sidecar_title(root: Path, file: ArticleFile) -> tuple[str, Problem | None]:
+    """Title from a sibling ``NAME.meta.json``, as documentation exports often keep it.
+
+    A sidecar that cannot be used gives no title, and a warning when it exists but
+    is unreadable, not JSON, nested too deeply or a link out of the KB.
+    """
+    meta = Path(file.abs_path).with_suffix(".meta.json")
+    rel = file.rel_path[: -len(".md")] + ".meta.json" if file.rel_path.lower().endswith(".md") else meta.name
+    target = link_outside(root, meta)
+    if target is not None:
+        return "", Problem(rel, None, "warning", "symlink-outside-kb", {"target": target})
     try:
-        if not meta.is_file():
-            return ""
-        data = json.loads(meta.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return ""
+        data = read_json(meta, max_bytes=SIDECAR_BYTES)
+    except JsonError as exc:
+        if exc.missing or os.path.isdir(meta):
+            return "", None
+        return "", Problem(rel, exc.line, "warning", "sidecar-unusable", {"reason": exc.message()})
     title = data.get("title") if isinstance(data, dict) else None
-    return title.strip() if isinstance(title, str) else ""
+    return (title.strip() if isinstance(title, str) else ""), None
 
 
 @dataclass

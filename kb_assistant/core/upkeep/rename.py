@@ -41,6 +41,7 @@ from kb_assistant.core.upkeep.rename_edits import (
     rewrite_wiki_links,
     set_id,
 )
+from kb_assistant.core.files.confine import outside_target
 from kb_assistant.core.files.storage import read_text, save_text, sync_folder, write_bytes_atomic
 
 _BAD_ID_CHARS = re.compile(r"[\[\]|\n\r]")
@@ -158,7 +159,7 @@ def apply_rename(kb_root: Path, plan: RenamePlan) -> list[str]:
     original = old_abs.read_bytes() if own is not None else None
     try:
         if own is not None:
-            save_text(old_abs, own.new_text, own.snapshot)
+            save_text(old_abs, own.new_text, own.snapshot, root=root)
         new_abs.parent.mkdir(parents=True, exist_ok=True)
         _check_free(old_abs, new_abs, plan.old_path, plan.new_path)
         os.replace(old_abs, new_abs)
@@ -180,7 +181,7 @@ def apply_rename(kb_root: Path, plan: RenamePlan) -> list[str]:
                                     new_path=plan.new_path, sidecar=sidecar.name, reason=_reason(exc)) from exc
     for position, edit in enumerate(others):
         try:
-            save_text(root / edit.rel_path, edit.new_text, edit.snapshot)
+            save_text(root / edit.rel_path, edit.new_text, edit.snapshot, root=root)
         except (OSError, KbError) as exc:
             pending = [later.rel_path for later in others[position:]]
             raise RenameFailedError("rename-update-failed", changed, pending, path=plan.old_path,
@@ -224,6 +225,8 @@ def _validate_new_path(root: Path, old_path: str, new_rel_path: str) -> str:
     if raw == old_path:
         raise fail("rename-path-same")
     old_abs, new_abs = root / old_path, root.joinpath(*parts)
+    if outside_target(root, new_abs) is not None:  # a folder on the way is a link out of the KB
+        raise fail("rename-path-outside")
     for depth in range(1, len(parts)):
         folder = root.joinpath(*parts[:depth])
         if folder.exists() and not folder.is_dir():
@@ -252,7 +255,7 @@ def _check_current(root: Path, edit: FileEdit) -> None:
     """Refuse to start when a file changed since planning (save_text would stop half way)."""
     path = root / edit.rel_path
     try:
-        text, snap = read_text(path)
+        text, snap = read_text(path, root=root)
     except FileReadError:
         if not path.exists():
             raise ExternalChangeError(path, None, None, deleted=True) from None

@@ -84,7 +84,7 @@ def open_doc(root: Path, rel_path: str) -> Doc:
     Raises:
         FileReadError: when it cannot be read.
     """
-    text, snap = read_text(root / rel_path)
+    text, snap = read_text(root / rel_path, root=root)
     lines = text.split("\n")
     return Doc(rel_path, snap, tuple(lines), lines)
 

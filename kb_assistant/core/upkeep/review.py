@@ -84,18 +84,21 @@ def mark_reviewed(text: str, today: dt.date) -> str:
     return doc.to_text()
 
 
-def mark_reviewed_file(path: Path, today: dt.date) -> FileSnapshot:
+def mark_reviewed_file(path: Path, today: dt.date, *, root: Path | None = None) -> FileSnapshot:
     """Set ``reviewed: today`` in the article file at ``path`` and save it atomically.
 
-    The file's encoding, line endings, other keys and comments are kept.
+    The file's encoding, line endings, other keys and comments are kept. With
+    ``root`` (the KB folder), a file that leads out of the KB through a link is
+    neither read nor written.
 
     Raises:
         FileReadError: when the file cannot be read.
         FrontMatterBroken: when its front matter is not valid YAML (the file is left alone).
-        StorageError: when it cannot be written (the old file is then left whole).
+        StorageError: when it cannot be written (the old file is then left whole),
+            or leads out of ``root``.
     """
-    text, snapshot = read_text(path)
-    return save_text(path, mark_reviewed(text, today), snapshot)
+    text, snapshot = read_text(path, root=root)
+    return save_text(path, mark_reviewed(text, today), snapshot, root=root)
 
 
 def review_queue(kb: KnowledgeBase, today: dt.date) -> list[ReviewItem]:

@@ -193,7 +193,7 @@ class EditorWindow(QMainWindow):
     # -- opening and state -------------------------------------------------
     def open_file(self, rel_path: str) -> None:
         """Open an existing article file (KB-relative path)."""
-        text, snapshot = read_text(self.kb_root / rel_path)
+        text, snapshot = read_text(self.kb_root / rel_path, root=self.kb_root)
         self.rel_path, self.snapshot = rel_path, snapshot
         self._set_text(text)
         self._set_dirty(False)
@@ -212,7 +212,7 @@ class EditorWindow(QMainWindow):
         """
         self.rel_path = draft.rel_path
         try:
-            _disk_text, disk = read_text(self.kb_root / draft.rel_path)
+            _disk_text, disk = read_text(self.kb_root / draft.rel_path, root=self.kb_root)
         except FileReadError:
             disk = None
         if disk is not None and draft.conflicts_with_disk(disk.content_hash):
@@ -356,8 +356,8 @@ class EditorWindow(QMainWindow):
     def _write(self, force: bool, encoding: str | None = None) -> bool:
         text = self.editor.toPlainText()
         try:
-            self.snapshot = save_text(self.kb_root / self.rel_path, text, self.snapshot, force=force,
-                                      encoding=encoding)
+            self.snapshot = save_text(self.kb_root / self.rel_path, text, self.snapshot, root=self.kb_root,
+                                      force=force, encoding=encoding)
         except ExternalChangeError as exc:
             return self._resolve_conflict(exc, text)
         except EncodingChangeNeeded as exc:

@@ -255,7 +255,7 @@ class EditorWorkbench(QObject):
                 editor.mark_reviewed()
                 continue
             try:
-                mark_reviewed_file(self.kb_root / article.path, self.today())
+                mark_reviewed_file(self.kb_root / article.path, self.today(), root=self.kb_root)
             except KbError as exc:
                 self.message.emit(error_text(exc))
                 continue

@@ -290,3 +290,19 @@ def test_a_block_that_cannot_be_rewritten_faithfully_is_refused_not_mangled():
     doc.set("title", "New")
     with pytest.raises(FrontMatterBroken):
         doc.to_text()
+
+
+# -- issue 16: values that expand or nest without bound ---------------------------------------------
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + n)}: &{chr(98 + n)} [" + ", ".join([f"*{chr(97 + n)}"] * 9) + "]\n" for n in range(8))
+
+
+@pytest.mark.parametrize("front", [BOMB + "tags: *i\n", BOMB + "translations: {ru: *i}\n", "x: " + "[" * 2000 + "\n"])
+def test_a_bomb_or_deep_nesting_is_refused_and_the_text_kept(front):
+    text = f"---\ntitle: T\n{front}---\n# Body\n"
+    doc = FrontMatterDocument.parse(text)  # the form, _plain and every comparison would expand it
+    assert doc.error is not None and doc.error.code in ("front-matter-too-big", "front-matter-too-deep")
+    assert form_values(doc)["tags"] == [] and doc.to_text() == text
+    with pytest.raises(FrontMatterBroken):
+        doc.set("title", "New")

@@ -239,6 +239,38 @@ def test_a_yaml_alias_bomb_is_described_in_a_few_words():
         previous = f"l{number}"
     text = "---\n" + "\n".join(levels) + "\ntags: *l8\ntitle: *l8\n---\n# Bomb\n"
     parsed = parse(text)
-    bad = [p for p in parsed.problems if p.code.startswith("front-matter-value")]
-    assert [p.values["key"] for p in bad] == ["title", "tags"]
-    assert all(len(p.values["value"]) <= 80 and len(p.message) < 200 for p in bad)
+    # the block is refused before anything walks it: one located error, the article kept from its body
+    assert [p.code for p in parsed.problems] == ["front-matter-too-big"]
+    assert parsed.problems[0].line == 2 and len(parsed.problems[0].message) < 200
+    assert parsed.article.title == "Bomb" and parsed.article.tags == () and parsed.article.extra == ()
+
+
+# -- issue 16 --------------------------------------------------------------------------------------
+
+def test_a_review_schedule_past_the_calendar_is_never_an_overflow():
+    for front in ("reviewed: 9999-12-31\nreview_every: 1", "reviewed: 2026-01-01\nreview_every: 3000000",
+                  "reviewed: 2026-01-01\nreview_every: " + "9" * 40):
+        article = parse(f"---\n{front}\n---\n# T\n").article
+        assert article.review_due() == dt.date.max  # OverflowError before: check, index and search died
+        assert not article.is_stale(dt.date(9999, 12, 31))
+
+
+def test_a_bomb_or_a_deep_value_in_any_key_drops_the_block_before_anything_walks_it():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [" + ", ".join([f"*{chr(97 + n)}"] * 9) + "]\n" for n in range(8))
+    for front in (bomb + "custom: *i", bomb + "questions: *i", "tags: &r [*r]", "x: " + "[" * 40 + "]" * 40):
+        parsed = parse(f"---\ntitle: Kept?\n{front}\n---\n# From the body\n")
+        assert [p.code for p in parsed.problems] == ["front-matter-too-big"]
+        assert parsed.article.title == "From the body" and parsed.article.extra == ()
+
+
+def test_a_nul_byte_anywhere_means_binary():
+    parsed = parse(b"# Text first\n\n" + b"a" * 9000 + b"\x00 binary later")  # read as text before
+    assert parsed.article is None and parsed.problems[0].code == "undecodable"
+    assert parsed.problems[0].values["reason"].code == "binary-file"
+
+
+def test_a_utf8_mark_before_bytes_that_are_not_utf8_is_read_as_cp1251_with_the_warning():
+    parsed = parse(b"\xef\xbb\xbf" + "# Возврат\n\nДеньги.\n".encode("cp1251"))
+    assert parsed.article.title == "Возврат" and parsed.article.encoding == "cp1251"
+    assert [p.code for p in parsed.problems] == ["cp1251"]  # replacement characters and no word before

@@ -295,3 +295,68 @@ def test_any_text_round_trips_in_utf8(tmp_path, text):
 
 def test_encode_text_is_public_for_checks_before_saving():
     assert storage.encode_text("a\nb", "utf-8", "\r\n") == b"a\r\nb"
+
+
+# -- issue 16: read-only files, long names, links out of the KB ------------------------------------
+
+def test_a_read_only_file_is_refused_never_replaced(tmp_path):
+    path = tmp_path / "locked.md"
+    path.write_text("old\n")
+    _text, snap = read_text(path)
+    path.chmod(0o444)  # the owner marked it read-only (root ignores the bits: they are looked at too)
+    with pytest.raises(StorageError) as caught:
+        save_text(path, "new\n", snap)
+    assert caught.value.code == "file-read-only" and "read-only" in str(caught.value)
+    assert path.read_text() == "old\n" and stat.S_IMODE(path.stat().st_mode) == 0o444
+    assert leftovers(tmp_path) == []
+    with pytest.raises(StorageError):
+        save_text(path, "new\n", snap, force=True)  # "keep mine" does not override it either
+    assert path.read_text() == "old\n"
+
+
+@pytest.mark.parametrize("name", ["ы" * 122 + ".md", "a" * 251 + ".md"])
+def test_a_name_near_the_system_limit_saves(tmp_path, name):
+    # 247 and 254 bytes: ".NAME.XXXXXXXX.tmp" passed the 255-byte limit of a file name
+    path = tmp_path / name
+    save_text(path, "new\n", None)
+    _text, snap = read_text(path)
+    save_text(path, "newer\n", snap)
+    assert path.read_text() == "newer\n" and leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links")
+def test_a_link_out_of_the_kb_is_never_written_through(tmp_path):
+    kb, outside = tmp_path / "kb", tmp_path / "home"
+    kb.mkdir(), outside.mkdir()
+    secret = outside / "credentials"
+    secret.write_text("aws_secret_access_key = abc\n")
+    (kb / "notes.md").symlink_to(secret)
+    (kb / "etc").symlink_to(outside)
+    _text, snap = read_text(kb / "notes.md")  # opened before it became a link, say
+    for path, opened in ((kb / "notes.md", snap), (kb / "etc" / "new.md", None)):
+        with pytest.raises(StorageError) as caught:
+            save_text(path, "overwritten\n", opened, root=kb, force=True)
+        assert caught.value.code == "write-outside-kb" and str(secret.parent) in str(caught.value)
+    assert secret.read_text() == "aws_secret_access_key = abc\n" and sorted(os.listdir(outside)) == ["credentials"]
+    with pytest.raises(FileReadError) as caught:
+        read_text(kb / "notes.md", root=kb)
+    assert caught.value.code == "read-outside-kb"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links")
+def test_a_link_inside_the_kb_keeps_working(tmp_path):
+    kb = tmp_path / "kb"
+    (kb / "v2").mkdir(parents=True)
+    (kb / "v2" / "guide.md").write_text("old\n")
+    (kb / "latest.md").symlink_to(kb / "v2" / "guide.md")
+    _text, snap = read_text(kb / "latest.md", root=kb)
+    save_text(kb / "latest.md", "new\n", snap, root=kb)
+    assert (kb / "latest.md").is_symlink() and (kb / "v2" / "guide.md").read_text() == "new\n"
+
+
+def test_a_file_too_large_for_an_article_is_not_read_whole(tmp_path):
+    path = tmp_path / "dump.md"
+    path.write_bytes(b"x" * (4 * 1024 * 1024 + 10))
+    with pytest.raises(FileReadError) as caught:
+        read_text(path)
+    assert caught.value.code == "file-too-large"

@@ -67,16 +67,18 @@ def test_duplicate_ids_keep_both_articles_reachable(write_kb):
 
 
 def test_unreadable_file_is_reported(write_kb, monkeypatch):
+    from kb_assistant.core.kb import load
+
     root = write_kb({"secret.md": "# S", "ok.md": "# OK"})
-    real_read = Path.read_bytes
+    real_read = load.read_limited
 
-    def read_bytes(self):
+    def read_limited(path, limit):
         # chmod 0 does not stop root (CI runs as root), so refuse the read here
-        if self.name == "secret.md":
+        if Path(path).name == "secret.md":
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_read(path, limit)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(load, "read_limited", read_limited)
     kb = load_kb(root)
     assert set(kb.articles) == {"ok"}
     assert codes(kb) == [("secret.md", "unreadable")]
@@ -190,3 +192,99 @@ def test_parse_cache_rereads_a_file_whose_title_sidecar_changed(write_kb):
     assert load_kb(root, cache=cache).articles["doc"].title == "A new, longer title"
     (root / "doc.meta.json").unlink()
     assert load_kb(root, cache=cache).articles["doc"].title != "A new, longer title"
+
+
+# -- issue 16: links out of the KB, title sidecars, _kb.yml, sizes --------------------------------
+
+@pytest.fixture
+def outside(tmp_path):
+    """A private folder beside the KB, holding what no agent may ever see."""
+    folder = tmp_path / "home"
+    (folder / "etc").mkdir(parents=True)
+    (folder / "credentials").write_text("# Keys\n\naws_secret_access_key quetzalcoatl\n")
+    (folder / "etc" / "passwd.md").write_text("# Passwd\n\nroot quetzalcoatl\n")
+    (folder / "meta.json").write_text('{"title": "quetzalcoatl"}')
+    return folder
+
+
+def test_links_out_of_the_kb_are_skipped_with_a_located_warning(write_kb, outside):
+    root = write_kb({"good.md": "# Good", "sub/ok.md": "# Ok"})
+    (root / "notes.md").symlink_to(outside / "credentials")
+    (root / "etc").symlink_to(outside / "etc")
+    (root / "sub" / "up").symlink_to(outside)
+    scan = scan_kb(root)
+    assert [f.rel_path for f in scan.files] == ["good.md", "sub/ok.md"]
+    assert sorted((p.path, p.code, p.severity) for p in scan.problems) == [
+        ("etc", "symlink-outside-kb", "warning"), ("notes.md", "symlink-outside-kb", "warning"),
+        ("sub/up", "symlink-outside-kb", "warning")]
+    assert str(outside / "credentials") in next(p.message for p in scan.problems if p.path == "notes.md")
+    assert all(str(outside) not in folder for folder in scan.folders)  # never watched either
+    kb = load_kb(root)
+    assert set(kb.articles) == {"good", "sub/ok"}
+
+
+def test_links_inside_the_kb_keep_working_and_loops_stay_reported(write_kb):
+    root = write_kb({"v2/guide.md": "# Guide", "sub/a.md": "# A"})
+    (root / "latest.md").symlink_to(root / "v2" / "guide.md")
+    (root / "sub" / "loop").symlink_to(root / "sub")
+    kb = load_kb(root)
+    assert set(kb.articles) == {"latest", "v2/guide", "sub/a"}
+    assert codes(kb) == [("sub/loop", "symlink-loop")]
+
+
+def test_a_sidecar_that_leads_out_or_cannot_be_used_gives_no_title(write_kb, outside):
+    root = write_kb({
+        "linked.md": "No heading.", "deep.md": "No heading.", "digits.md": "No heading.", "good.md": "No heading.",
+        "deep.meta.json": "[" * 100_000,  # RecursionError before, for the whole KB
+        "digits.meta.json": '{"title": ' + "9" * 5000 + "}",
+        "good.meta.json": '{"title": "Exported title"}',
+    })
+    (root / "linked.meta.json").symlink_to(outside / "meta.json")
+    kb = load_kb(root)
+    assert kb.get("good").title == "Exported title"
+    assert {kb.get(name).title for name in ("linked", "deep", "digits")} == {"linked", "deep", "digits"}
+    found = {p.path: (p.code, p.values.get("reason")) for p in kb.problems if p.path.endswith(".meta.json")}
+    assert found["linked.meta.json"][0] == "symlink-outside-kb"
+    assert found["deep.meta.json"] == ("sidecar-unusable", found["deep.meta.json"][1])
+    assert found["deep.meta.json"][1].code == "json-too-deep"
+    assert found["digits.meta.json"][1].code == "json-number-too-long"
+
+
+def test_a_kb_yml_that_is_no_file_or_leads_out_is_reported(write_kb, outside):
+    root = write_kb({"a.md": "# A"})
+    (root / "_kb.yml").mkdir()
+    assert ("_kb.yml", "kb-config-not-file") in codes(load_kb(root))  # ignored silently before
+    (root / "_kb.yml").rmdir()
+    (outside / "kb.yml").write_text("name: quetzalcoatl\n")
+    (root / "_kb.yml").symlink_to(outside / "kb.yml")
+    kb = load_kb(root)
+    assert kb.config.name == "" and ("_kb.yml", "symlink-outside-kb") in codes(kb)
+
+
+def test_an_undecodable_file_name_is_reported_and_skipped(write_kb):
+    root = write_kb({"a.md": "# A"})
+    (root / b"\xff\xfe.md".decode("utf-8", "surrogateescape")).write_text("# Odd")
+    kb = load_kb(root)
+    assert set(kb.articles) == {"a"} and codes(kb) == [("\\xff\\xfe.md", "undecodable-name")]
+
+
+def test_a_huge_file_is_refused_by_its_size_without_being_read(write_kb, monkeypatch):
+    from kb_assistant.core.kb import load
+
+    root = write_kb({"a.md": "# A", "dump.md": b"x" * (5 * 1024 * 1024)})
+    monkeypatch.setattr(load, "read_limited", lambda path, limit: pytest.fail(f"read {path}") if "dump" in str(path)
+                        else open(path, "rb").read())
+    kb = load_kb(root)
+    [problem] = kb.problems
+    assert (problem.path, problem.code, problem.values["size_kib"]) == ("dump.md", "too-large", 5120)
+
+
+@pytest.mark.parametrize("key", ["synonyms", "paths", "placeholders", "name"])
+def test_a_kb_yml_bomb_drops_its_key_and_keeps_the_others(key):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [" + ", ".join([f"*{chr(97 + n)}"] * 9) + "]\n" for n in range(8))
+    keep = {"synonyms": "synonyms: [[refund, money back]]\n", "name": "name: Shopwave\n"}
+    text = bomb + "".join(line for name, line in keep.items() if name != key) + f"{key}: [*i, *i]\n"
+    config, problems = parse_kb_config(text)  # 8 GB and minutes in check before
+    assert [(p.code, p.values["key"]) for p in problems] == [("kb-config-too-big", key)]
+    assert (config.name == "Shopwave") == (key != "name") and bool(config.synonyms) == (key != "synonyms")

@@ -123,3 +123,15 @@ def test_percent_encoded_relative_links_resolve(tmp_path):
 
     (tmp_path / "with space.md").write_text("# S")
     assert relative_link_problem(tmp_path, "a.md", "with%20space.md") == ""
+
+
+def test_a_review_date_past_the_calendar_is_checked_like_any_other(write_kb):
+    from kb_assistant.core.kb.load import load_kb
+
+    root = write_kb({
+        "end.md": "---\nreviewed: 9999-12-31\nreview_every: 1\n---\n# End\n",
+        "long.md": "---\nreviewed: 2026-01-01\nreview_every: 3000000\n---\n# Long\n",
+        "due.md": "---\nreviewed: 2020-01-01\nreview_every: 30\n---\n# Due\n",
+    })
+    problems = check_kb(load_kb(root), dt.date(2026, 6, 1))  # OverflowError before, for the whole KB
+    assert [(p.path, p.code) for p in problems] == [("due.md", "stale")]
