@@ -34,7 +34,10 @@ inside; group 1 is the name, group 2 the fallback (None without ``|``)."""
 PLACEHOLDER_RE = re.compile(PLACEHOLDER_PATTERN)
 NAME_RE = re.compile(NAME_PATTERN)
 
-_LINK_BODY = r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)"
+# possessive (*+, ++): nothing is given back, so a line of "[x](" costs one short look per bracket; the
+# target may hold one level of balanced parentheses (wiki/Foo_(bar)) but no "(" or "[" of its own
+_LINK_BODY = (r"\[(?:[^\[\]\n]++|\[[^\[\]\n]*+\])*+\]\(\s*+<?((?:[^()\[\s>]++|\([^()\[\s>]*+\))++)>?"
+              r"(?:\s++\"[^\"\n]*+\")?\s*+\)")
 INLINE_LINK_RE = re.compile(r"(?<!!)" + _LINK_BODY)
 """An inline Markdown link ``[text](target "title")`` (not an image); group 1 is the target."""
 

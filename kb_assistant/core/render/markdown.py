@@ -32,6 +32,7 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 
+from kb_assistant.core.render.mdext.bounded import BoundedExtension
 from kb_assistant.core.render.mdext.placeholders import PlaceholderExtension
 from kb_assistant.core.render.mdext.wikilinks import WikiLinkExtension
 
@@ -66,7 +67,9 @@ def clean_text(text: str) -> str:
 
 
 def _base_extensions(hard_breaks: bool) -> list[str | Extension]:
-    extensions: list[str | Extension] = ["tables", "fenced_code", "sane_lists"]
+    # bounded work (mdext.bounded): Python-Markdown's link scans and table test, and html.parser on
+    # unclosed "<a", are quadratic in a paragraph; after "tables", whose test it bounds
+    extensions: list[str | Extension] = ["tables", "fenced_code", "sane_lists", BoundedExtension()]
     if hard_breaks:
         extensions.append("nl2br")
     return extensions
@@ -78,7 +81,8 @@ def markdown_to_html(
     """Convert Markdown to (unsanitized) HTML with the project's standard extensions.
 
     The standard set is ``tables`` (with ``align`` attributes, not styles),
-    ``fenced_code`` and ``sane_lists``; ``extensions`` are added after them.
+    ``fenced_code``, ``sane_lists`` and bounded work on hostile text (``mdext.bounded``);
+    ``extensions`` are added after them.
     Never raises: Python-Markdown recurses on nested blocks, so an input like
     2000 nested list markers would exceed the recursion limit; such input is
     logged and shown as escaped paragraphs instead.

@@ -12,7 +12,8 @@ import re
 
 from kb_assistant.core.articles.syntax import PLACEHOLDER_RE, WIKILINK_RE
 
-_LINK_URL = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# possessive and no "(" in the target except balanced pairs: a run of "](" costs one short look each
+_LINK_URL = re.compile(r"\]\((?:[^()\s]++|\([^()\s]*+\))*+(?:\s++\"[^\"\n]*+\")?\)")
 _HTML_TAG = re.compile(r"<[^>\n]{1,200}>")
 # a malformed placeholder ("{{Order Id}}", which check reports) is no words either
 _BRACE_HOLE = re.compile(r"\{\{[^{}\n]*\}\}")

@@ -34,7 +34,7 @@ from datetime import date
 from types import MappingProxyType
 
 from kb_assistant.core.errors import UnfilledPlaceholderError
-from kb_assistant.core.messages import Message
+from kb_assistant.core.messages import Message, clip
 from kb_assistant.core.render.markdown import clean_text, markdown_to_html, sanitize_html
 from kb_assistant.core.articles.syntax import NAME_RE, PLACEHOLDER_RE
 from kb_assistant.core.models import CHANNELS, Placeholder
@@ -50,6 +50,8 @@ CHANNEL_STYLES: Mapping[str, PlainStyle] = MappingProxyType({
 })
 
 _BRACE_RUN_RE = re.compile(r"\{\{+|\}\}+")
+_SHOWN_CHARS = 60
+"""The most of a malformed placeholder a message quotes."""
 # the braces of a placeholder, as values: a literal brace in a message template would be a format field
 _BRACES = MappingProxyType({"open": "{{", "close": "}}"})
 _EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -76,6 +78,8 @@ class TemplateIssue:
         code: ``"unclosed"``, ``"empty-name"``, ``"invalid-name"``, ``"nested"``
             or ``"stray-close"``.
         values: the values of its message (the name, a suggested name ...).
+        end: index just after the offending text in the template (the end of the
+            line for an unclosed ``{{``); ``text`` may be cut shorter for messages.
     """
 
     offset: int
@@ -83,6 +87,7 @@ class TemplateIssue:
     text: str
     code: str
     values: Mapping[str, object] = field(default_factory=dict, hash=False)
+    end: int = -1
 
     def explanation(self) -> Message:
         """What is wrong, as a message (``placeholder-<code>``; with a suggested name when there is one)."""
@@ -128,11 +133,14 @@ def find_malformed_placeholders(template: str) -> list[TemplateIssue]:
     """Return every ``{{`` / ``}}`` that is not part of a well-formed placeholder."""
     valid = {m.start(): m.end() for m in PLACEHOLDER_RE.finditer(template)}
     issues: list[TemplateIssue] = []
+    counted = [0, 1]  # offset and line reached: issues come in order, so newlines are counted once
 
-    def issue(offset: int, text: str, code: str, **values: object) -> None:
-        issues.append(TemplateIssue(offset, line_of(template, offset), text, code, values))
+    def issue(offset: int, end: int, text: str, code: str, **values: object) -> None:
+        counted[1] += template.count("\n", counted[0], offset)
+        counted[0] = offset
+        issues.append(TemplateIssue(offset, counted[1], text, code, values, end))
 
-    pos = 0
+    pos, line_end = 0, -1
     while (run := _BRACE_RUN_RE.search(template, pos)) is not None:
         start = run.start()
         if start in valid:
@@ -140,26 +148,27 @@ def find_malformed_placeholders(template: str) -> list[TemplateIssue]:
             continue
         pos = run.end()
         if run.group()[0] == "}":
-            issue(start, run.group(), "stray-close")
+            issue(start, pos, run.group(), "stray-close")
             continue
-        line_end = template.find("\n", start)
-        line_end = len(template) if line_end == -1 else line_end
+        if start > line_end:  # found once per line, not once per "{{" of a line of them
+            line_end = template.find("\n", start)
+            line_end = len(template) if line_end == -1 else line_end
         close = _BRACE_RUN_RE.search(template, run.end(), line_end)
         if close is None or close.group()[0] == "{":
-            issue(start, template[start:line_end][:60], "unclosed")
+            issue(start, line_end, template[start:min(line_end, start + _SHOWN_CHARS)], "unclosed")
             continue
         pos = close.end()
-        text = template[start:pos]
+        text = clip(template[start:pos], _SHOWN_CHARS)  # "{{ ...4 MiB... }}" is shown by its start
         inner = template[run.end():close.start()]
-        name = inner.partition("|")[0].strip(" \t")
+        name = clip(inner.partition("|")[0].strip(" \t"), _SHOWN_CHARS)
         if len(run.group()) > 2 or len(close.group()) > 2 or "{" in inner or "}" in inner:
-            issue(start, text, "nested")
+            issue(start, pos, text, "nested")
         elif not name:
-            issue(start, text, "empty-name")
+            issue(start, pos, text, "empty-name")
         else:
             hint = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
             suggestion = {"hint": "{{" + hint + "}}"} if NAME_RE.fullmatch(hint) else {}
-            issue(start, text, "invalid-name", name=name, **suggestion)
+            issue(start, pos, text, "invalid-name", name=name, **suggestion)
     return issues
 
 

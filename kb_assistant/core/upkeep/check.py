@@ -111,10 +111,12 @@ def _check_placeholders(article: Article, kb: KnowledgeBase) -> list[Problem]:
         for issue in find_malformed_placeholders(template):
             out.append(Problem(article.path, first_line + issue.line - 1, "error", "bad-placeholder",
                                {"reply": name, "issue": issue.explanation()}))
+        line, counted = first_line, 0  # placeholders come in order: each newline is counted once
         for placeholder in find_placeholders(template):
             if placeholder.name in known:
                 continue
-            line = first_line + template.count("\n", 0, placeholder.start)
+            line += template.count("\n", counted, placeholder.start)
+            counted = placeholder.start
             values = {"reply": name, "placeholder": "{{" + placeholder.name + "}}"}
             close = difflib.get_close_matches(placeholder.name, sorted(known), n=1, cutoff=0.75)
             if close:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat
 
 from kb_assistant.core.articles.syntax import FENCE_RE, PLACEHOLDER_RE, WIKILINK_RE, atx_heading, reply_name
-
-# what the highlighter alone shows: a "{{" the reply filler will not take
-_BROKEN_PLACEHOLDER = re.compile(r"\{\{[^}\n]*$|\{\{[^}\n]*\}(?!\})")
+from kb_assistant.core.replies.templates import find_malformed_placeholders
 
 # block states: what the line continues
 NORMAL, FRONT_MATTER, CODE = 0, 1, 2
@@ -69,7 +65,8 @@ class ArticleHighlighter(QSyntaxHighlighter):
             self.setFormat(0, len(text), self.formats["heading"])
         for match in WIKILINK_RE.finditer(text):
             self.setFormat(match.start(), match.end() - match.start(), self.formats["link"])
-        for match in _BROKEN_PLACEHOLDER.finditer(text):
-            self.setFormat(match.start(), match.end() - match.start(), self.formats["broken"])
+        # broken as ``check`` sees it (one linear definition, where a regex of its own was quadratic)
+        for issue in find_malformed_placeholders(text) if "{{" in text or "}}" in text else ():
+            self.setFormat(issue.offset, issue.end - issue.offset, self.formats["broken"])
         for match in PLACEHOLDER_RE.finditer(text):
             self.setFormat(match.start(), match.end() - match.start(), self.formats["placeholder"])

@@ -451,3 +451,21 @@ def test_plain_shapes_carry_the_value_verbatim(value: str) -> None:
                                strict=False)
         mark = "*" if channel == "messenger" else ""
         assert payload.plain == f"Dear {mark}{expected}{mark}!"
+
+
+# -- issue 16: malformed placeholders are found in one pass, and described briefly ----------------------
+
+def test_malformed_placeholders_have_their_lines_and_ends_on_many_lines():
+    template = "\n".join(["{{a b}} {{open", "ok {{name}}", "}} {{x{y}}"] * 300)
+    issues = find_malformed_placeholders(template)
+    assert len(issues) == 4 * 300
+    assert [issue.line for issue in issues] == [line_of(template, issue.offset) for issue in issues]
+    for issue in issues[:4]:
+        end = template.find("\n", issue.offset) if issue.code == "unclosed" else issue.offset + len(issue.text)
+        assert issue.end == end
+
+
+def test_a_huge_malformed_placeholder_is_quoted_by_its_start():
+    [issue] = find_malformed_placeholders("{{" + "Order Id " * 100_000 + "}}")
+    assert issue.code == "invalid-name" and issue.end == len("Order Id ") * 100_000 + 4
+    assert len(issue.text) <= 60 and len(issue.values["name"]) <= 60 and len(issue.message) < 300

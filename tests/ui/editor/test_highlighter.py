@@ -84,3 +84,16 @@ def test_reply_headings_are_the_scanners(qapp):
     assert backgrounds[0] is not None and backgrounds[0][1] == "#e8f6ee"
     assert backgrounds[1] is not None and backgrounds[1][1] != "#e8f6ee"  # a heading, not a reply
     assert backgrounds[2] is None
+
+
+def test_placeholders_are_broken_exactly_where_check_says(qapp):
+    from kb_assistant.core.replies.templates import find_malformed_placeholders
+
+    line = "Dear {{Order Id}}, {{order_id}} and }} then {{open"
+    document = QTextDocument()
+    document.setPlainText(line)
+    ArticleHighlighter(document).rehighlight()
+    broken = {column for column in range(len(line)) if (formats_at(document, 0, column) or (0, ""))[1] == "#c62828"}
+    expected = {column for issue in find_malformed_placeholders(line) for column in range(issue.offset, issue.end)}
+    assert broken == expected and line.index("{{Order Id}}") in broken  # its own regex missed this one
+    assert line.index("{{order_id}}") not in broken
