@@ -30,6 +30,17 @@ STOP_BOOST = 0.4
 PREFIX_BOOST = 0.9
 FUZZY_BOOST = 0.6
 
+MAX_WORDS = 64
+"""Words of a query searched; the rest is left out (a pasted letter is not a question).
+
+Each word costs term lookups, expansions and a posting list: the bound keeps
+any text, even 100 KB pasted by mistake, to the cost of a long question."""
+MAX_CHARS = MAX_WORDS * 40
+"""Characters of a query looked at (layout repair, tokens): bounded before any per-word work."""
+EXPAND_MAX_LENGTH = 40
+"""Words longer than this are looked up as they are: no typo or prefix expansion (a Levenshtein
+automaton over a 100,000-letter word took 40 s), no stem back-off."""
+
 FIELDS = tuple(TEXT_FIELDS)
 
 
@@ -177,10 +188,25 @@ def _word_present(stats: TermStats, word: str, unfinished: bool) -> bool:
         last = unfinished and position == len(tokens) - 1
         if stats.known(stem_word(token)):
             continue
-        if last and len(token) >= PREFIX_MIN_LENGTH and stats.has_prefix(token):
+        if last and PREFIX_MIN_LENGTH <= len(token) <= EXPAND_MAX_LENGTH and stats.has_prefix(token):
             continue
         return False
     return True
+
+
+def bounded_text(text: str) -> str:
+    """The part of a user's text a query is built from: its first :data:`MAX_WORDS` words.
+
+    At most :data:`MAX_CHARS` characters are looked at, cut after a space where
+    there is one; the text is returned as typed when it is within both bounds.
+    """
+    cut = text[:MAX_CHARS]
+    if len(text) > MAX_CHARS and " " in cut:
+        cut = cut[:cut.rfind(" ") + 1]
+    words = cut.split(maxsplit=MAX_WORDS)
+    if len(words) > MAX_WORDS:
+        return " ".join(words[:MAX_WORDS]) + " "  # the last word kept is finished: it had a space after it
+    return cut
 
 
 def repair_layout(stats: TermStats, text: str, live: bool) -> str:
@@ -215,11 +241,13 @@ def build_query(stats: TermStats, text: str, *, live: bool = False, synonyms: Sy
         live: the user is still typing: the last unfinished word is a prefix.
         synonyms: KB synonym groups to expand the query with.
     """
-    interpreted = repair_layout(stats, text, live)
+    interpreted = repair_layout(stats, bounded_text(text), live)
     tokens = tokenize(interpreted)
     if not tokens:
         return None
     unfinished = live and not interpreted[-1:].isspace() and interpreted.rstrip()[-1:].isalnum()
+    if len(tokens) > MAX_WORDS:  # "a,b,c" is one word and three tokens: bound the tokens too
+        tokens, unfinished = tokens[:MAX_WORDS], False
     groups: list[TermGroup] = []
     for position, token in enumerate(tokens):
         is_last = position == len(tokens) - 1
@@ -232,13 +260,14 @@ def build_query(stats: TermStats, text: str, *, live: bool = False, synonyms: Sy
         group.add(stem, boost)
         known = stats.known(stem)
         completions: list[str] = []
-        if unfinished and is_last and len(token) >= PREFIX_MIN_LENGTH:
+        expandable = len(token) <= EXPAND_MAX_LENGTH
+        if unfinished and is_last and PREFIX_MIN_LENGTH <= len(token) <= EXPAND_MAX_LENGTH:
             # stop words ("what", "the", "после") complete almost every short
             # prefix, say nothing and have the longest posting lists
             completions = [t for t in stats.completions(token) if t != stem and t not in STOP_WORDS]
             for completion in completions:
                 group.add(completion, PREFIX_BOOST)
-        if unfinished and is_last and not known and not completions:
+        if unfinished and is_last and expandable and not known and not completions:
             # a half-typed inflected word runs past its stem ("предлагаеш" for
             # the stem "предлага"): take the longest known stem it starts with
             for cut in range(len(token) - 1, max(STEM_BACKOFF_MIN, len(token) - STEM_BACKOFF) - 1, -1):
@@ -246,7 +275,7 @@ def build_query(stats: TermStats, text: str, *, live: bool = False, synonyms: Sy
                     group.add(token[:cut], PREFIX_BOOST)
                     known = True
                     break
-        if not known and not completions and len(token) >= FUZZY_MIN_LENGTH:
+        if expandable and not known and not completions and len(token) >= FUZZY_MIN_LENGTH:
             for near in stats.near(stem):
                 group.add(near, FUZZY_BOOST)
         groups.append(group)

@@ -261,3 +261,26 @@ def test_memoized_answers_are_bounded(stats, monkeypatch):
     assert len(stats._df) <= 4  # noqa: SLF001 - the bound is what is under test
     assert stats.df("refund") == 2
 
+
+
+# -- issue 16: the work per query is bounded, whatever was pasted -------------------------------------
+
+def test_a_long_paste_is_searched_by_its_first_words(stats):
+    from kb_assistant.core.search.query import MAX_WORDS
+
+    plan = build_query(stats, " ".join(["refund"] * 20_000) + " zzz", live=True)
+    assert len(plan.groups) == MAX_WORDS  # 20,001 term groups before, each with its lookups
+    assert plan.interpreted.split() == ["refund"] * MAX_WORDS  # the answer says what was searched
+    assert len(build_query(stats, "x," * 50_000).groups) == MAX_WORDS  # one word, many tokens
+
+
+def test_a_word_too_long_for_any_language_is_looked_up_but_never_expanded(stats, monkeypatch):
+    asked = []
+    monkeypatch.setattr(stats, "near", lambda stem: asked.append(stem) or [])
+    monkeypatch.setattr(stats, "completions", lambda prefix: asked.append(prefix) or [])
+    for live in (False, True):
+        plan = build_query(stats, "q" * 100_000, live=live)  # a typo automaton over it took 40 s
+        assert plan is not None and len(plan.groups) == 1
+    assert asked == []
+    build_query(stats, "refnud", live=True)  # an ordinary word still gets its corrections
+    assert asked
