@@ -201,7 +201,13 @@ def _cmd_search(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
     filters = SearchFilters(lang=args.lang, tag=args.tag, category=args.category)
     service = _service(args, kb_root, paths)
     with service:
-        service.update(progress=Progress("Indexing", stderr))
+        try:
+            service.update(progress=Progress("Indexing", stderr))
+        except SearchIndexError as exc:
+            if not service.has_index():
+                raise
+            # another process is updating it, or the disk is full: the index as it was still answers
+            print(f"kb-assistant: warning: {KbError('index-stale', reason=exc)}", file=stderr)
         if args.query:
             results = service.search(" ".join(args.query), live=args.live, limit=args.limit, filters=filters)
             if args.json:
