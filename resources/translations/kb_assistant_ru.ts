@@ -1300,6 +1300,81 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+2"/>
+        <source>{path}: the search index cannot be written: {reason}</source>
+        <translation>{path}: не удаётся записать поисковый индекс: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: a process building the search index stopped unexpectedly; the index as it was is kept</source>
+        <translation>{path}: процесс, который строил поисковый индекс, неожиданно завершился; индекс оставлен как был</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{reason}; answering from the index as it was</source>
+        <translation>{reason}; поиск идёт по индексу в прежнем виде</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new index</source>
+        <translation>новый индекс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>asked to rebuild</source>
+        <translation>запрошено перестроение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no manifest</source>
+        <translation>нет описи индекса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>schema version {old} -&gt; {new}</source>
+        <translation>версия схемы {old} -&gt; {new}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>index belongs to another KB</source>
+        <translation>индекс принадлежит другой базе знаний</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>index unreadable ({reason})</source>
+        <translation>индекс не читается ({reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>index damaged: {reason}</source>
+        <translation>индекс повреждён: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its checksums are missing or unreadable</source>
+        <translation>его контрольные суммы отсутствуют или не читаются</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is missing</source>
+        <translation>{name} отсутствует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} has changed size</source>
+        <translation>у {name} изменился размер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} is damaged</source>
+        <translation>{name} повреждён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The search index could not be used ({reason}) and has been rebuilt.</source>
+        <translation>Поисковым индексом нельзя было пользоваться ({reason}), и он перестроен.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>search failed: {reason}</source>
         <translation>ошибка поиска: {reason}</translation>
     </message>
