@@ -109,3 +109,18 @@ def test_closing_with_unsaved_changes_asks(qtbot, editor, monkeypatch):
     monkeypatch.setattr(editor, "ask_unsaved", lambda: "discard")
     editor.close()
     assert not editor.isVisible()
+
+
+def test_a_read_only_article_is_not_saved_and_the_text_is_kept(qtbot, editor, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    path = editor.kb_root / "returns" / "refund.md"
+    before = path.read_bytes()
+    path.chmod(0o444)
+    type_at_end(qtbot, editor, "my edit")
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    assert editor.save() is False  # overwritten silently before
+    assert path.read_bytes() == before and editor.dirty and editor.editor.toPlainText().endswith("my edit")
+    assert "read-only" in told[0] and "kept" in told[0]
+    assert editor.autosave.drafts(editor.kb_root)[0].text.endswith("my edit")
