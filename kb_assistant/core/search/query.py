@@ -16,6 +16,7 @@ from itertools import islice
 from kb_assistant.core.language import switch_layout
 from kb_assistant.core.search.analysis import STOP_WORDS, pair_terms, stem_word, tokenize
 from kb_assistant.core.search.schema import TEXT_FIELDS
+from kb_assistant.core.search.scoring import live_doc_frequency
 
 FUZZY_MIN_LENGTH = 5
 """Typos are forgiven only on words this long: shorter ones have too many neighbours."""
@@ -126,13 +127,17 @@ class TermStats:
         self._near: dict[str, list[str]] = {}
 
     def df(self, text: str) -> int:
-        """Document frequency of ``text`` in the field where it is most frequent."""
+        """Live document frequency of ``text`` in the field where it is most frequent (cached)."""
         found = self._df.get(text)
         if found is None:
             if len(self._df) > self._LIMIT:
                 self._df.clear()
-            found = self._df[text] = max(self.reader.doc_frequency(name, text) for name in FIELDS)
+            found = self._df[text] = max(live_doc_frequency(self.reader, name, text) for name in FIELDS)
         return found
+
+    def _rough_df(self, text: str) -> int:
+        """Whoosh's own count (deleted documents included until a merge): enough to rank completions."""
+        return max(self.reader.doc_frequency(name, text) for name in FIELDS)
 
     def known(self, stem: str) -> bool:
         """Whether any document has this term."""
@@ -158,7 +163,7 @@ class TermStats:
             found = [c.decode("utf-8") if isinstance(c, bytes) else c for c in candidates]
             if len(found) > limit:
                 # keep the most common completions: they are what most questions mean
-                found.sort(key=lambda t: (-self.df(t), t))
+                found.sort(key=lambda t: (-self._rough_df(t), t))
                 found = found[:limit]
             if len(self._prefixes) > self._LIMIT:
                 self._prefixes.clear()

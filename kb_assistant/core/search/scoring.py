@@ -100,6 +100,13 @@ def _leaf_postings(leaf, field: str, text: str) -> tuple[list[int], list[float]]
 _LENGTH_OF_BYTE = [byte_to_length(value) for value in range(256)]
 
 
+def _deleted(leaf) -> set[int]:
+    """The deleted docnums of one segment (usually none)."""
+    if not leaf.has_deletions():
+        return set()
+    return {docnum for docnum in range(leaf.doc_count_all()) if leaf.is_deleted(docnum)}
+
+
 def _field_lengths(leaf, field: str) -> list[int]:
     """Every document's length in ``field`` in one segment.
 
@@ -119,8 +126,23 @@ def _field_lengths(leaf, field: str) -> list[int]:
         return [leaf.doc_field_length(docnum, field, 0) or 0 for docnum in range(count)]
 
 
+def live_doc_frequency(reader, field: str, text: str) -> int:
+    """How many documents that are not deleted hold ``text`` in ``field``.
+
+    Whoosh's own count keeps an updated or removed document until its segment is
+    merged away; counting it would make scores depend on the index's history (an
+    index updated after edits would rank differently from one built anew).
+    """
+    if not reader.has_deletions():
+        return reader.doc_frequency(field, text)
+    return sum(len(_leaf_postings(leaf, field, text)[0]) for leaf, _ in reader.leaf_readers())
+
+
 class TermScorer:
     """Per-document BM25F partial scores of terms, for one open reader.
+
+    Every statistic counts live documents only (see :func:`live_doc_frequency`), so
+    an index that was updated scores exactly as one built anew from the same files.
 
     Args:
         reader: a Whoosh reader (kept open by the caller for this object's life).
@@ -131,11 +153,12 @@ class TermScorer:
                  document_frequency=None) -> None:
         self.reader = reader
         self._document_frequency = document_frequency or (
-            lambda text: max(reader.doc_frequency(f, text) for f in field_boosts)
+            lambda text: max(live_doc_frequency(reader, f, text) for f in field_boosts)
         )
         self.field_boosts = field_boosts
         self.extra_boosts = extra_boosts or {}
-        self.doc_count = max(reader.doc_count_all(), 1)
+        self.doc_count = max(reader.doc_count(), 1)  # live documents: what BM25's N means
+        self._docnums = max(reader.doc_count_all(), 1)  # docnums of deleted documents stay in use
         self._leaves = [(leaf, offset) for leaf, offset in reader.leaf_readers()]
         self._lengths: dict[str, list[float]] = {}
         self._avg: dict[str, float] = {}
@@ -145,11 +168,13 @@ class TermScorer:
         """``K1 * (1 - B + B * length / average)`` per docnum, computed once per field."""
         norms = self._lengths.get(field)
         if norms is None:
-            total = self.reader.field_length(field) or 1
+            lengths = [(offset, _field_lengths(leaf, field), _deleted(leaf)) for leaf, offset in self._leaves]
+            total = sum(length for _, column, deleted in lengths for docnum, length in enumerate(column)
+                        if docnum not in deleted) or 1
             average = total / self.doc_count
-            norms = [0.0] * self.doc_count
-            for leaf, offset in self._leaves:
-                for docnum, length in enumerate(_field_lengths(leaf, field)):
+            norms = [0.0] * self._docnums
+            for offset, column, _deleted_docs in lengths:
+                for docnum, length in enumerate(column):
                     norms[offset + docnum] = K1 * (1 - B + B * (length / average))
             self._lengths[field] = norms
         return norms
@@ -181,11 +206,15 @@ class TermScorer:
 
     def _add_field_scores(self, scores: Scores, field: str, text: str) -> None:
         """Add the BM25 scores of ``text`` in ``field`` into ``scores``."""
-        field_df = self.reader.doc_frequency(field, text)
-        if not field_df:
-            return
+        if not self.reader.doc_frequency(field, text):
+            return  # not in this field at all (Whoosh's count, deleted documents included, is enough to say so)
         # BM25F: a word is as rare as it is in whole documents, whichever field
-        df = self._document_frequency(text) if field in self.field_boosts else field_df
+        if field in self.field_boosts:
+            df = self._document_frequency(text)
+        else:
+            df = live_doc_frequency(self.reader, field, text)
+        if not df:
+            return
         idf = math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5))
         factor = idf * (K1 + 1) * self.field_boosts.get(field, self.extra_boosts.get(field, 1.0))
         norms = self._norms(field)

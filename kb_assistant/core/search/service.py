@@ -354,7 +354,7 @@ class SearchService:
         if not lang:
             return None
         same = self._allowed(searcher, SearchFilters(lang=lang))
-        if not same or len(same) == searcher.doc_count_all():
+        if not same or len(same) == searcher.doc_count():
             return None
         return same
 
