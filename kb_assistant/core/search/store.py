@@ -33,6 +33,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb_assistant.core.files.jsonfile import JsonError, read_json
 from kb_assistant.core.messages import Message
 
 CURRENT = "CURRENT"
@@ -175,9 +176,9 @@ class IndexFolder:
         note = generation / BUILDING
         if note.exists():
             try:
-                info = json.loads(note.read_text(encoding="utf-8"))
+                info = read_json(note)
                 pid, host = int(info["pid"]), str(info["host"])
-            except (OSError, ValueError, KeyError, TypeError):
+            except (JsonError, KeyError, TypeError, ValueError):
                 return _older_than(note, YOUNG_SECONDS)
             return host == socket.gethostname() and not _alive(pid)
         if (generation / MANIFEST).exists():
@@ -235,8 +236,8 @@ class IndexFolder:
 
 def _read_checksums(generation: Path) -> dict | None:
     try:
-        data = json.loads((generation / CHECKSUMS).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = read_json(generation / CHECKSUMS)
+    except JsonError:
         return None
     return data if isinstance(data, dict) else None
 

@@ -318,3 +318,13 @@ def test_search_while_another_process_updates_answers_from_the_index_as_it_was(t
         with SearchService(kb, tmp_path / "empty") as service:
             monkeypatch.setattr(indexer, "_build", lambda *a, **k: (_ for _ in ()).throw(SearchIndexError("index-locked")))
             service.update()
+
+
+@pytest.mark.parametrize("content", ["[" * 100_000 + "]" * 100_000, '{"files": ' + "9" * 5000 + "}", "{", "\xff"])
+def test_a_damaged_manifest_or_checksums_file_means_a_rebuild(kb, clean, tmp_path, content):
+    for name in (MANIFEST, CHECKSUMS):
+        index_dir = _built(kb, tmp_path / name)
+        (live_generation(index_dir) / name).write_text(content, encoding="utf-8", errors="surrogateescape")
+        with SearchService(kb, index_dir) as service:
+            assert service.update().rebuilt
+        assert answers(kb, index_dir) == clean[0]
