@@ -3,6 +3,11 @@
 Unknown keys are kept on save so that an older version never erases what a
 newer one wrote; a broken file is reported and replaced by defaults without
 being overwritten until the user saves.
+
+``signature_channels`` lists the channels whose copied replies get the agent's
+signature under them (after the closing): e-mail only by default, never chat,
+messenger or phone unless the agent ticks them. In the file it is a JSON list
+such as ``["email", "messenger"]``.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ log = logging.getLogger("kb_assistant.settings")
 SETTINGS_FILE = "settings.json"
 SETTINGS_BYTES = 1024 * 1024
 """A settings file larger than this is not one (the app writes a few hundred bytes)."""
+SIGNATURE_CHANNELS: tuple[str, ...] = ("email",)
+"""The channels that get the signature under the reply until the agent chooses otherwise."""
 
 
 @dataclass
@@ -36,6 +43,7 @@ class Settings:
     default_channel: str = "email"
     greeting_snippet: str = ""
     closing_snippet: str = ""
+    signature_channels: list[str] = field(default_factory=lambda: list(SIGNATURE_CHANNELS))
     kb_dir: str = ""
     ui_language: str = "system"
     theme: str = "system"
@@ -60,7 +68,10 @@ def load_settings(path: Path) -> tuple[Settings, SettingsError | None]:
     UTF-8 or UTF-16 with a byte-order mark (as Notepad saves), bounded in size,
     depth and number length. Every value is checked: a wrong type, an unknown
     choice (``"default_channel": "fax"``) or a font size out of range is
-    reported and its default used, the other settings kept.
+    reported and its default used, the other settings kept. ``signature_channels``
+    must be a list of known channels (``[]``: none); any other value (a string,
+    ``["fax"]``, a number in the list) is reported and the default, e-mail only,
+    used; duplicates are dropped and the channels kept in :data:`CHANNELS` order.
 
     Returns:
         the settings (defaults where missing or invalid) and what was wrong with
@@ -82,7 +93,7 @@ def load_settings(path: Path) -> tuple[Settings, SettingsError | None]:
         if key not in known:
             settings.extra[key] = value
         elif _valid(key, value, getattr(settings, key)):
-            setattr(settings, key, value)
+            setattr(settings, key, _normalized(key, value))
         else:
             log.warning("%s: ignoring %s=%s", path, key, short_value(value))
             ignored.append(key)
@@ -99,7 +110,16 @@ def _valid(key: str, value: object, default: object) -> bool:
         return value in CHOICES[key]
     if key == "font_size":
         return value in FONT_SIZES
+    if key == "signature_channels":
+        return all(isinstance(channel, str) and channel in CHANNELS for channel in value)
     return True
+
+
+def _normalized(key: str, value: object) -> object:
+    """A valid value in its one spelling: signature channels once each, in :data:`CHANNELS` order."""
+    if key == "signature_channels":
+        return [channel for channel in CHANNELS if channel in value]
+    return value
 
 
 def save_settings(path: Path, settings: Settings) -> None:
