@@ -306,6 +306,7 @@ def render_reply(
     builtins: Mapping[str, str] | None = None,
     greeting: str | None = None,
     closing: str | None = None,
+    signature: str | None = None,
     strict: bool = True,
 ) -> ClipboardPayload:
     """Fill a reply template and shape it for a channel's clipboard.
@@ -317,7 +318,11 @@ def render_reply(
         builtins: values of the built-in placeholders (:func:`builtin_values`);
             ``values`` override them.
         greeting: a template put before the reply, as its own block.
-        closing: a template put after the reply (closing words, signature).
+        closing: a template put after the reply (closing words).
+        signature: a template put last, under the closing (the agent's
+            signature, usually ``{{agent_signature}}``: a value, so its lines are
+            kept and it is escaped in HTML). No separator line ("-- ") is added:
+            it is its own paragraph, as e-mail clients paste it cleanly.
         strict: raise on unfilled placeholders; when False (previews) they are
             shown as ``[name]``.
 
@@ -332,7 +337,8 @@ def render_reply(
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}; expected one of {', '.join(CHANNELS)}")
     resolved = _resolve(values, builtins or {})
-    blocks = [clean_text(b) for b in (greeting, template, closing) if b is not None and b.strip()]
+    parts = (greeting, template, closing, signature)
+    blocks = [clean_text(b) for b in parts if b is not None and b.strip()]
     if strict:
         missing = _unique(name for block in blocks for name in _missing(block, resolved))
         if missing:
