@@ -25,7 +25,14 @@ from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.messages import clip
 from kb_assistant.core.models import CHANNELS, SearchResults
 from kb_assistant.core.paths import AppPaths, choose_kb_root, resolve_index_dir
-from kb_assistant.core.replies.compose import ReplyRequest, pick_reply, render_request
+from kb_assistant.core.replies.compose import (
+    LEFT_OUT,
+    ReplyRequest,
+    builtins_for,
+    compose,
+    render,
+    snippet_in_language,
+)
 from kb_assistant.core.settings import SETTINGS_FILE, load_settings
 
 EXIT_OK = 0
@@ -96,9 +103,16 @@ def build_parser() -> argparse.ArgumentParser:
     reply.add_argument("article_id", metavar="ARTICLE_ID")
     reply.add_argument("reply", nargs="?", default="", metavar="REPLY", help="reply name or number (default: the first)")
     reply.add_argument("--var", action="append", default=[], metavar="NAME=VALUE", help="a placeholder value")
-    reply.add_argument("--channel", choices=CHANNELS, default=None, help="shape for this channel (default: e-mail)")
-    reply.add_argument("--greeting", default=None, metavar="SNIPPET_ID", help="snippet to put before the reply")
-    reply.add_argument("--closing", default=None, metavar="SNIPPET_ID", help="snippet to put after the reply")
+    reply.add_argument("--channel", choices=CHANNELS, default=None, help="shape for this channel (default: the settings' default channel, at first e-mail)")
+    reply.add_argument("--greeting", default=None, metavar="SNIPPET_ID",
+                       help="snippet to put before the reply (default: the settings' greeting, in the reply's "
+                            "language when it has a translation); left out when the reply already greets")
+    reply.add_argument("--closing", default=None, metavar="SNIPPET_ID",
+                       help="snippet to put after the reply (default: the settings' closing, likewise); "
+                            "left out when the reply already closes")
+    reply.add_argument("--signature", action=argparse.BooleanOptionalAction, default=None,
+                       help="put (or not) the settings' signature under the reply, after the closing "
+                            "(default: for the settings' signature channels, at first e-mail only)")
     reply.add_argument("--html", action="store_true", help="print the e-mail HTML instead of plain text")
     reply.add_argument("--copy", action="store_true", help="copy to the clipboard instead of printing")
 
@@ -266,17 +280,23 @@ def _cmd_reply(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
             return EXIT_USAGE
         values[name.strip()] = value
     kb = load_kb(kb_root)
+    article = kb.articles.get(args.article_id)
+    lang = article.lang if article is not None else ""
     request = ReplyRequest(
         article_id=args.article_id,
         reply=args.reply,
         values=values,
         channel=args.channel or settings.default_channel or "email",
-        greeting_id=args.greeting if args.greeting is not None else settings.greeting_snippet,
-        closing_id=args.closing if args.closing is not None else settings.closing_snippet,
+        greeting_id=args.greeting if args.greeting is not None else snippet_in_language(
+            kb, settings.greeting_snippet, lang),
+        closing_id=args.closing if args.closing is not None else snippet_in_language(
+            kb, settings.closing_snippet, lang),
+        signature=args.signature,
     )
     try:
-        reply = pick_reply(kb, request.article_id, request.reply)
-        payload = render_request(kb, request, settings, today=dt.date.today())
+        composition = compose(kb, request, settings)
+        payload = render(composition, request.values, request.channel,
+                         builtins_for(composition, settings, dt.date.today()))
     except (ArticleNotFoundError, ReplyNotFoundError) as exc:
         print(f"kb-assistant: {exc}", file=stderr)
         return EXIT_NOT_FOUND
@@ -285,6 +305,9 @@ def _cmd_reply(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
         print(f"kb-assistant: the reply needs values for: {', '.join(exc.names)}\n"
               f"Give them with: {flags}", file=stderr)
         return EXIT_UNFILLED
+    reply = composition.reply
+    for code in composition.left_out:
+        print(f"kb-assistant: note: {LEFT_OUT[code]}", file=stderr)
     text = payload.html if args.html and payload.html else payload.plain
     if args.copy:
         try:

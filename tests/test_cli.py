@@ -186,10 +186,58 @@ def test_reply_values_are_escaped_in_html(kb):
 
 
 def test_reply_with_greeting_and_closing(kb):
-    code, out, err = run("reply", "--kb", kb, "refund", "--var", "order_id=1", "--var", "customer_name=Bo",
+    code, out, err = run("reply", "--kb", kb, "refund", "2", "--var", "customer_name=Bo",
                          "--greeting", "hi", "--closing", "bye", "--channel", "chat")
     lines = [line for line in out.splitlines() if line]
     assert lines[0] == "Good day, Bo!" and lines[-1] == "Regards, Support"
+    assert err == ""
+
+
+def test_reply_that_already_greets_gets_no_second_greeting_and_says_so(kb):
+    code, out, err = run("reply", "--kb", kb, "refund", "--var", "order_id=1", "--var", "customer_name=Bo",
+                         "--greeting", "hi", "--closing", "bye", "--channel", "chat")
+    assert code == EXIT_OK
+    assert out.startswith("Hello Bo! The refund for order 1") and "Good day" not in out
+    assert "greeting was left out: the reply already opens with one" in err
+
+
+def write_settings(tmp_path, monkeypatch, **values):
+    config = tmp_path / "config-for-cli"
+    config.mkdir()
+    (config / "settings.json").write_text(json.dumps(values), encoding="utf-8")
+    monkeypatch.setenv("KB_ASSISTANT_CONFIG_DIR", str(config))
+
+
+def test_reply_signature_per_channel_from_the_settings(kb, tmp_path, monkeypatch):
+    write_settings(tmp_path, monkeypatch, agent_signature="Anna <Shopwave>")
+    base = ("reply", "--kb", kb, "refund", "2")
+    assert run(*base)[1] == "Sorry, there. It is delayed.\n\nAnna <Shopwave>\n"
+    assert "<p>Anna &lt;Shopwave&gt;</p>" in run(*base, "--html")[1]
+    assert run(*base, "--channel", "chat")[1] == "Sorry, there. It is delayed.\n"
+    assert run(*base, "--channel", "chat", "--signature")[1].endswith("\n\nAnna <Shopwave>\n")
+    assert "Anna" not in run(*base, "--no-signature")[1]
+    code, out, err = run(*base, "--closing", "bye", "--var", "agent_name=Anna")
+    assert out == "Sorry, there. It is delayed.\n\nRegards, Anna\n"  # the closing signs: no second signature
+    assert "signature was left out" in err
+
+
+def test_reply_signature_channels_from_the_settings(kb, tmp_path, monkeypatch):
+    write_settings(tmp_path, monkeypatch, agent_signature="Anna", signature_channels=["messenger"])
+    base = ("reply", "--kb", kb, "refund", "2")
+    assert run(*base, "--channel", "messenger")[1].endswith("\n\nAnna\n")
+    assert "Anna" not in run(*base)[1]
+
+
+def test_reply_default_greeting_follows_the_article_language(write_kb, tmp_path, monkeypatch):
+    files = dict(FILES)
+    files["snippets/hi.md"] = "---\nid: hi\ntype: snippet\nlang: en\ntranslations: {ru: privet}\n---\n# Hi\n\nGood day!\n"
+    files["snippets/privet.md"] = "---\nid: privet\ntype: snippet\nlang: ru\n---\n# Привет\n\nДобрый день!\n"
+    files["account/password.md"] += "\n## Ответ: Сброс\nНажмите «Забыли пароль».\n"
+    root = str(write_kb(files))
+    write_settings(tmp_path, monkeypatch, greeting_snippet="hi")
+    assert run("reply", "--kb", root, "password-ru")[1].startswith("Добрый день!\n\nНажмите")
+    assert run("reply", "--kb", root, "password-ru", "--greeting", "hi")[1].startswith("Good day!")  # as asked
+    assert run("reply", "--kb", root, "refund", "2")[1].startswith("Good day!")
 
 
 def test_reply_bad_var(kb):
