@@ -27,6 +27,8 @@ from kb_assistant.core.replies.compose import (
     placeholders_needed,
     render,
     reply_names,
+    snippet_choices,
+    snippet_in_language,
     unfilled_names,
 )
 from kb_assistant.core.replies.templates import ClipboardPayload
@@ -50,8 +52,13 @@ class ReplyController(QObject):
             greeting snippet that is not in this KB); the preview shows why.
         values_changed(): the current customer's values changed.
         channel_changed(str): the channel changed.
-        snippets_changed(list, str, str): the KB's snippets as ``(id, label)`` pairs, and the
-            greeting and closing ids chosen now.
+        snippets_changed(list, list, str, str): the greeting and the closing choices
+            (:class:`~kb_assistant.core.replies.compose.SnippetChoice` lists, the reply's
+            language first), and the greeting and closing ids chosen now; sent by
+            :meth:`set_kb`, :meth:`set_settings` and whenever the article's language changes
+            (a chosen snippet then follows its translation, when it has one).
+        left_out_changed(list): what the preview leaves out because the reply already
+            has it (``greeting-in-reply``, ``closing-in-reply``, ``signature-in-reply``).
     """
 
     preview_changed = Signal(str, str)
@@ -59,7 +66,8 @@ class ReplyController(QObject):
     replies_changed = Signal(list)
     values_changed = Signal()
     channel_changed = Signal(str)
-    snippets_changed = Signal(list, str, str)
+    snippets_changed = Signal(list, list, str, str)
+    left_out_changed = Signal(list)
 
     def __init__(
         self,
@@ -77,6 +85,7 @@ class ReplyController(QObject):
         self._channel = settings.default_channel if settings.default_channel in CHANNELS else "email"
         self._greeting_id = settings.greeting_snippet
         self._closing_id = settings.closing_snippet
+        self._snippet_lang: str | None = None  # the language the snippet lists were last offered in
         self._values: dict[str, str] = {}
 
     # -- state -----------------------------------------------------------
@@ -118,16 +127,17 @@ class ReplyController(QObject):
     def set_kb(self, kb: KnowledgeBase) -> None:
         """Use a (re)loaded KB; the current article stays when it still exists."""
         self._kb = kb
-        snippets = [(a.id, f"{a.title} ({a.lang})") for a in kb.snippets()]
-        self.snippets_changed.emit(snippets, self._greeting_id, self._closing_id)
         current = self._article.id if self._article is not None else None
-        self._load(kb.articles.get(current) if current else None, keep_reply=True)
+        article = kb.articles.get(current) if current else None
+        self._offer_snippets(article, force=True)
+        self._load(article, keep_reply=True)
 
     def set_settings(self, settings: Settings) -> None:
         """Use new settings: profile, and the default greeting and closing."""
         self._settings = settings
         self._greeting_id = settings.greeting_snippet
         self._closing_id = settings.closing_snippet
+        self._offer_snippets(self._article, force=True, follow=True)
         self._emit_preview()
 
     def set_article(self, article_id: str | None) -> bool:
@@ -214,6 +224,11 @@ class ReplyController(QObject):
             return []
         return unfilled_names(composition, self._values, self._builtins(composition))
 
+    def left_out(self, reply_index: int | None = None) -> list[str]:
+        """What the reply's copy leaves out because the reply already has it (``Composition.left_out``)."""
+        composition = self._composition_or_none(reply_index)
+        return list(composition.left_out) if composition is not None else []
+
     def preview(self, reply_index: int | None = None) -> ClipboardPayload:
         """The reply as it would be copied; unfilled placeholders shown as ``[name]``.
 
@@ -239,6 +254,7 @@ class ReplyController(QObject):
     # -- internals -------------------------------------------------------
     def _load(self, article: Article | None, keep_reply: bool) -> None:
         self._article = article
+        self._offer_snippets(article)
         count = len(self.reply_names())
         if not keep_reply or self._reply_index >= count:
             self._reply_index = 0
@@ -247,13 +263,16 @@ class ReplyController(QObject):
 
     def _emit_preview(self) -> None:
         if not self.reply_names():
+            self.left_out_changed.emit([])
             self.preview_changed.emit("", "")
             return
         try:
             payload = self._render(None, strict=False)
         except KbError as exc:
+            self.left_out_changed.emit([])
             self.preview_failed.emit(exc)
             return
+        self.left_out_changed.emit(self.left_out())
         self.preview_changed.emit(payload.plain, payload.html or "")
 
     def _request(self, reply_index: int | None) -> ReplyRequest:
@@ -268,7 +287,28 @@ class ReplyController(QObject):
         )
 
     def _composition(self, reply_index: int | None) -> Composition:
-        return compose(self._kb, self._request(reply_index))
+        return compose(self._kb, self._request(reply_index), self._settings)
+
+    def _offer_snippets(self, article: Article | None, *, force: bool = False, follow: bool = False) -> None:
+        """Send the snippet lists when the reply's language changed (or ``force``).
+
+        Without an article the last language stays (at first: the KB's default).
+        When the language changed (or ``follow``), a chosen greeting or closing
+        in another language is replaced by its translation into this one, when
+        it has one.
+        """
+        lang = article.lang if article is not None and article.lang else self._snippet_lang
+        if lang is None:
+            lang = self._kb.config.default_lang
+        changed = lang != self._snippet_lang
+        if not (changed or force):
+            return
+        self._snippet_lang = lang
+        if changed or follow:
+            self._greeting_id = snippet_in_language(self._kb, self._greeting_id, lang)
+            self._closing_id = snippet_in_language(self._kb, self._closing_id, lang)
+        self.snippets_changed.emit(snippet_choices(self._kb, lang, "greeting"),
+                                   snippet_choices(self._kb, lang, "closing"), self._greeting_id, self._closing_id)
 
     def _composition_or_none(self, reply_index: int | None) -> Composition | None:
         try:

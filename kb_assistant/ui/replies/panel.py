@@ -1,8 +1,13 @@
-"""The replies panel: the article's replies, the channel, a live preview and Copy."""
+"""The replies panel: the article's replies, the channel, greeting and closing, a live preview and Copy.
+
+The greeting and closing lists come ordered from the controller (the reply's
+language first); the panel only draws them: the other languages after a
+separator, each marked with its language ("Greeting, formal (en)").
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kb_assistant.core.models import CHANNELS
+from kb_assistant.core.replies.compose import SnippetChoice
 from kb_assistant.ui.replies.controller import ReplyController
 from kb_assistant.ui.system.messages import error_text
 
@@ -23,6 +29,12 @@ CHANNEL_LABELS = {
     "chat": QT_TRANSLATE_NOOP("ReplyPanel", "Chat"),
     "messenger": QT_TRANSLATE_NOOP("ReplyPanel", "Messenger"),
     "phone": QT_TRANSLATE_NOOP("ReplyPanel", "Phone script"),
+}
+LEFT_OUT_NOTES = {
+    "greeting-in-reply": QT_TRANSLATE_NOOP("ReplyPanel", "Greeting not added: the reply already opens with one."),
+    "closing-in-reply": QT_TRANSLATE_NOOP("ReplyPanel", "Closing not added: the reply already ends with one."),
+    "signature-in-reply": QT_TRANSLATE_NOOP(
+        "ReplyPanel", "Signature not added: the reply or the closing already signs it."),
 }
 
 
@@ -75,6 +87,9 @@ class ReplyPanel(QWidget):
         closing_label.setBuddy(self.closing)
         self.empty_label = QLabel(self.tr("This article has no ready replies."), self)
         self.empty_label.hide()
+        self.left_out_note = QLabel(self)
+        self.left_out_note.setWordWrap(True)
+        self.left_out_note.hide()
 
         row = QHBoxLayout()
         row.addWidget(channel_label)
@@ -92,6 +107,7 @@ class ReplyPanel(QWidget):
         blocks.addWidget(closing_label)
         blocks.addWidget(self.closing, 1)
         layout.addLayout(blocks)
+        layout.addWidget(self.left_out_note)
         layout.addWidget(self.preview, 2)
 
         self.replies.currentRowChanged.connect(self.reply_selected)
@@ -114,15 +130,40 @@ class ReplyPanel(QWidget):
         controller.preview_failed.connect(lambda error: self.show_preview(error_text(error), ""))
         controller.channel_changed.connect(self.set_channel)
         controller.snippets_changed.connect(self.set_snippets)
+        controller.left_out_changed.connect(self.show_left_out)
 
-    def set_snippets(self, snippets: list[tuple[str, str]], greeting: str, closing: str) -> None:
-        """Offer ``(id, title)`` snippets as greeting and closing; select the current ones."""
-        for combo, current in ((self.greeting, greeting), (self.closing, closing)):
+    def set_snippets(self, greetings: list[SnippetChoice], closings: list[SnippetChoice],
+                     greeting: str, closing: str) -> None:
+        """Offer the snippets, in the order given, as greeting and closing; select the current ones.
+
+        Choices in another language come after a separator, marked with their
+        language; a current id that is no snippet of this KB is shown as such.
+        """
+        for combo, choices, current in ((self.greeting, greetings, greeting), (self.closing, closings, closing)):
             combo.clear()
             combo.addItem(self.tr("(none)"), "")
-            for snippet_id, title in snippets:
-                combo.addItem(title, snippet_id)
-            combo.setCurrentIndex(max(0, combo.findData(current)))
+            separated = False
+            for choice in choices:
+                if not choice.same_language and not separated:
+                    combo.insertSeparator(combo.count())
+                    separated = True
+                other = not choice.same_language and choice.lang
+                combo.addItem(f"{choice.title} ({choice.lang})" if other else choice.title, choice.id)
+                if other:
+                    combo.setItemData(combo.count() - 1, self.tr("In another language: {0}").format(choice.lang),
+                                      Qt.ItemDataRole.ToolTipRole)
+            index = combo.findData(current)
+            if index < 0 and current:
+                combo.addItem(self.tr("{0} (not in this knowledge base)").format(current), current)
+                index = combo.count() - 1
+            combo.setCurrentIndex(max(0, index))
+
+    def show_left_out(self, codes: list[str]) -> None:
+        """Say which chosen blocks the copy leaves out because the reply already has them."""
+        notes = [QCoreApplication.translate("ReplyPanel", LEFT_OUT_NOTES[code]) for code in codes
+                 if code in LEFT_OUT_NOTES]
+        self.left_out_note.setText(" ".join(notes))
+        self.left_out_note.setVisible(bool(notes))
 
     def set_replies(self, names: list[str]) -> None:
         """List the article's replies, numbered as Alt+N copies them."""
