@@ -320,3 +320,21 @@ def test_progress_bar_only_on_a_terminal():
     pipe = io.StringIO()
     Progress("Indexing", pipe)(1, 1)
     assert pipe.getvalue() == ""
+
+
+def test_layout_repair_on_the_sample_kb_only_on_evidence(tmp_path):
+    """Issue 11: a lone letter or a half-typed word keeps its script; whole wrong-layout words are retyped."""
+    from pathlib import Path
+
+    sample = str(Path(__file__).resolve().parents[1] / "articles")
+    queries = ["п", "курьер не п", "how to c", "djpdhfn", "ghjvjrjl", "руддщ", "hjpsuhsi ghbp"]
+    code, out, err = run("search", "--kb", sample, "--index", str(tmp_path / "idx"), "--live", "--json",
+                         stdin="".join(q + "\n" for q in queries))
+    assert code == EXIT_OK, err
+    answers = {line["query"]: line for line in map(json.loads, out.splitlines())}
+    for as_typed in ("п", "курьер не п", "how to c"):
+        assert "interpreted" not in answers[as_typed]
+    assert {q: answers[q].get("interpreted") for q in queries[3:]} == {
+        "djpdhfn": "возврат", "ghjvjrjl": "промокод", "руддщ": "hello", "hjpsuhsi ghbp": "розыгрыш приз"}
+    assert answers["курьер не п"]["hits"][0]["id"] == "courier-pickup-points-ru"
+    assert answers["ghjvjrjl"]["hits"][0]["id"] == "promo-code-ru"

@@ -70,3 +70,20 @@ def switch_layout(word: str) -> str | None:
         switched = en_to_ru_layout(word)
         return switched if re.fullmatch(r"[а-яёА-ЯЁ]+", switched) else None
     return None
+
+
+_TRAILING_PUNCTUATION = ",.;:!?'\"])}"
+
+
+def switch_layout_keeping_punctuation(word: str) -> str | None:
+    """Like :func:`switch_layout`, but a trailing run of punctuation is kept as typed.
+
+    ``ghbdtn,`` is either ``приветб`` (the comma key is ``б``) or ``привет`` and a
+    comma: :func:`switch_layout` reads the first, this the second. None when the
+    word has no such run or its letters do not switch.
+    """
+    core = word.rstrip(_TRAILING_PUNCTUATION)
+    if not core or core == word:
+        return None
+    switched = switch_layout(core)
+    return switched + word[len(core):] if switched else None

@@ -36,3 +36,19 @@ def test_detect_language():
     assert detect_language("Как вернуть деньги за заказ") == "ru"
     assert detect_language("How do I get a refund") == "en"
     assert detect_language("12345", default="ru") == "ru"
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("ghbdtn,", "привет,"),      # the comma is a comma here, not "б"
+        ("руддщ!", "hello!"),
+        ("djpdhfn", None),           # nothing to keep: switch_layout's job
+        (",,,", None),
+        ("123,", None),
+    ],
+)
+def test_switch_layout_keeping_trailing_punctuation(word, expected):
+    from kb_assistant.core.language import switch_layout_keeping_punctuation
+
+    assert switch_layout_keeping_punctuation(word) == expected
