@@ -1,6 +1,9 @@
 """Settings and profile: a dialog that edits a copy of :class:`core.settings.Settings`.
 
-Themes themselves are applied by :mod:`kb_assistant.ui.system.theme`.
+The signature has a checkbox per channel (``Settings.signature_channels``) and a
+hint under them that says what copying will do with it, kept in step with the
+boxes and the signature's text. Themes themselves are applied by
+:mod:`kb_assistant.ui.system.theme`.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ import copy
 import dataclasses
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -19,12 +23,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from kb_assistant.core.kb.load import KnowledgeBase
+from kb_assistant.core.models import CHANNELS
 from kb_assistant.core.settings import Settings
 from kb_assistant.ui.system.theme import FONT_MAX, FONT_MIN
 from kb_assistant.ui.widgets.forms import add_row, name_widget
@@ -65,13 +71,27 @@ class SettingsDialog(QDialog):
         self.agent_name = QLineEdit(self)
         self.signature = QPlainTextEdit(self)
         self.signature.setTabChangesFocus(True)
-        self.signature.setPlaceholderText(self.tr("Added under e-mail replies; several lines allowed"))
+        self.signature.setPlaceholderText(self.tr("Several lines allowed"))
         self.signature.setFixedHeight(self.signature.fontMetrics().lineSpacing() * 4 + 12)
+        self._channel_names = {
+            "email": self.tr("E-mail"), "chat": self.tr("Chat"),
+            "messenger": self.tr("Messenger"), "phone": self.tr("Phone"),
+        }
+        self.signature_channels = {channel: QCheckBox(self._channel_names[channel], self) for channel in CHANNELS}
+        boxes = QHBoxLayout()
+        for box in self.signature_channels.values():
+            boxes.addWidget(box)
+            box.toggled.connect(self._update_signature_hint)
+        boxes.addStretch(1)
+        self.signature_hint = QLabel(self)
+        self.signature_hint.setWordWrap(True)
+        self.signature_hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        signature_row = QVBoxLayout()
+        signature_row.addLayout(boxes)
+        signature_row.addWidget(self.signature_hint)
+        self.signature.textChanged.connect(self._update_signature_hint)
         self.company = QLineEdit(self)
-        self.channel = self._combo([
-            (self.tr("E-mail"), "email"), (self.tr("Chat"), "chat"),
-            (self.tr("Messenger"), "messenger"), (self.tr("Phone"), "phone"),
-        ])
+        self.channel = self._combo([(self._channel_names[channel], channel) for channel in CHANNELS])
         self.greeting = self._combo(self._snippet_items())
         self.closing = self._combo(self._snippet_items())
         self.kb_dir = QLineEdit(self)
@@ -100,12 +120,15 @@ class SettingsDialog(QDialog):
         rows = (
             (self.agent_name, self.tr("Your &name:"), self.tr("Your name"), self.tr("fills {{agent_name}} in replies")),
             (self.signature, self.tr("Si&gnature:"), self.tr("Signature"), self.tr("fills {{agent_signature}}")),
+            (signature_row, self.tr("&Add the signature for:"), self.tr("Add the signature for"), ""),
             (self.company, self.tr("&Company:"), self.tr("Company"), self.tr("fills {{company}}")),
             (self.channel, self.tr("Default c&hannel:"), self.tr("Default channel"), ""),
             (self.greeting, self.tr("G&reeting:"), self.tr("Greeting snippet"),
-             self.tr("added before every reply; can be changed per copy")),
+             self.tr("added before every reply that does not open with a greeting of its own; "
+                     "can be changed per copy")),
             (self.closing, self.tr("C&losing:"), self.tr("Closing snippet"),
-             self.tr("added after every reply; can be changed per copy")),
+             self.tr("added after every reply that does not end with a closing of its own; "
+                     "can be changed per copy")),
             (kb_row, self.tr("&Knowledge base folder:"), self.tr("Knowledge base folder"),
              self.tr("empty: the bundled sample")),
             (self.language, self.tr("Interface lang&uage:"), self.tr("Interface language"),
@@ -113,9 +136,11 @@ class SettingsDialog(QDialog):
             (self.theme, self.tr("&Theme:"), self.tr("Theme"), ""),
             (self.font_size, self.tr("&Font size:"), self.tr("Font size"), self.tr("0: the system default")),
         )
+        buddies = {id(kb_row): self.kb_dir, id(signature_row): self.signature_channels["email"]}
         for widget, label_text, name, description in rows:
-            add_row(form, label_text, widget, buddy=self.kb_dir if widget is kb_row else None, name=name,
-                    description=description)
+            add_row(form, label_text, widget, buddy=buddies.get(id(widget)), name=name, description=description)
+        for channel, box in self.signature_channels.items():
+            name_widget(box, self.tr("Add the signature for: {0}").format(self._channel_names[channel]))
         name_widget(self.browse_button, self.tr("Browse for the knowledge base folder"), "")
         name_widget(self.font_size.findChild(QLineEdit), self.tr("Font size"), "")
 
@@ -146,6 +171,28 @@ class SettingsDialog(QDialog):
             combo.addItem(text, value)
         return combo
 
+    def signature_hint_text(self) -> str:
+        """What copying does with the signature, as the boxes and the signature's text stand now."""
+        names = [self._channel_names[channel] for channel, box in self.signature_channels.items()
+                 if box.isChecked()]
+        if not names:
+            return self.tr("Not added to any reply. Put {{agent_signature}} in a reply or a closing "
+                           "to place it there.")
+        where = ", ".join(names)
+        if not self.signature.toPlainText().strip():
+            return self.tr("Nothing is added while the signature is empty. Once written, it goes under the reply, "
+                           "after the closing, when copying for: {0}.").format(where)
+        return " ".join((
+            self.tr("Added under the reply, after the closing, when copying for: {0}.").format(where),
+            self.tr("Left out when the reply or the closing already signs it."),
+        ))
+
+    def _update_signature_hint(self) -> None:
+        text = self.signature_hint_text()
+        self.signature_hint.setText(text)
+        for box in self.signature_channels.values():
+            box.setAccessibleDescription(text)
+
     def _snippet_items(self) -> list[tuple[str, str]]:
         items = [(self.tr("(none)"), "")]
         if self._kb is not None:
@@ -160,6 +207,9 @@ class SettingsDialog(QDialog):
     def _load(self, settings: Settings) -> None:
         self.agent_name.setText(settings.agent_name)
         self.signature.setPlainText(settings.agent_signature)
+        for channel, box in self.signature_channels.items():
+            box.setChecked(channel in settings.signature_channels)
+        self._update_signature_hint()
         self.company.setText(settings.company)
         _select(self.channel, settings.default_channel, self.tr("{0} (unknown)"))
         _select(self.greeting, settings.greeting_snippet, self.tr("{0} (not in this knowledge base)"))
@@ -177,6 +227,8 @@ class SettingsDialog(QDialog):
             self._original,
             agent_name=self.agent_name.text().strip(),
             agent_signature=self.signature.toPlainText().rstrip(),
+            signature_channels=[channel for channel, box in self.signature_channels.items() if box.isChecked()]
+            + [channel for channel in self._original.signature_channels if channel not in CHANNELS],
             company=self.company.text().strip(),
             default_channel=self.channel.currentData() or "email",
             greeting_snippet=self.greeting.currentData() or "",

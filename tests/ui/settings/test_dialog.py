@@ -179,3 +179,60 @@ def test_every_interactive_widget_has_an_accessible_name_and_a_label(make_dialog
         assert field in buddies
 
 
+
+
+def test_signature_channels_are_checkboxes_with_a_hint_in_step(make_dialog):
+    dialog = make_dialog()
+    boxes = dialog.signature_channels
+    assert list(boxes) == ["email", "chat", "messenger", "phone"]
+    assert [box.text() for box in boxes.values()] == ["E-mail", "Chat", "Messenger", "Phone"]
+    assert [box.isChecked() for box in boxes.values()] == [True, False, False, False]  # the default: e-mail only
+    assert dialog.signature_hint.text() == (
+        "Added under the reply, after the closing, when copying for: E-mail. "
+        "Left out when the reply or the closing already signs it."
+    )
+    assert boxes["chat"].accessibleName() == "Add the signature for: Chat"
+    assert boxes["chat"].accessibleDescription() == dialog.signature_hint.text()
+    boxes["messenger"].setChecked(True)
+    assert dialog.signature_hint.text().startswith(
+        "Added under the reply, after the closing, when copying for: E-mail, Messenger.")
+    assert dialog.settings().signature_channels == ["email", "messenger"]
+    boxes["email"].setChecked(False)
+    boxes["messenger"].setChecked(False)
+    assert dialog.signature_hint.text() == (
+        "Not added to any reply. Put {{agent_signature}} in a reply or a closing to place it there."
+    )
+    assert dialog.settings().signature_channels == []
+
+
+def test_the_hint_says_nothing_is_added_while_the_signature_is_empty(make_dialog):
+    dialog = make_dialog(Settings())
+    assert dialog.signature_hint.text().startswith("Nothing is added while the signature is empty.")
+    assert dialog.signature_hint.text().endswith("when copying for: E-mail.")
+    dialog.signature.setPlainText("Anna")
+    assert dialog.signature_hint.text().startswith("Added under the reply")
+    assert dialog.signature.placeholderText() == "Several lines allowed"
+
+
+def test_signature_channels_round_trip_through_the_file(make_dialog, tmp_path):
+    path = tmp_path / "settings.json"
+    save_settings(path, dataclasses.replace(SETTINGS, signature_channels=["chat", "phone"]))
+    loaded, error = load_settings(path)
+    assert error is None
+    dialog = make_dialog(loaded)
+    assert [box.isChecked() for box in dialog.signature_channels.values()] == [False, True, False, True]
+    dialog.signature_channels["email"].setChecked(True)
+    dialog.signature_channels["phone"].setChecked(False)
+    save_settings(path, dialog.settings())
+    assert load_settings(path)[0].signature_channels == ["email", "chat"]
+
+
+def test_a_channel_this_version_does_not_know_is_kept(make_dialog):
+    dialog = make_dialog(dataclasses.replace(SETTINGS, signature_channels=["email", "sms"]))
+    assert dialog.settings().signature_channels == ["email", "sms"]
+
+
+def test_the_alt_key_moves_to_the_first_signature_box(make_dialog):
+    dialog = make_dialog()
+    labels = [label for label in dialog.findChildren(QLabel) if label.buddy() is dialog.signature_channels["email"]]
+    assert [label.text() for label in labels] == ["&Add the signature for:"]
