@@ -212,6 +212,7 @@ class SearchService:
         live: bool = False,
         limit: int = 10,
         filters: SearchFilters | None = None,
+        as_typed: bool = False,
     ) -> SearchResults:
         """Search for ``text``; never raises for any user text.
 
@@ -220,11 +221,12 @@ class SearchService:
             live: as-you-type mode (the last unfinished word is a prefix).
             limit: the most results to return.
             filters: restrictions on language, tag, product, category, type.
+            as_typed: no keyboard-layout repair (the agent asked to search the text as typed).
         """
         limit = max(1, limit)
         try:
             searcher = self._current_searcher()
-            plan = build_query(self._stats, text, live=live, synonyms=self._synonyms)
+            plan = build_query(self._stats, text, live=live, synonyms=self._synonyms, repair=not as_typed)
             if plan is None:
                 return SearchResults(query=text)
             return self._run(searcher, text, plan, limit, filters)
