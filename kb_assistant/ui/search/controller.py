@@ -15,13 +15,14 @@ class SearchController(QObject):
     """Turns text changes into search requests and answers into results.
 
     Signals:
-        search_requested(int, str, object): request id, text, :class:`SearchFilters`;
+        search_requested(int, str, object, bool): request id, text, :class:`SearchFilters`,
+            and whether to search the text exactly as typed (no layout repair);
             connect to the worker's ``search`` slot (queued).
         results_changed(object): the :class:`SearchResults` of the latest request.
         cleared(): the search text became empty.
     """
 
-    search_requested = Signal(int, str, object)
+    search_requested = Signal(int, str, object, bool)
     results_changed = Signal(object)
     cleared = Signal()
 
@@ -35,6 +36,7 @@ class SearchController(QObject):
         self._text = ""
         self._filters = SearchFilters()
         self._request_id = 0
+        self._as_typed = False
         self.latest: SearchResults | None = None
 
     @property
@@ -46,6 +48,7 @@ class SearchController(QObject):
         """The agent typed: search after a short pause (or clear at once)."""
         self._text = text
         if not text.strip():
+            self._as_typed = False  # the next question gets its layout repaired again
             self._timer.stop()
             self._request_id += 1
             self._note_latest(self._request_id)
@@ -60,6 +63,16 @@ class SearchController(QObject):
         if self._text.strip():
             self._timer.start()
 
+    @property
+    def as_typed(self) -> bool:
+        """Whether the text is searched exactly as typed (the agent turned layout repair off)."""
+        return self._as_typed
+
+    def search_as_typed(self) -> None:
+        """Search the text exactly as typed, until the search box is emptied."""
+        self._as_typed = True
+        self.search_now()
+
     def search_now(self) -> None:
         """Skip the pause (e.g. when the KB was reloaded)."""
         if self._text.strip():
@@ -70,7 +83,7 @@ class SearchController(QObject):
     def _fire(self) -> None:
         self._request_id += 1
         self._note_latest(self._request_id)
-        self.search_requested.emit(self._request_id, self._text, self._filters)
+        self.search_requested.emit(self._request_id, self._text, self._filters, self._as_typed)
 
     @Slot(int, object)
     def on_results(self, request_id: int, results: SearchResults) -> None:

@@ -73,8 +73,11 @@ class ResultsModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            # what a screen reader says: title, badges, then the snippet
-            return f"{hit.title} ({', '.join(badges(hit))}). {hit.snippet}"
+            # what a screen reader says: title, badges, then the snippet (weak matches say so first)
+            text = f"{hit.title} ({', '.join(badges(hit))}). {hit.snippet}"
+            if not self.confident:
+                text = QCoreApplication.translate("ResultsModel", "Weak match: {0}").format(text)
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.path
         if role == ResultRole.Hit:

@@ -1,8 +1,9 @@
-"""The results column: a plain "no good match" line above the results list."""
+"""The results column: what was searched, whether the best match is good, and the results."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kb_assistant.core.models import SearchHit, SearchResults
 from kb_assistant.ui.search.model import ResultsModel
@@ -12,9 +13,16 @@ from kb_assistant.ui.search.view import ResultsView
 class ResultsPane(QWidget):
     """Search results, or a fixed list of articles (pinned and recent) when nothing is searched.
 
-    When the best match is weak it says so in plain words ("No good match. The
-    closest articles:") instead of presenting noise as an answer.
+    When the best match is weak it says so in plain words ("No good match.
+    Closest:") and the results are dimmed, instead of presenting noise as an
+    answer. When the keyboard layout was repaired it says what was searched,
+    with one click to search the text as typed instead.
+
+    Signals:
+        as_typed_requested(): the agent asked to search the text exactly as typed.
     """
+
+    as_typed_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,20 +33,33 @@ class ResultsPane(QWidget):
         self.no_match = QLabel(self)
         self.no_match.setWordWrap(True)
         self.no_match.hide()
+        self.searched_as = QLabel(self)
+        self.searched_as.setWordWrap(True)
+        self.as_typed = QPushButton(self)
+        self.as_typed.setFlat(True)
+        self.as_typed.clicked.connect(self.as_typed_requested)
+        self.repaired = QWidget(self)
+        row = QHBoxLayout(self.repaired)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.searched_as, 1)
+        row.addWidget(self.as_typed)
+        self.repaired.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.repaired)
         layout.addWidget(self.no_match)
         layout.addWidget(self.view, 1)
 
     def show_results(self, results: SearchResults | None) -> None:
         """Show the answer to a search (None: nothing) and select its first result."""
         self.model.set_results(results)
+        self._show_interpreted(results)
         if results is None:
             self.no_match.hide()
         elif not results.hits:
             self._say(self.tr("Nothing found for “{0}”.").format(results.query))
         elif not results.confident:
-            self._say(self.tr("No good match. The closest articles:"))
+            self._say(self.tr("No good match. Closest:"))
         else:
             self.no_match.hide()
         if results is not None and results.hits:
@@ -47,11 +68,21 @@ class ResultsPane(QWidget):
     def show_hits(self, hits: tuple[SearchHit, ...]) -> None:
         """Show a fixed list (pinned and recent articles)."""
         self.no_match.hide()
+        self.repaired.hide()
         self.model.set_hits(hits)
 
     def current_hit(self) -> SearchHit | None:
         """The selected result, or None."""
         return self.model.hit(self.view.currentIndex().row())
+
+    def _show_interpreted(self, results: SearchResults | None) -> None:
+        if results is None or not results.interpreted:
+            self.repaired.hide()
+            return
+        self.searched_as.setText(self.tr("Searched as: {0}").format(results.interpreted))
+        self.as_typed.setText(self.tr("Search as typed: “{0}”").format(results.query.strip()))
+        self.as_typed.setAccessibleName(self.as_typed.text())
+        self.repaired.show()
 
     def _say(self, text: str) -> None:
         self.no_match.setText(text)

@@ -36,6 +36,9 @@ class ResultDelegate(QStyledItemDelegate):
         selected = bool(options.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, options.palette.color(role))
+        if not getattr(index.model(), "confident", True) and not selected:
+            # a weak match looks weak: dimmed, so nobody reads it as the answer
+            context.palette.setColor(QPalette.ColorRole.Text, options.palette.color(QPalette.ColorRole.PlaceholderText))
         painter.save()
         painter.translate(options.rect.left() + 4, options.rect.top() + 2)
         document.documentLayout().draw(painter, context)

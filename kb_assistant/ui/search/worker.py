@@ -130,16 +130,16 @@ class SearchWorker(QObject):
         if stamp is not None:
             self.watch.emit(stamp)
 
-    @Slot(int, str, object)
-    def search(self, request_id: int, text: str, filters: SearchFilters | None) -> None:
-        """Search, unless a newer request has already been made."""
+    @Slot(int, str, object, bool)
+    def search(self, request_id: int, text: str, filters: SearchFilters | None, as_typed: bool = False) -> None:
+        """Search, unless a newer request has already been made (``as_typed``: no layout repair)."""
         with self._lock:
             if request_id < self._latest:
                 return
         if self._service is None:
             return
         try:
-            found = self._service.search(text, live=True, limit=20, filters=filters)
+            found = self._service.search(text, live=True, limit=20, filters=filters, as_typed=as_typed)
         except KbError as exc:
             self.failed.emit(exc)
             if not self._repairing:  # the index could not be read: rebuild it once, then search again

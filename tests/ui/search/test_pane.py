@@ -25,3 +25,33 @@ def test_no_good_match_nothing_found_and_a_confident_answer(qtbot):
     assert not pane.no_match.isVisible() and pane.model.rowCount() == 1
     pane.show_results(None)
     assert not pane.no_match.isVisible() and pane.model.rowCount() == 0
+
+
+def test_a_weak_answer_reads_as_weak_to_eyes_and_to_a_screen_reader(qtbot):
+    pane = ResultsPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_results(SearchResults("weather", (HIT,), confident=False))
+    assert pane.no_match.text() == "No good match. Closest:"
+    assert not pane.model.confident
+    spoken = pane.model.data(pane.model.index(0, 0))
+    assert spoken.startswith("Weak match: Alpha")
+    pane.show_results(SearchResults("alpha", (HIT,), confident=True))
+    assert pane.model.data(pane.model.index(0, 0)).startswith("Alpha")
+
+
+def test_a_repaired_layout_says_what_was_searched_and_offers_the_text_as_typed(qtbot):
+    pane = ResultsPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_results(SearchResults("djpdhfn", (HIT,), interpreted="возврат", confident=True))
+    assert pane.repaired.isVisible()
+    assert pane.searched_as.text() == "Searched as: возврат"
+    assert "djpdhfn" in pane.as_typed.text() and pane.as_typed.accessibleName() == pane.as_typed.text()
+    with qtbot.waitSignal(pane.as_typed_requested, timeout=1000):
+        pane.as_typed.click()
+    pane.show_results(SearchResults("refund", (HIT,), confident=True))
+    assert not pane.repaired.isVisible()
+    pane.show_results(SearchResults("djpdhfn", (HIT,), interpreted="возврат", confident=True))
+    pane.show_hits((HIT,))
+    assert not pane.repaired.isVisible()
