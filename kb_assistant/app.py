@@ -80,10 +80,11 @@ def run_gui(argv: list[str]) -> int:
 
     def quit_app() -> None:
         if window.workbench.close_all():  # each editor with unsaved edits asks first
+            window.prepare_to_quit()
             app.quit()
 
     window.quit_requested.connect(quit_app)
-    instance.show_requested.connect(window.show_query)
+    instance.show_requested.connect(window.hand_over)
 
     def settings_changed(new) -> None:
         save_settings(paths.config_dir / SETTINGS_FILE, new)

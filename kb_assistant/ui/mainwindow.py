@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from functools import partial
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from kb_assistant.core.kb.load import KnowledgeBase
-from kb_assistant.core.models import CHANNELS, Article, SearchResults
+from kb_assistant.core.models import CHANNELS, Article
 from kb_assistant.core.settings import Settings
 from kb_assistant.ui.article.pane import ArticlePane
 from kb_assistant.ui.article.preview import PreviewController
 from kb_assistant.ui.editor.problems_panel import ProblemsPanel
 from kb_assistant.ui.editor.workbench import EditorWorkbench
-from kb_assistant.ui.help.shortcuts import ShortcutsSheet
 from kb_assistant.ui.learning.mode import LearningMode
 from kb_assistant.ui.learning.notice import ChangesNotice
+from kb_assistant.ui.menus import add_menus
 from kb_assistant.ui.replies.controller import ReplyController
-from kb_assistant.ui.replies.copy import copy_reply
+from kb_assistant.ui.replies.copy import WeakMatchGuard, copy_reply
+from kb_assistant.ui.replies.customer_strip import CustomerStrip
 from kb_assistant.ui.replies.panel import ReplyPanel
 from kb_assistant.ui.report.dialog import ReportDialog
 from kb_assistant.ui.search.bar import SearchBar
@@ -27,7 +26,6 @@ from kb_assistant.ui.search.controller import SearchController
 from kb_assistant.ui.search.home import HomeList
 from kb_assistant.ui.search.pane import ResultsPane
 from kb_assistant.ui.settings.dialog import SettingsDialog
-from kb_assistant.ui.system.actions import add_action
 from kb_assistant.ui.system.icon import app_icon
 from kb_assistant.ui.system.messages import error_text
 from kb_assistant.ui.system.theme import zoomed
@@ -65,11 +63,13 @@ class MainWindow(QMainWindow):
         self.kb: KnowledgeBase | None = None
         self.home = HomeList(state, parent=self)
         self.preview = PreviewController(parent=self)
+        self.weak_guard = WeakMatchGuard()
+        self._quitting = False
         workbench.set_parent_window(self)
         learning.setParent(self)
         self.setWindowTitle(self.tr("KB Assistant"))
         self._add_widgets()
-        self._add_menus()
+        add_menus(self)
         self._connect_signals()
         self._restore_state()
         self.statusBar().showMessage(self.tr("Opening the knowledge base…"))
@@ -83,12 +83,18 @@ class MainWindow(QMainWindow):
         self.article_pane = ArticlePane(self)
         self.article, self.find_bar = self.article_pane.view, self.article_pane.find_bar
         self.reply_panel = ReplyPanel(self)
+        self.customer_strip = CustomerStrip(self)
+        reply_column = QWidget(self)
+        column = QVBoxLayout(reply_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.customer_strip)
+        column.addWidget(self.reply_panel, 1)
         self.tray = TrayIcon(app_icon(), self)
         self.tray.show()
         self.problems = ProblemsPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.problems.hide()
-        self.right_splitter = self._splitter(Qt.Orientation.Vertical, (self.article_pane, 3), (self.reply_panel, 2))
+        self.right_splitter = self._splitter(Qt.Orientation.Vertical, (self.article_pane, 3), (reply_column, 2))
         self.splitter = self._splitter(Qt.Orientation.Horizontal, (self.results_pane, 0), (self.right_splitter, 2))
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -110,52 +116,14 @@ class MainWindow(QMainWindow):
             splitter.setStretchFactor(position, stretch)
         return splitter
 
-    def _add_menus(self) -> None:
-        """The keyboard contract, as menu actions so the menus show the keys."""
-        menus = self.menuBar()
-        file_menu, edit_menu = menus.addMenu(self.tr("&File")), menus.addMenu(self.tr("&Edit"))
-        reply_menu, view_menu = menus.addMenu(self.tr("&Reply")), menus.addMenu(self.tr("&View"))
-        tools_menu, help_menu = menus.addMenu(self.tr("&Tools")), menus.addMenu(self.tr("&Help"))
-        action = partial(add_action, self)
-        action(file_menu, self.tr("&New article…"), self.request_new_article, "Ctrl+N")
-        action(file_menu, self.tr("&Edit this article"), self.request_edit, "Ctrl+E")
-        file_menu.addSeparator()
-        action(file_menu, self.tr("&Reload knowledge base"), self.refresh_requested.emit, "F5")
-        file_menu.addSeparator()
-        self.quit_action = action(file_menu, self.tr("&Quit"), self.quit_requested.emit, "Ctrl+Q")
-        action(edit_menu, self.tr("&Find in article"), self.find_bar.open_bar, "Ctrl+F")
-        action(edit_menu, self.tr("&Pin or unpin article"), self.toggle_pin, "Ctrl+D")
-        action(edit_menu, self.tr("Go to the &search box"), self.search_bar.focus, "Ctrl+L", "Ctrl+K")
-        edit_menu.addSeparator()
-        action(edit_menu, self.tr("&Settings…"), self.open_settings, "Ctrl+,")
-        action(reply_menu, self.tr("Copy the &first reply"), lambda: self.copy_reply(0), "Ctrl+Return", "Ctrl+Enter")
-        for number in range(1, 10):
-            action(reply_menu, self.tr("Copy reply {0}").format(number),
-                   lambda _=False, n=number: self.copy_reply(n - 1), f"Alt+{number}")
-        reply_menu.addSeparator()
-        action(reply_menu, self.tr("&New customer (forget the values)"), self.replies.clear_values)
-        view_menu.addAction(self.problems.toggleViewAction())
-        self.tray.compact_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
-        view_menu.addAction(self.tray.compact_action)
-        view_menu.addSeparator()
-        action(view_menu, self.tr("&Learning mode"), lambda: self.learning.show(0), "Ctrl+Shift+L")
-        action(view_menu, self.tr("&What changed"), self.show_what_changed, "Ctrl+Shift+W")
-        action(view_menu, self.tr("Zoom &in"), lambda: self.zoom(1), "Ctrl++", "Ctrl+=")
-        action(view_menu, self.tr("Zoom &out"), lambda: self.zoom(-1), "Ctrl+-")
-        action(tools_menu, self.tr("&Report to developers…"), self.report_to_developers, "Ctrl+Shift+B")
-        action(tools_menu, self.tr("Re&view queue…"), self.workbench.show_review_queue)
-        action(help_menu, self.tr("&Keyboard shortcuts"), lambda: ShortcutsSheet(self).exec(), "F1")
-        escape = QShortcut(QKeySequence("Escape"), self)
-        escape.setContext(Qt.ShortcutContext.WindowShortcut)
-        escape.activated.connect(self.escape)
-
     def _connect_signals(self) -> None:
         bar, pane, replies, panel = self.search_bar, self.results_pane, self.replies, self.reply_panel
         bar.text_changed.connect(self.search.set_text)
         bar.filters_changed.connect(self.search.set_filters)
         bar.submitted.connect(lambda: self.open_row(max(0, pane.view.currentIndex().row())))
         bar.move_requested.connect(pane.view.move_selection)
-        self.search.results_changed.connect(self.show_results)
+        pane.as_typed_requested.connect(self.search.search_as_typed)
+        self.search.results_changed.connect(self.results_pane.show_results)
         self.search.cleared.connect(self.show_home)
         pane.view.selectionModel().currentChanged.connect(lambda current, _: self._preview_row(current.row()))
         pane.view.activated.connect(lambda index: self.open_row(index.row()))
@@ -166,6 +134,7 @@ class MainWindow(QMainWindow):
         self.problems.open_requested.connect(self._open_problem)
         self.changes_notice.show_requested.connect(self.show_what_changed)
         panel.bind(replies)
+        self.customer_strip.bind(replies)
         panel.copy_requested.connect(self.copy_reply)
         self.tray.show_requested.connect(lambda: bring_to_front(self))
         self.tray.quick_search_requested.connect(lambda: self.show_query(""))
@@ -206,12 +175,6 @@ class MainWindow(QMainWindow):
     def show_error(self, problem: str | BaseException) -> None:
         """A problem the agent should know about, in the status bar (an error in the interface language)."""
         self.statusBar().showMessage(problem if isinstance(problem, str) else error_text(problem), 15000)
-
-    def show_results(self, results: SearchResults | None) -> None:
-        """Put results in the list; say when the layout was repaired."""
-        self.results_pane.show_results(results)
-        if results is not None and results.interpreted:
-            self.statusBar().showMessage(self.tr("Searching for: {0}").format(results.interpreted), 4000)
 
     def show_home(self) -> None:
         """Empty search box: pinned articles first, then the recently opened ones."""
@@ -258,6 +221,9 @@ class MainWindow(QMainWindow):
     # -- the agent's commands ----------------------------------------------
     def copy_reply(self, index: int) -> None:
         """Copy reply ``index`` of the open article (the selected result's when none is open)."""
+        if not self.weak_guard.allows(self.search.latest, self):
+            self.statusBar().showMessage(self.tr("Not copied: no article matches the question well."), 8000)
+            return
         if self.preview.current is None:
             hit = self.results_pane.current_hit() or self.results_pane.model.hit(0)
             if hit is None or not self.preview.show(hit.id):
@@ -287,8 +253,17 @@ class MainWindow(QMainWindow):
         self.changes_notice.hide()
         self.learning.show(3)
 
+    def hand_over(self, query: str | None) -> None:
+        """A second launch: ``--show [QUERY]`` (the hotkey) starts a new conversation, a plain one just raises.
+
+        A new conversation puts the last customer's values aside: shown, never reused silently.
+        """
+        if query is not None:
+            self.replies.start_conversation()
+        self.show_query(query)
+
     def show_query(self, query: str | None) -> None:
-        """A second launch or the tray: raise the window; put ``query`` in the box unless None."""
+        """The tray or a hand-over: raise the window; put ``query`` in the box unless None."""
         bring_to_front(self)
         if query is not None:
             self.search_box.setText(query)
@@ -322,12 +297,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Text size {0} pt").format(self.settings.font_size), 3000)
 
     def escape(self) -> None:
-        """Esc clears the search; a second Esc (empty box) hides the window."""
+        """Esc clears the search; a second Esc (empty box) puts the window away (tray, else task bar)."""
         if self.search_box.text():
             self.search_box.clear()
             self.search_bar.focus()
         else:
-            self.hide()
+            self.tray.put_away(self, self.state)
 
     # -- state -----------------------------------------------------------
     def _restore_state(self) -> None:
@@ -345,5 +320,16 @@ class MainWindow(QMainWindow):
             self.state.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        """The agent closed the window: to the tray when there is one, else quit (unsaved edits ask first)."""
         self.save_state()
+        if not self._quitting and not self.tray.available:
+            event.ignore()  # a hidden window without a tray icon would be an invisible process
+            self.quit_requested.emit()
+            return
+        if not self._quitting:
+            self.tray.tell_where_once(self.state)
         super().closeEvent(event)
+
+    def prepare_to_quit(self) -> None:
+        """The app is quitting (editors closed): closing the window now just closes it."""
+        self._quitting = True

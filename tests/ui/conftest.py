@@ -29,3 +29,13 @@ def pytest_runtest_teardown(item):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         GarbageCollector.collect()
     return result
+
+
+@pytest.fixture(autouse=True)
+def no_modal_weak_match_question(monkeypatch):
+    """A modal "copy a weak match?" box would wait forever headless: a test that meets one unasked fails."""
+
+    def unexpected(parent, results):
+        raise AssertionError(f"unexpected weak-match question for {results.query!r}")
+
+    monkeypatch.setattr("kb_assistant.ui.replies.copy.ask_copy_weak_match", unexpected)

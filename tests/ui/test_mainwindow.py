@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -121,12 +122,42 @@ def test_links(qtbot, window):
                     timeout=5000)
 
 
-def test_escape_clears_then_hides(qtbot, window):
+def test_escape_clears_then_hides_to_the_tray_and_says_so_once(qtbot, window, monkeypatch):
+    told = []
+    monkeypatch.setattr(window.tray, "available", True)
+    monkeypatch.setattr(window.tray, "notify", lambda title, text, msecs=4000: told.append(title) or True)
     qtbot.keyClicks(window.search_box, "refund")
     qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
     assert window.search_box.text() == ""
     qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
     assert not window.isVisible()
+    assert told == ["KB Assistant is still running"]
+    window.show()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert not window.isVisible() and len(told) == 1  # said once
+
+
+def test_without_a_tray_escape_minimizes_and_closing_quits(qtbot, window, monkeypatch):
+    monkeypatch.setattr(window.tray, "available", False)
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert window.isVisible()  # minimized, never an invisible process
+    quits = []
+    window.quit_requested.connect(lambda: quits.append(True))
+    window.close()
+    assert quits == [True] and window.isVisible()  # quitting asks the editors first (app.quit_app)
+    window.prepare_to_quit()
+    window.close()
+    assert not window.isVisible() and quits == [True]
+
+
+def test_with_a_tray_closing_hides_and_says_where_once(qtbot, window, monkeypatch):
+    told = []
+    monkeypatch.setattr(window.tray, "available", True)
+    monkeypatch.setattr(window.tray, "notify", lambda title, text, msecs=4000: told.append(title) or True)
+    quits = []
+    window.quit_requested.connect(lambda: quits.append(True))
+    window.close()
+    assert not window.isVisible() and quits == [] and len(told) == 1
 
 
 def test_ctrl_l_focuses_the_search_box(qtbot, window):
@@ -226,7 +257,7 @@ def test_window_layout_and_channel_are_remembered(qtbot, write_kb, tmp_path):
 
 def test_f1_lists_the_keyboard_contract(qtbot, window, monkeypatch):
     shown = []
-    monkeypatch.setattr("kb_assistant.ui.mainwindow.ShortcutsSheet.exec", lambda self: shown.append(self) or 0)
+    monkeypatch.setattr("kb_assistant.ui.menus.ShortcutsSheet.exec", lambda self: shown.append(self) or 0)
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert shown
     from kb_assistant.ui.help.shortcuts import shortcut_rows
@@ -262,3 +293,50 @@ def test_home_list_snippets_are_plain_text(qtbot, window):
     window.show_home()
     snippet = window.results_pane.model.hit(0).snippet
     assert snippet.startswith("Refund to a bank card Refunds take") and "#" not in snippet and "[[" not in snippet
+
+
+def test_a_question_handed_over_by_the_hotkey_never_carries_the_last_customers_name(qtbot, window, monkeypatch):
+    answers = [{"customer_name": "Анна", "order_id": "12345"}, {"order_id": "777"}]
+    monkeypatch.setattr("kb_assistant.ui.replies.copy.ask_values", lambda parent, fields: answers.pop(0))
+    window.reply_panel.set_channel("chat")
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "Анна" in QGuiApplication.clipboard().text()
+    assert "Анна" in window.customer_strip.text.text()
+    window.hand_over("refund delayed")  # kb-assistant --show "refund delayed"
+    assert window.search_box.text() == "refund delayed"
+    assert "Анна" not in window.replies.preview().plain
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
+    window.copy_reply(0)
+    assert "Анна" not in QGuiApplication.clipboard().text() and "12345" not in QGuiApplication.clipboard().text()
+    assert "777" in QGuiApplication.clipboard().text()
+    assert "Previous customer, not used" in window.customer_strip.text.text()
+    window.customer_strip.take_button.click()  # the agent confirms: it is the same customer after all
+    window.copy_reply(0)
+    assert "Анна" in QGuiApplication.clipboard().text() and "777" in QGuiApplication.clipboard().text()
+
+
+def test_a_plain_second_launch_keeps_the_conversation(qtbot, window):
+    window.replies.set_values({"customer_name": "Анна"})
+    window.hand_over(None)  # kb-assistant started again without --show: just raise the window
+    assert window.replies.values == {"customer_name": "Анна"}
+
+
+def test_copying_from_no_good_match_asks_first(qtbot, window, monkeypatch):
+    asked = []
+    monkeypatch.setattr("kb_assistant.ui.replies.copy.ask_copy_weak_match",
+                        lambda parent, results: asked.append(results.query) or False)
+    monkeypatch.setattr("kb_assistant.ui.replies.copy.ask_values", lambda parent, fields: {"order_id": "1"})
+    QGuiApplication.clipboard().setText("before")
+    qtbot.keyClicks(window.search_box, "refund pasta")
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
+    # the search thread's answer, as it comes when the closest article is a weak match
+    weak = dataclasses.replace(window.search.latest, confident=False, query="how to cook pasta refund")
+    window.search.latest = weak
+    window.search.results_changed.emit(weak)
+    assert window.results_pane.no_match.text() == "No good match. Closest:"
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["how to cook pasta refund"]
+    assert QGuiApplication.clipboard().text() == "before"
+    assert "Not copied" in window.statusBar().currentMessage()

@@ -4,13 +4,15 @@ QtCore only, and Qt state only: composing, asking and rendering are
 :mod:`kb_assistant.core.replies.compose`, the same path the command line uses,
 so the window copies exactly what ``kb-assistant reply`` prints and refuses for
 the same reasons. Values typed for the current customer (their name, order
-number ...) are kept across articles and replies until
-:meth:`ReplyController.clear_values`.
+number ...) are kept across articles and replies for this conversation only
+(:class:`~kb_assistant.core.replies.customer.CustomerSession`): a new customer
+or an idle pause puts them aside, shown but never used until the agent takes them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
@@ -24,6 +26,7 @@ from kb_assistant.core.replies.compose import (
     ReplyRequest,
     builtins_for,
     compose,
+    humanize,
     placeholders_needed,
     render,
     reply_names,
@@ -31,6 +34,7 @@ from kb_assistant.core.replies.compose import (
     snippet_in_language,
     unfilled_names,
 )
+from kb_assistant.core.replies.customer import DEFAULT_IDLE_MINUTES, CustomerSession
 from kb_assistant.core.replies.templates import ClipboardPayload
 from kb_assistant.core.settings import Settings
 
@@ -42,6 +46,7 @@ class ReplyController(QObject):
         kb: the loaded knowledge base (replace it with :meth:`set_kb`).
         settings: the agent's profile and the defaults for channel and snippets.
         today_provider: returns today's date (for ``{{today}}``); tests pin it.
+        clock: seconds since the epoch, for the customer's idle time; tests drive it.
         parent: the Qt parent.
 
     Signals:
@@ -50,7 +55,7 @@ class ReplyController(QObject):
             its own single reply; [] without an article).
         preview_failed(object): the reply cannot be composed (a :class:`KbError`, e.g. a
             greeting snippet that is not in this KB); the preview shows why.
-        values_changed(): the current customer's values changed.
+        values_changed(): the current customer's values, or the previous customer's put aside, changed.
         channel_changed(str): the channel changed.
         snippets_changed(list, list, str, str): the greeting and the closing choices
             (:class:`~kb_assistant.core.replies.compose.SnippetChoice` lists, the reply's
@@ -75,6 +80,7 @@ class ReplyController(QObject):
         settings: Settings,
         today_provider: Callable[[], dt.date] = dt.date.today,
         parent: QObject | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         super().__init__(parent)
         self._kb = kb
@@ -86,7 +92,7 @@ class ReplyController(QObject):
         self._greeting_id = settings.greeting_snippet
         self._closing_id = settings.closing_snippet
         self._snippet_lang: str | None = None  # the language the snippet lists were last offered in
-        self._values: dict[str, str] = {}
+        self._customer = CustomerSession(DEFAULT_IDLE_MINUTES * 60, clock)
 
     # -- state -----------------------------------------------------------
     @property
@@ -116,8 +122,21 @@ class ReplyController(QObject):
 
     @property
     def values(self) -> dict[str, str]:
-        """A copy of the current customer's values."""
-        return dict(self._values)
+        """A copy of the current customer's values (the only ones a reply uses)."""
+        return self._customer.values
+
+    @property
+    def offered(self) -> dict[str, str]:
+        """A copy of the previous customer's values, put aside (never used unless taken)."""
+        return self._customer.offered
+
+    def value_labels(self, offered: bool = False) -> list[tuple[str, str]]:
+        """The current (or put-aside) values as ``(label, value)``, labels in the reply's language."""
+        lang = self._article.lang if self._article is not None and self._article.lang else (
+            self._kb.config.default_lang or "en")
+        values = self._customer.offered if offered else self._customer.values
+        return [(self._kb.config.placeholder_label(name, lang) or humanize(name), value)
+                for name, value in values.items()]
 
     def reply_names(self) -> list[str]:
         """The reply names of the current article (a snippet: its title)."""
@@ -189,25 +208,53 @@ class ReplyController(QObject):
             self._emit_preview()
 
     def set_values(self, values: Mapping[str, str]) -> None:
-        """Add values for the current customer; a blank value forgets that name."""
-        updated = dict(self._values)
-        for name, value in values.items():
-            text = "" if value is None else str(value)
-            if text.strip():
-                updated[name] = text
-            else:
-                updated.pop(name, None)
-        if updated != self._values:
-            self._values = updated
-            self.values_changed.emit()
-            self._emit_preview()
+        """Add values for the current customer; a blank value forgets that name.
+
+        After the idle time the old values are put aside first: what is typed
+        now belongs to a new conversation.
+        """
+        before = (self._customer.values, self._customer.offered)
+        self._customer.set_values(values)
+        self._changed(before)
 
     def clear_values(self) -> None:
-        """Forget every value: the next customer starts empty."""
-        if self._values:
-            self._values = {}
-            self.values_changed.emit()
-            self._emit_preview()
+        """Forget every value, the current customer's and the previous one's put aside."""
+        before = (self._customer.values, self._customer.offered)
+        self._customer.forget()
+        self._changed(before)
+
+    def start_conversation(self) -> None:
+        """A new conversation began (a question handed over by the hotkey): the values are put aside."""
+        before = (self._customer.values, self._customer.offered)
+        self._customer.new_customer()
+        self._changed(before)
+
+    def new_customer(self) -> None:
+        """A new conversation: the values are put aside (shown, not used); a second time forgets them."""
+        before = (self._customer.values, self._customer.offered)
+        if not self._customer.new_customer():
+            self._customer.forget()
+        self._changed(before)
+
+    def take_offer(self) -> None:
+        """The agent confirmed the previous customer's values: use them in this conversation."""
+        before = (self._customer.values, self._customer.offered)
+        self._customer.take_offer()
+        self._changed(before)
+
+    def expire_idle(self) -> bool:
+        """Put the values aside when they went unused for the idle time; True when they were."""
+        before = (self._customer.values, self._customer.offered)
+        self._customer.expire_idle()
+        return self._changed(before)
+
+    def note_copied(self) -> None:
+        """A reply was copied: the conversation goes on (its idle time starts again)."""
+        self._customer.touch()
+
+    def set_idle_minutes(self, minutes: float) -> None:
+        """How long values may go unused before they are put aside (0: never)."""
+        self._customer.idle_seconds = max(0.0, float(minutes)) * 60
 
     # -- questions -------------------------------------------------------
     def placeholders_needed(self, reply_index: int | None = None) -> list[PlaceholderField]:
@@ -215,14 +262,14 @@ class ReplyController(QObject):
         composition = self._composition_or_none(reply_index)
         if composition is None:
             return []
-        return placeholders_needed(self._kb, composition, self._values, self._builtins(composition))
+        return placeholders_needed(self._kb, composition, self._customer.values, self._builtins(composition))
 
     def missing(self, reply_index: int | None = None) -> list[str]:
         """Names that have no value and no fallback (copying would be refused)."""
         composition = self._composition_or_none(reply_index)
         if composition is None:
             return []
-        return unfilled_names(composition, self._values, self._builtins(composition))
+        return unfilled_names(composition, self._customer.values, self._builtins(composition))
 
     def left_out(self, reply_index: int | None = None) -> list[str]:
         """What the reply's copy leaves out because the reply already has it (``Composition.left_out``)."""
@@ -261,6 +308,13 @@ class ReplyController(QObject):
         self.replies_changed.emit(self.reply_names())
         self._emit_preview()
 
+    def _changed(self, before: tuple[dict, dict]) -> bool:
+        if (self._customer.values, self._customer.offered) == before:
+            return False
+        self.values_changed.emit()
+        self._emit_preview()
+        return True
+
     def _emit_preview(self) -> None:
         if not self.reply_names():
             self.left_out_changed.emit([])
@@ -280,7 +334,7 @@ class ReplyController(QObject):
         return ReplyRequest(
             article_id=self._article.id if self._article is not None else "",
             reply=str(index + 1),
-            values=self._values,
+            values=self._customer.values,
             channel=self._channel,
             greeting_id=self._greeting_id,
             closing_id=self._closing_id,
@@ -321,4 +375,4 @@ class ReplyController(QObject):
 
     def _render(self, reply_index: int | None, strict: bool) -> ClipboardPayload:
         composition = self._composition(reply_index)
-        return render(composition, self._values, self._channel, self._builtins(composition), strict=strict)
+        return render(composition, self._customer.values, self._channel, self._builtins(composition), strict=strict)

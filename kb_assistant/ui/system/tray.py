@@ -2,13 +2,17 @@
 
 The tray is optional: :class:`TrayIcon` works (menu, actions, signals) whether or not
 the desktop has a system tray, and says which through :attr:`TrayIcon.available`.
+Where the window goes when the agent puts it away depends on it: to the tray
+(said once, so nobody hunts for a vanished window) or, without a tray (stock
+GNOME), to the task bar: a hidden window without a tray icon would be an
+invisible process nobody can bring back or quit.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from kb_assistant.ui.system.icon import app_icon
 
@@ -31,7 +35,11 @@ class TrayIcon(QObject):
     compact_toggled = Signal(bool)
     quit_requested = Signal()
 
-    def __init__(self, icon: QIcon | None = None, parent: QObject | None = None) -> None:
+    TOLD_KEY = "trayHintShown"
+    """The QSettings key remembering that the agent was told where the app went."""
+
+    def __init__(self, icon: QIcon | None = None, parent: QObject | None = None,
+                 available: bool | None = None) -> None:
         super().__init__(parent)
         self.icon = icon if icon is not None else app_icon()
         self.menu = QMenu()
@@ -51,7 +59,8 @@ class TrayIcon(QObject):
         self.menu.addAction(self.compact_action)
         self.menu.addSeparator()
         self.menu.addAction(self.quit_action)
-        self.available = QSystemTrayIcon.isSystemTrayAvailable()
+        self.available = QSystemTrayIcon.isSystemTrayAvailable() if available is None else available
+        self._told = False
         self.tray: QSystemTrayIcon | None = None
         if self.available:
             self.tray = QSystemTrayIcon(self.icon, self)
@@ -68,6 +77,25 @@ class TrayIcon(QObject):
         """Take the icon out of the tray."""
         if self.tray is not None:
             self.tray.hide()
+
+    def put_away(self, window: QWidget, state: QSettings | None = None) -> None:
+        """Esc Esc: hide ``window`` to the tray (telling once where it went), or minimize it without a tray."""
+        if not self.available:
+            window.showMinimized()
+            return
+        window.hide()
+        self.tell_where_once(state)
+
+    def tell_where_once(self, state: QSettings | None = None) -> None:
+        """The first time the window goes to the tray, say so (remembered in ``state``)."""
+        if self._told or (state is not None and state.value(self.TOLD_KEY, False, type=bool)):
+            return
+        if self.notify(self.tr("KB Assistant is still running"),
+                       self.tr("It is in the tray: click its icon to bring it back. Quit is in the icon's menu "
+                               "and in File → Quit (Ctrl+Q).")):
+            self._told = True
+            if state is not None:
+                state.setValue(self.TOLD_KEY, True)
 
     def set_compact(self, on: bool) -> None:
         """Check or uncheck Compact mode without emitting ``compact_toggled``."""

@@ -48,3 +48,21 @@ def test_a_reply_that_cannot_be_composed_copies_nothing_and_says_why(qtbot, writ
     assert QGuiApplication.clipboard().text() == "before"
     assert message.startswith("Not copied:") and "gone" in message
     assert "Not copied:" in copy_reply(controller, 4, None, ask=lambda parent, fields: {})
+
+
+def test_copying_from_a_weak_answer_asks_once_per_answer(qtbot):
+    from kb_assistant.core.models import SearchHit, SearchResults
+    from kb_assistant.ui.replies.copy import WeakMatchGuard
+
+    hit = SearchHit(id="a", title="Alpha", path="a.md", score=1.0, snippet="alpha")
+    weak = SearchResults("how to cook pasta", (hit,), confident=False)
+    asked, answers = [], [False, True]
+    guard = WeakMatchGuard(ask=lambda parent, results: asked.append(results.query) or answers.pop(0))
+    assert not guard.allows(weak, None)  # the agent said no
+    assert guard.allows(weak, None)  # asked again, said yes
+    assert guard.allows(weak, None)  # the same answer: not asked a third time
+    assert asked == ["how to cook pasta", "how to cook pasta"]
+    assert guard.allows(SearchResults("refund", (hit,), confident=True), None)
+    assert guard.allows(SearchResults("zzz"), None)  # nothing found: nothing to copy from, nothing to ask
+    assert guard.allows(None, None)  # no search (the home list)
+    assert len(asked) == 2

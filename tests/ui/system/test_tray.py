@@ -51,3 +51,38 @@ def test_set_compact_syncs_without_emitting(qtbot, tray):
     assert tray.compact_action.isChecked()
 
 
+
+
+def test_putting_the_window_away_without_a_tray_minimizes_it(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    tray = TrayIcon(available=False)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    tray.put_away(window)
+    assert window.isVisible()  # in the task bar, never an invisible process
+
+
+def test_going_to_the_tray_is_said_once_and_remembered(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
+
+    state = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    told = []
+    tray = TrayIcon(available=True)
+    monkeypatch.setattr(tray, "notify", lambda title, text, msecs=4000: told.append(text) or True)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    tray.put_away(window, state)
+    assert not window.isVisible() and len(told) == 1 and "tray" in told[0]
+    window.show()
+    tray.put_away(window, state)
+    assert len(told) == 1
+    later = TrayIcon(available=True)  # the next start of the app
+    monkeypatch.setattr(later, "notify", lambda title, text, msecs=4000: told.append(text) or True)
+    later.tell_where_once(state)
+    assert len(told) == 1
+    tray.hide()
+    later.hide()
