@@ -25,14 +25,8 @@ from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.messages import clip
 from kb_assistant.core.models import CHANNELS, SearchResults
 from kb_assistant.core.paths import AppPaths, choose_kb_root, resolve_index_dir
-from kb_assistant.core.replies.compose import (
-    LEFT_OUT,
-    ReplyRequest,
-    builtins_for,
-    compose,
-    render,
-    snippet_in_language,
-)
+from kb_assistant.core.replies.blocks import LEFT_OUT, snippet_in_language
+from kb_assistant.core.replies.compose import ReplyRequest, builtins_for, compose, render
 from kb_assistant.core.settings import SETTINGS_FILE, load_settings
 
 EXIT_OK = 0

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from kb_assistant.core.errors import KbError
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.models import CHANNELS, Article
+from kb_assistant.core.replies.blocks import snippet_choices, snippet_in_language
 from kb_assistant.core.replies.compose import (
     Composition,
     PlaceholderField,
@@ -30,8 +31,6 @@ from kb_assistant.core.replies.compose import (
     placeholders_needed,
     render,
     reply_names,
-    snippet_choices,
-    snippet_in_language,
     unfilled_names,
 )
 from kb_assistant.core.replies.customer import DEFAULT_IDLE_MINUTES, CustomerSession
@@ -58,7 +57,7 @@ class ReplyController(QObject):
         values_changed(): the current customer's values, or the previous customer's put aside, changed.
         channel_changed(str): the channel changed.
         snippets_changed(list, list, str, str): the greeting and the closing choices
-            (:class:`~kb_assistant.core.replies.compose.SnippetChoice` lists, the reply's
+            (:class:`~kb_assistant.core.replies.blocks.SnippetChoice` lists, the reply's
             language first), and the greeting and closing ids chosen now; sent by
             :meth:`set_kb`, :meth:`set_settings` and whenever the article's language changes
             (a chosen snippet then follows its translation, when it has one).

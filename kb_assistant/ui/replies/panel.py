@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kb_assistant.core.models import CHANNELS
-from kb_assistant.core.replies.compose import SnippetChoice
+from kb_assistant.core.replies.blocks import SnippetChoice
 from kb_assistant.ui.replies.controller import ReplyController
 from kb_assistant.ui.system.messages import error_text
 

@@ -9,21 +9,17 @@ from pathlib import Path
 import pytest
 
 from kb_assistant.core.kb.load import load_kb
-from kb_assistant.core.replies.compose import (
+from kb_assistant.core.replies.blocks import (
     LEFT_OUT,
-    ReplyRequest,
     SnippetChoice,
-    builtins_for,
-    compose,
     ends_with_closing,
     has_signature,
     opens_with_greeting,
-    render,
-    render_request,
     snippet_choices,
     snippet_in_language,
     wants_signature,
 )
+from kb_assistant.core.replies.compose import ReplyRequest, builtins_for, compose, render, render_request
 from kb_assistant.core.settings import Settings
 
 TODAY = dt.date(2026, 11, 27)
