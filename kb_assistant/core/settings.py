@@ -23,6 +23,7 @@ from kb_assistant.core.errors import SettingsError
 from kb_assistant.core.files.jsonfile import JsonError, read_json
 from kb_assistant.core.messages import short_value
 from kb_assistant.core.models import CHANNELS
+from kb_assistant.core.replies.customer import DEFAULT_IDLE_MINUTES
 
 log = logging.getLogger("kb_assistant.settings")
 
@@ -44,6 +45,7 @@ class Settings:
     greeting_snippet: str = ""
     closing_snippet: str = ""
     signature_channels: list[str] = field(default_factory=lambda: list(SIGNATURE_CHANNELS))
+    customer_idle_minutes: int = DEFAULT_IDLE_MINUTES
     kb_dir: str = ""
     ui_language: str = "system"
     theme: str = "system"
@@ -59,6 +61,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
 """The values a choice may take; anything else is reported and the default used."""
 FONT_SIZES = range(0, 97)
 """Point sizes ``font_size`` may be (0: the system's)."""
+IDLE_MINUTES = range(0, 24 * 60 + 1)
+"""Minutes ``customer_idle_minutes`` may be (0: the values never go idle; at most a day)."""
 
 
 def load_settings(path: Path) -> tuple[Settings, SettingsError | None]:
@@ -67,7 +71,8 @@ def load_settings(path: Path) -> tuple[Settings, SettingsError | None]:
     The file is read by the one safe JSON reader (:func:`~kb_assistant.core.files.jsonfile.read_json`):
     UTF-8 or UTF-16 with a byte-order mark (as Notepad saves), bounded in size,
     depth and number length. Every value is checked: a wrong type, an unknown
-    choice (``"default_channel": "fax"``) or a font size out of range is
+    choice (``"default_channel": "fax"``), a font size or an idle time
+    (``customer_idle_minutes``, 0 to 1440) out of range is
     reported and its default used, the other settings kept. ``signature_channels``
     must be a list of known channels (``[]``: none); any other value (a string,
     ``["fax"]``, a number in the list) is reported and the default, e-mail only,
@@ -110,6 +115,8 @@ def _valid(key: str, value: object, default: object) -> bool:
         return value in CHOICES[key]
     if key == "font_size":
         return value in FONT_SIZES
+    if key == "customer_idle_minutes":
+        return value in IDLE_MINUTES
     if key == "signature_channels":
         return all(isinstance(channel, str) and channel in CHANNELS for channel in value)
     return True

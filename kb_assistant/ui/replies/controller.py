@@ -33,7 +33,7 @@ from kb_assistant.core.replies.compose import (
     reply_names,
     unfilled_names,
 )
-from kb_assistant.core.replies.customer import DEFAULT_IDLE_MINUTES, CustomerSession
+from kb_assistant.core.replies.customer import CustomerSession
 from kb_assistant.core.replies.templates import ClipboardPayload
 from kb_assistant.core.settings import Settings
 
@@ -91,7 +91,7 @@ class ReplyController(QObject):
         self._greeting_id = settings.greeting_snippet
         self._closing_id = settings.closing_snippet
         self._snippet_lang: str | None = None  # the language the snippet lists were last offered in
-        self._customer = CustomerSession(DEFAULT_IDLE_MINUTES * 60, clock)
+        self._customer = CustomerSession(settings.customer_idle_minutes * 60, clock)
 
     # -- state -----------------------------------------------------------
     @property
@@ -151,8 +151,9 @@ class ReplyController(QObject):
         self._load(article, keep_reply=True)
 
     def set_settings(self, settings: Settings) -> None:
-        """Use new settings: profile, and the default greeting and closing."""
+        """Use new settings: profile, the default greeting and closing, the customer's idle time."""
         self._settings = settings
+        self.set_idle_minutes(settings.customer_idle_minutes)
         self._greeting_id = settings.greeting_snippet
         self._closing_id = settings.closing_snippet
         self._offer_snippets(self._article, force=True, follow=True)

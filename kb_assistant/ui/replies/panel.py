@@ -45,7 +45,6 @@ class ReplyPanel(QWidget):
         copy_requested(int): copy reply number ``n`` (0-based) of the article.
         reply_selected(int): the agent moved to another reply.
         channel_selected(str): the agent picked another channel.
-        clear_values_requested(): forget the current customer's values.
         greeting_selected(str), closing_selected(str): snippet id ("" for none)
             to put before or after the reply.
     """
@@ -53,7 +52,6 @@ class ReplyPanel(QWidget):
     copy_requested = Signal(int)
     reply_selected = Signal(int)
     channel_selected = Signal(str)
-    clear_values_requested = Signal()
     greeting_selected = Signal(str)
     closing_selected = Signal(str)
 
@@ -74,9 +72,6 @@ class ReplyPanel(QWidget):
         self.copy_button = QPushButton(self.tr("Co&py reply"), self)
         self.copy_button.setAccessibleName(self.tr("Copy reply"))
         self.copy_button.setToolTip(self.tr("Copy the selected reply for the chosen channel (Ctrl+Enter)"))
-        self.clear_button = QPushButton(self.tr("New c&ustomer"), self)
-        self.clear_button.setAccessibleName(self.tr("New customer"))
-        self.clear_button.setToolTip(self.tr("Forget the values filled in for the current customer"))
         self.greeting = QComboBox(self)
         self.greeting.setAccessibleName(self.tr("Greeting"))
         greeting_label = QLabel(self.tr("&Greeting:"), self)
@@ -94,7 +89,6 @@ class ReplyPanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(channel_label)
         row.addWidget(self.channel, 1)
-        row.addWidget(self.clear_button)
         row.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -114,7 +108,6 @@ class ReplyPanel(QWidget):
         self.replies.itemActivated.connect(lambda item: self.copy_requested.emit(self.replies.row(item)))
         self.channel.currentIndexChanged.connect(lambda i: self.channel_selected.emit(self.channel.itemData(i)))
         self.copy_button.clicked.connect(lambda: self.copy_requested.emit(max(0, self.replies.currentRow())))
-        self.clear_button.clicked.connect(self.clear_values_requested)
         self.greeting.activated.connect(lambda i: self.greeting_selected.emit(self.greeting.itemData(i) or ""))
         self.closing.activated.connect(lambda i: self.closing_selected.emit(self.closing.itemData(i) or ""))
 
@@ -122,7 +115,6 @@ class ReplyPanel(QWidget):
         """Follow ``controller`` (its replies, preview and channel) and send it the agent's choices."""
         self.reply_selected.connect(controller.select_reply)
         self.channel_selected.connect(controller.set_channel)
-        self.clear_values_requested.connect(controller.clear_values)
         self.greeting_selected.connect(controller.set_greeting)
         self.closing_selected.connect(controller.set_closing)
         controller.replies_changed.connect(self.set_replies)

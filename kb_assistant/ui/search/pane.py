@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kb_assistant.core.models import SearchHit, SearchResults
 from kb_assistant.ui.search.model import ResultsModel
@@ -39,10 +39,12 @@ class ResultsPane(QWidget):
         self.as_typed.setFlat(True)
         self.as_typed.clicked.connect(self.as_typed_requested)
         self.repaired = QWidget(self)
-        row = QHBoxLayout(self.repaired)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.searched_as, 1)
-        row.addWidget(self.as_typed)
+        # one under the other: the results column is narrow
+        rows = QVBoxLayout(self.repaired)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(0)
+        rows.addWidget(self.searched_as)
+        rows.addWidget(self.as_typed, 0, Qt.AlignmentFlag.AlignLeft)
         self.repaired.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -80,7 +82,7 @@ class ResultsPane(QWidget):
             self.repaired.hide()
             return
         self.searched_as.setText(self.tr("Searched as: {0}").format(results.interpreted))
-        self.as_typed.setText(self.tr("Search as typed: “{0}”").format(results.query.strip()))
+        self.as_typed.setText(self.tr("Search “{0}” as typed").format(results.query.strip()))
         self.as_typed.setAccessibleName(self.as_typed.text())
         self.repaired.show()
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.models import CHANNELS
-from kb_assistant.core.settings import Settings
+from kb_assistant.core.settings import IDLE_MINUTES, Settings
 from kb_assistant.ui.system.theme import FONT_MAX, FONT_MIN
 from kb_assistant.ui.widgets.forms import add_row, name_widget
 
@@ -115,6 +115,11 @@ class SettingsDialog(QDialog):
         self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setKeyboardTracking(False)  # typing "12" must not stop at 1
         self.font_size.valueChanged.connect(self._skip_tiny_fonts)
+        self.idle_minutes = QSpinBox(self)
+        self.idle_minutes.setRange(IDLE_MINUTES.start, IDLE_MINUTES.stop - 1)
+        self.idle_minutes.setSpecialValueText(self.tr("Never"))
+        self.idle_minutes.setSuffix(self.tr(" min without a copy"))
+        self.idle_minutes.setKeyboardTracking(False)
 
         form = QFormLayout()
         rows = (
@@ -129,6 +134,8 @@ class SettingsDialog(QDialog):
             (self.closing, self.tr("C&losing:"), self.tr("Closing snippet"),
              self.tr("added after every reply that does not end with a closing of its own; "
                      "can be changed per copy")),
+            (self.idle_minutes, self.tr("&Put customer values aside after:"), self.tr("Put customer values aside after"),
+             self.tr("then they are shown as the previous customer's and used only when you take them")),
             (kb_row, self.tr("&Knowledge base folder:"), self.tr("Knowledge base folder"),
              self.tr("empty: the bundled sample")),
             (self.language, self.tr("Interface lang&uage:"), self.tr("Interface language"),
@@ -143,6 +150,7 @@ class SettingsDialog(QDialog):
             name_widget(box, self.tr("Add the signature for: {0}").format(self._channel_names[channel]))
         name_widget(self.browse_button, self.tr("Browse for the knowledge base folder"), "")
         name_widget(self.font_size.findChild(QLineEdit), self.tr("Font size"), "")
+        name_widget(self.idle_minutes.findChild(QLineEdit), self.tr("Put customer values aside after"), "")
 
         self.restart_note = QLabel(self.tr("A new interface language takes effect after a restart."), self)
         self.restart_note.setWordWrap(True)
@@ -220,6 +228,7 @@ class SettingsDialog(QDialog):
         size = settings.font_size if FONT_MIN <= settings.font_size <= FONT_MAX else 0
         self._font_size = size
         self.font_size.setValue(size)
+        self.idle_minutes.setValue(settings.customer_idle_minutes)
 
     def settings(self) -> Settings:
         """The edited copy (unknown ``extra`` keys kept as they were)."""
@@ -237,6 +246,7 @@ class SettingsDialog(QDialog):
             ui_language=self.language.currentData() or "system",
             theme=self.theme.currentData() or "system",
             font_size=self.font_size.value() if self.font_size.value() >= FONT_MIN else 0,
+            customer_idle_minutes=self.idle_minutes.value(),
             extra=copy.deepcopy(self._original.extra),
         )
 

@@ -129,3 +129,15 @@ def test_the_strip_shows_the_values_in_use_and_the_ones_put_aside(qtbot, write_k
     strip.take_button.click()
     assert controller.values == {"customer_name": "Анна", "order_id": "12345"}
     assert not strip.take_button.isVisible()
+
+
+def test_the_idle_time_comes_from_the_settings(qtbot, write_kb):
+    clock = Clock()
+    controller = ReplyController(load_kb(write_kb(KB)), Settings(customer_idle_minutes=2), clock=clock)
+    controller.set_values({"customer_name": "Анна"})
+    clock.now += 3 * 60
+    assert controller.expire_idle()
+    controller.set_settings(Settings(customer_idle_minutes=0))
+    controller.take_offer()
+    clock.now += 10 ** 6
+    assert not controller.expire_idle()

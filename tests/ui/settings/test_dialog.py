@@ -236,3 +236,13 @@ def test_the_alt_key_moves_to_the_first_signature_box(make_dialog):
     dialog = make_dialog()
     labels = [label for label in dialog.findChildren(QLabel) if label.buddy() is dialog.signature_channels["email"]]
     assert [label.text() for label in labels] == ["&Add the signature for:"]
+
+
+def test_the_customer_idle_time_is_a_spin_box_where_zero_means_never(make_dialog):
+    dialog = make_dialog(Settings(customer_idle_minutes=15))
+    assert dialog.idle_minutes.value() == 15
+    dialog.idle_minutes.setValue(0)
+    assert dialog.idle_minutes.text() == "Never"
+    assert dialog.settings().customer_idle_minutes == 0
+    dialog.idle_minutes.setValue(5000)  # clamped to a day
+    assert dialog.settings().customer_idle_minutes == 1440
