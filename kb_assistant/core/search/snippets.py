@@ -7,9 +7,9 @@ from functools import lru_cache
 
 import datetime as dt
 
-from kb_assistant.core.models import Article, SearchHit
+from kb_assistant.core.models import Article, KbConfig, SearchHit
 from kb_assistant.core.search.analysis import index_form
-from kb_assistant.core.render.plain import markdown_to_plain
+from kb_assistant.core.search.schema import preview_text
 
 SNIPPET_CHARS = 180
 SCAN_CHARS = 6000
@@ -60,9 +60,15 @@ def make_snippet(text: str, terms: frozenset[str], width: int = SNIPPET_CHARS):
         if distinct > best_count:
             best_start, best_count = start, distinct
     start = max(0, best_start - width // 4)
-    if start:
+    if start and head[start - 1] != " ":
+        # open at a word: the one the window starts in when it is short, else the next one
+        # (never at the tail of a long one, such as the ")." of "(password-reset-ru).")
         space = head.rfind(" ", 0, start)
-        start = space + 1 if space >= 0 and start - space < 20 else start
+        if space >= 0 and start - space < 20:
+            start = space + 1
+        else:
+            space = head.find(" ", start, best_start)
+            start = space + 1 if space >= 0 else start
     return _cut(head, start, width, matches)
 
 
@@ -101,12 +107,13 @@ def mark_spans(text: str, spans, mark, plain=None) -> str:
     return "".join(parts)
 
 
-def article_hit(article: Article, today: dt.date | None = None) -> SearchHit:
+def article_hit(article: Article, today: dt.date | None = None, config: KbConfig | None = None) -> SearchHit:
     """A result-list entry for an article listed without a search (pinned, recent).
 
-    Its snippet is the start of the article as plain text, as a search result's would be.
+    Its snippet is the start of the article's readable text, as a search result's
+    would be (``config`` gives the placeholder labels, see :func:`preview_text`).
     """
-    snippet, _spans = make_snippet(markdown_to_plain(article.body), frozenset())
+    snippet, _spans = make_snippet(preview_text(article, config), frozenset())
     return SearchHit(
         id=article.id, title=article.title, path=article.path, score=0.0, snippet=snippet,
         reply_names=tuple(r.name for r in article.replies), tags=article.tags, lang=article.lang,

@@ -9,13 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kb_assistant.core.articles.parse import parse_article_bytes
-from kb_assistant.core.models import Reply
+from kb_assistant.core.models import KbConfig, Reply
 from kb_assistant.core.search.schema import (
     PAIR_SOURCE_CHARS,
     SNIPPET_SOURCE_CHARS,
     TEXT_FIELDS,
     build_schema,
     document_for,
+    preview_text,
     split_reply_names,
 )
 from tests.core.search.helpers import KB_FILES
@@ -39,14 +40,16 @@ def test_the_indexed_body_is_words_without_marks_urls_or_placeholders():
     assert "item" in words and "quote" in words and ">" not in doc["body"]
     # a placeholder reads as its fallback (what the customer would see), or not at all
     assert "there" in words and "customer_name" not in doc["body"] and "order_id" not in doc["body"]
-    assert doc["preview"] == doc["body"]
+    # the preview is for reading: the placeholders are shown, not holes
+    assert doc["preview"].endswith("Hello [there] [order id]!")
 
 
 @given(st.text(max_size=200))
 def test_any_body_becomes_a_document(text):
     base = article("any.md", "# Any\n\nBody.")
     doc = document_for(dataclasses.replace(base, body=text))
-    assert isinstance(doc["body"], str) and doc["preview"] == doc["body"][:SNIPPET_SOURCE_CHARS]
+    assert isinstance(doc["body"], str) and isinstance(doc["preview"], str)
+    assert len(doc["preview"]) <= SNIPPET_SOURCE_CHARS and "{{" not in doc["preview"].replace(text, "")
 
 
 def test_every_searched_field_is_in_the_schema_with_its_boost():
@@ -97,3 +100,28 @@ def test_reply_names_survive_the_round_trip(names):
     replies = tuple(Reply(name, "text", 1) for name in names)
     joined = document_for(dataclasses.replace(base, replies=replies))["reply_names"]
     assert split_reply_names(joined) == tuple(names)
+
+
+def test_the_preview_shows_placeholders_by_their_label_in_the_article_s_language():
+    config = KbConfig(placeholders=(("customer_name", (("en", "Customer name"), ("ru", "Имя клиента"))),
+                                    ("order_id", (("en", "Order number (9 digits)"), ("ru", "Номер заказа (9 цифр)")))))
+    ru = article("r.ru.md", "---\nlang: ru\n---\n# Возврат\n\nЗдравствуйте, {{customer_name}}! Заказ {{order_id|ваш}}.")
+    en = article("r.en.md", "---\nlang: en\n---\n# Refund\n\nHello {{customer_name|there}}! Order {{order_id}}.")
+    assert preview_text(ru, config) == "Здравствуйте, [имя клиента]! Заказ [номер заказа]."
+    assert preview_text(en, config) == "Hello [customer name]! Order [order number]."
+    assert document_for(en, config)["preview"] == preview_text(en, config)
+    # without the KB's labels: the fallback, else the name
+    assert preview_text(ru) == "Здравствуйте, [customer name]! Заказ [ваш]."
+    # the index keeps the words a customer would read
+    assert document_for(ru, config)["body"].split() == ["Возврат", "Здравствуйте,", "!", "Заказ", "ваш."]
+
+
+def test_the_preview_leaves_out_a_first_heading_that_repeats_the_title():
+    assert preview_text(article("t.md", "# Refund\n\nBody text")) == "Body text."
+    assert preview_text(article("t.md", "---\ntitle: Other\n---\n# Refund\n\nBody")) == "Refund.\nBody."
+
+
+def test_a_huge_body_is_previewed_from_its_start():
+    base = article("huge.md", "# Huge\n\nBody.")
+    doc = document_for(dataclasses.replace(base, body=("| a | b |\n" * 200_000)))
+    assert len(doc["preview"]) == SNIPPET_SOURCE_CHARS and "|" not in doc["preview"]

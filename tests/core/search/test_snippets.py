@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kb_assistant.core.articles.parse import parse_article_bytes
+from kb_assistant.core.models import KbConfig
 from kb_assistant.core.search.analysis import index_form, tokenize
 from kb_assistant.core.search.snippets import SNIPPET_CHARS, article_hit, make_snippet, mark_spans
 
@@ -148,6 +149,18 @@ def test_a_listed_article_shows_the_start_of_its_text():
     assert (hit.lang, hit.category, hit.product, hit.type) == ("en", "payments", "Shopwave", "article")
     assert hit.stale is True
     assert article_hit(article, today=dt.date(2020, 1, 2)).stale is False
+    # the snippet is the readable text: the title heading is shown above it, placeholders are named
+    assert hit.snippet.startswith("Refunds reach") and hit.snippet.endswith("Reply: Refund started. Hello [there]!")
+    config = KbConfig(placeholders=(("customer_name", (("en", "Customer name"),)),))
+    assert article_hit(article, config=config).snippet.endswith("Hello [customer name]!")
+
+
+def test_a_window_opens_at_a_word_never_in_the_tail_of_a_long_one():
+    # the window would open 45 characters before "needle", 24 letters into the long token
+    text = "word " * 30 + "(see-the-article-on-resetting-a-forgotten-password). Login by code needle " + "x " * 80
+    snippet, spans = make_snippet(text, terms("needle"))
+    assert snippet.startswith("… Login by code needle")
+    assert marked(snippet, spans) == ["needle"]
 
 
 def test_snippet_highlights_matched_words(service):
