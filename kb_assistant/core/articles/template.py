@@ -32,11 +32,22 @@ def new_article_path(folder: str, title: str, lang: str) -> str:
     return str(PurePosixPath(folder.strip("/")) / name) if folder.strip("/") else name
 
 
+GREETINGS = {
+    "ru": "Здравствуйте, {{customer_name}}!",
+    "en": "Hello {{customer_name|there}}!",
+}
+"""The greeting a new reply or snippet starts with, as the sample KB writes it: a Russian
+greeting asks for the name (there is no neutral word to fall back on, and the form asks for
+it before copying), an English one falls back to "there". Never an empty fallback, which
+would leave "Здравствуйте, !" in a reply sent without a name."""
+
+
 def article_template(title: str, lang: str, kind: str = "article", today: dt.date | None = None,
                      owner: str = "") -> str:
     """The text of a new article or snippet, with the front matter an editor fills in."""
     today = today or dt.date.today()
     russian = lang == "ru"
+    greeting = GREETINGS["ru" if russian else "en"]
     slug = slugify(title) + ("-ru" if russian else "")
     lines = [
         "---",
@@ -47,7 +58,7 @@ def article_template(title: str, lang: str, kind: str = "article", today: dt.dat
     if kind == "snippet":
         lines += ["type: snippet", "tags: []", f"owner: {yaml_text(owner)}", f"reviewed: {today.isoformat()}",
                   "review_every: 180", "---", f"# {title}", "",
-                  "Здравствуйте, {{customer_name|}}!" if russian else "Hello {{customer_name|there}}!", ""]
+                  greeting, ""]
         return "\n".join(lines)
     reply = "Ответ" if russian else "Reply"
     lines += [
@@ -63,7 +74,7 @@ def article_template(title: str, lang: str, kind: str = "article", today: dt.dat
         "Что проверить и что сделать." if russian else "What to check and what to do.",
         "",
         f"## {reply}: " + ("Первый ответ" if russian else "First reply"),
-        "Здравствуйте, {{customer_name|}}!" if russian else "Hello {{customer_name|there}}!",
+        greeting,
         "",
     ]
     return "\n".join(lines)

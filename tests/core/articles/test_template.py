@@ -58,3 +58,23 @@ def test_translation_text_links_back_and_keeps_comments():
     new = translation_text(text, "refund-card-ru", "ru", "refund-card", "en")
     assert new.startswith("---\nid: refund-card\n# owner: Olga\nlang: en\n")
     assert "translations:" in new and "ru: refund-card-ru" in new and new.endswith("# Возврат\n")
+
+
+@pytest.mark.parametrize("lang, kind", [("ru", "article"), ("en", "article"), ("ru", "snippet"), ("en", "snippet"),
+                                        ("", "article")])
+def test_the_template_has_no_empty_fallback(lang, kind):
+    from kb_assistant.core.articles.syntax import PLACEHOLDER_RE
+
+    text = article_template("Тест" if lang == "ru" else "Test", lang, kind, today=dt.date(2026, 11, 27))
+    placeholders = [(m.group(1), m.group(2)) for m in PLACEHOLDER_RE.finditer(text)]
+    assert placeholders and all(fallback is None or fallback.strip() for _, fallback in placeholders)
+    assert "|}}" not in text
+
+
+def test_the_template_greets_as_the_sample_kb_does():
+    from kb_assistant.core.replies.templates import find_placeholders
+
+    ru = parse_article_bytes(article_template("Тест", "ru").encode(), "t.ru.md").article
+    en = parse_article_bytes(article_template("Test", "en").encode(), "t.en.md").article
+    assert ru.replies[0].template.strip() == "Здравствуйте, {{customer_name}}!"  # the form asks for the name
+    assert [(p.name, p.fallback) for p in find_placeholders(en.replies[0].template)] == [("customer_name", "there")]
