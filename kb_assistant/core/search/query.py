@@ -294,13 +294,16 @@ def _layout_word(stats: TermStats, word: str, unfinished: bool) -> _LayoutWord:
     typed_script = query_language(word)
     if not typed_script:
         return found
-    found.typed_known = _known_word(stats, word, unfinished, prefixes=True)
+    found.typed_known = _known_word(stats, word, unfinished, prefixes=False)
     for alternative in (switch_layout(word), switch_layout_keeping_punctuation(word)):
         if alternative and query_language(alternative) == _other_script(typed_script):
             found.alternative, found.script = found.alternative or alternative, _other_script(typed_script)
             if _known_word(stats, alternative, unfinished, prefixes=False):
                 found.alternative, found.alternative_known = alternative, True
                 break
+    if found.alternative_known and not found.typed_known:
+        # only where it could stop a retype: a typed word cut short still reads as typed
+        found.typed_known = _known_word(stats, word, unfinished, prefixes=True)
     return found
 
 
