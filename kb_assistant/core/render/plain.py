@@ -23,8 +23,6 @@ from kb_assistant.core.articles.syntax import (
     inline_code_spans,
 )
 
-# possessive and no "(" in the target except balanced pairs: a run of "](" costs one short look each
-_LINK_URL = re.compile(r"\]\((?:[^()\s]++|\([^()\s]*+\))*+(?:\s++\"[^\"\n]*+\")?\)")
 _HTML_TAG = re.compile(r"<[^>\n]{1,200}>")
 # a malformed placeholder ("{{Order Id}}", which check reports) is no words either
 _BRACE_HOLE = re.compile(r"\{\{[^{}\n]*\}\}")
@@ -34,13 +32,13 @@ _SPACES = re.compile(r"[ \t]+")
 
 
 def markdown_to_plain(text: str) -> str:
-    """Light Markdown-to-text for indexing and snippets: drop URLs, tags and marks.
+    """Light Markdown-to-text for the index: drop URLs, tags and marks (snippets: :func:`markdown_to_preview`).
 
     A wiki link reads as its label (else its id), a placeholder as its fallback
     (what the customer would read) or as nothing.
     """
     text = WIKILINK_RE.sub(lambda m: (m.group(2) or "").strip() or m.group(1).strip(), text)
-    text = _LINK_URL.sub("]", text)
+    text = LINK_OR_IMAGE_RE.sub(_link_text, text)
     text = _HTML_TAG.sub(" ", text)
     text = PLACEHOLDER_RE.sub(lambda m: m.group(2) or "", text)
     text = _BRACE_HOLE.sub(" ", text)
