@@ -194,7 +194,7 @@
 <context>
     <name>CopyReply</name>
     <message>
-        <location filename="../../kb_assistant/ui/replies/copy.py" line="+40"/>
+        <location filename="../../kb_assistant/ui/replies/copy.py" line="+44"/>
         <source>Not copied: the reply needs {0}.</source>
         <translation>Не скопировано: для ответа нужно: {0}.</translation>
     </message>
@@ -207,6 +207,64 @@
         <location line="+2"/>
         <source>Not copied: {0}</source>
         <translation>Не скопировано: {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No good match</source>
+        <translation>Хорошего совпадения нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No article matches “{0}” well. Copy the reply of the closest one anyway?</source>
+        <translation>Ни одна статья не подходит к «{0}» достаточно хорошо. Всё равно скопировать ответ ближайшей?</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerStrip</name>
+    <message>
+        <location filename="../../kb_assistant/ui/replies/customer_strip.py" line="+30"/>
+        <source>Current customer</source>
+        <translation>Текущий клиент</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use the&amp;m</source>
+        <translation>&amp;Использовать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the previous customer&apos;s values in this conversation</source>
+        <translation>Подставлять значения предыдущего клиента в этом разговоре</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New c&amp;ustomer</source>
+        <translation>Новый к&amp;лиент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the values aside: the next reply asks again (Ctrl+Shift+N)</source>
+        <translation>Отложить значения: следующий ответ спросит их заново (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New customer</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Customer: {0}</source>
+        <translation>Клиент: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer: no values yet; a reply asks for what it needs.</source>
+        <translation>Клиент: значений пока нет; ответ сам спросит, что нужно.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous customer, not used: {0}</source>
+        <translation>Предыдущий клиент, не используется: {0}</translation>
     </message>
 </context>
 <context>
@@ -861,12 +919,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Открываем базу знаний…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../kb_assistant/ui/menus.py" line="+22"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>&amp;New article…</source>
         <translation>&amp;Новая статья…</translation>
     </message>
@@ -886,12 +944,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-12"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>&amp;Find in article</source>
         <translation>&amp;Найти в статье</translation>
     </message>
@@ -906,67 +964,72 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Н&amp;астройки…</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-16"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>&amp;Learning mode</source>
         <translation>Режим &amp;обучения</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-31"/>
         <source>&amp;Tools</source>
         <translation>&amp;Инструменты</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
+        <source>&amp;New customer (put the values aside)</source>
+        <translation>&amp;Новый клиент (отложить значения)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Use the previous customer&apos;s values</source>
+        <translation>&amp;Использовать значения предыдущего клиента</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Report to developers…</source>
         <translation>&amp;Сообщить разработчикам…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Re&amp;view queue…</source>
         <translation>Очередь п&amp;роверки…</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-37"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+38"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-41"/>
         <source>&amp;Reply</source>
         <translation>&amp;Ответ</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>Copy the &amp;first reply</source>
         <translation>Скопировать &amp;первый ответ</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Copy reply {0}</source>
         <translation>Скопировать ответ {0}</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;New customer (forget the values)</source>
-        <translation>&amp;Новый клиент (забыть значения)</translation>
-    </message>
-    <message>
-        <location line="-8"/>
+        <location line="-7"/>
         <source>Go to the &amp;search box</source>
         <translation>Перейти в строку &amp;поиска</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Zoom &amp;in</source>
         <translation>У&amp;величить текст</translation>
     </message>
@@ -976,7 +1039,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Уме&amp;ньшить текст</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+85"/>
         <source>{0} articles ready</source>
         <translation>Загружено статей: {0}</translation>
     </message>
@@ -986,7 +1049,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>; ошибок в базе знаний: {0} (Вид → Проблемы)</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+63"/>
+        <source>Not copied: no article matches the question well.</source>
+        <translation>Не скопировано: ни одна статья не подходит к вопросу достаточно хорошо.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Unpinned “{0}”.</source>
         <translation>Статья «{0}» откреплена.</translation>
     </message>
@@ -996,32 +1064,27 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Статья «{0}» закреплена.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+53"/>
         <source>The new language takes effect after a restart.</source>
         <translation>Новый язык интерфейса включится после перезапуска.</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-119"/>
         <source>Updating the index: {0} of {1} files</source>
         <translation>Обновление индекса: файл {0} из {1}</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Searching for: {0}</source>
-        <translation>Ищем: {0}</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>Link not opened: {0}</source>
         <translation>Ссылка не открыта: {0}</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+83"/>
         <source>Text size {0} pt</source>
         <translation>Размер текста: {0} пт</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location filename="../../kb_assistant/ui/menus.py" line="-2"/>
         <source>&amp;What changed</source>
         <translation>Что &amp;изменилось</translation>
     </message>
@@ -2385,7 +2448,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ReplyPanel</name>
     <message>
-        <location filename="../../kb_assistant/ui/replies/panel.py" line="+22"/>
+        <location filename="../../kb_assistant/ui/replies/panel.py" line="+28"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
@@ -2405,7 +2468,22 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Сценарий для звонка</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+3"/>
+        <source>Greeting not added: the reply already opens with one.</source>
+        <translation>Приветствие не добавлено: ответ уже начинается с приветствия.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closing not added: the reply already ends with one.</source>
+        <translation>Прощание не добавлено: ответ уже заканчивается прощанием.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature not added: the reply or the closing already signs it.</source>
+        <translation>Подпись не добавлена: она уже есть в ответе или в прощании.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Replies</source>
         <translation>Ответы</translation>
     </message>
@@ -2445,22 +2523,17 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Скопировать выделенный ответ в формате выбранного канала (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>New c&amp;ustomer</source>
-        <translation>Новый к&amp;лиент</translation>
+        <location line="+71"/>
+        <source>In another language: {0}</source>
+        <translation>На другом языке: {0}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>New customer</source>
-        <translation>Новый клиент</translation>
+        <location line="+4"/>
+        <source>{0} (not in this knowledge base)</source>
+        <translation>{0} (нет в этой базе знаний)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Forget the values filled in for the current customer</source>
-        <translation>Забыть значения, заполненные для текущего клиента</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-73"/>
         <source>Greeting</source>
         <translation>Приветствие</translation>
     </message>
@@ -2485,7 +2558,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>В этой статье нет готовых ответов.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
@@ -2750,23 +2823,38 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <source>replies: {0}</source>
         <translation>ответов: {0}</translation>
     </message>
+    <message>
+        <location line="+46"/>
+        <source>Weak match: {0}</source>
+        <translation>Слабое совпадение: {0}</translation>
+    </message>
 </context>
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../../kb_assistant/ui/search/pane.py" line="+24"/>
+        <location filename="../../kb_assistant/ui/search/pane.py" line="+32"/>
         <source>Results</source>
         <translation>Результаты</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+30"/>
         <source>Nothing found for “{0}”.</source>
         <translation>По запросу «{0}» ничего не найдено.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>No good match. The closest articles:</source>
-        <translation>Нет подходящих статей. Ближайшие:</translation>
+        <source>No good match. Closest:</source>
+        <translation>Хорошего совпадения нет. Ближайшие:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Searched as: {0}</source>
+        <translation>Искали как: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search “{0}” as typed</source>
+        <translation>Искать «{0}» как набрано</translation>
     </message>
 </context>
 <context>
@@ -2923,17 +3011,17 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+57"/>
+        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+63"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Added under e-mail replies; several lines allowed</source>
-        <translation>Добавляется под ответами по эл. почте; можно в несколько строк</translation>
+        <source>Several lines allowed</source>
+        <translation>Можно в несколько строк</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
@@ -2953,7 +3041,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Телефон</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+20"/>
         <source>The bundled sample knowledge base</source>
         <translation>Встроенная демонстрационная база знаний</translation>
     </message>
@@ -2998,7 +3086,17 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation> пт</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Never</source>
+        <translation>Никогда</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min without a copy</source>
+        <translation> мин без копирования</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Your &amp;name:</source>
         <translation>Ваше &amp;имя:</translation>
     </message>
@@ -3026,6 +3124,16 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+0"/>
         <source>fills {{agent_signature}}</source>
         <translation>подставляется вместо {{agent_signature}}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add the signature for:</source>
+        <translation>&amp;Добавлять подпись для:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add the signature for</source>
+        <translation>Добавлять подпись для</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3064,11 +3172,32 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+1"/>
-        <source>added before every reply; can be changed per copy</source>
-        <translation>добавляется перед каждым ответом; можно сменить при копировании</translation>
+        <source>added before every reply that does not open with a greeting of its own; can be changed per copy</source>
+        <translation>добавляется перед каждым ответом, который не начинается со своего приветствия; можно сменить при копировании</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>added after every reply that does not end with a closing of its own; can be changed per copy</source>
+        <translation>добавляется после каждого ответа, в конце которого нет своего прощания; можно сменить при копировании</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Put customer values aside after:</source>
+        <translation>&amp;Откладывать значения клиента через:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+16"/>
+        <source>Put customer values aside after</source>
+        <translation>Откладывать значения клиента через</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>then they are shown as the previous customer&apos;s and used only when you take them</source>
+        <translation>после этого они показываются как значения предыдущего клиента и подставляются, только если вы их возьмёте</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>C&amp;losing:</source>
         <translation>Прощ&amp;ание:</translation>
     </message>
@@ -3078,23 +3207,18 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Прощание</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>added after every reply; can be changed per copy</source>
-        <translation>добавляется после каждого ответа; можно сменить при копировании</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>&amp;Knowledge base folder:</source>
         <translation>Папка &amp;базы знаний:</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+100"/>
+        <location line="+132"/>
         <source>Knowledge base folder</source>
         <translation>Папка базы знаний</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-131"/>
         <source>empty: the bundled sample</source>
         <translation>если пусто — встроенная демонстрационная база</translation>
     </message>
@@ -3130,22 +3254,27 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Font size</source>
         <translation>Размер шрифта</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>0: the system default</source>
         <translation>0 — как в системе</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Add the signature for: {0}</source>
+        <translation>Добавлять подпись для: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Browse for the knowledge base folder</source>
         <translation>Выбрать папку базы знаний</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A new interface language takes effect after a restart.</source>
         <translation>Новый язык интерфейса применится после перезапуска.</translation>
     </message>
@@ -3176,12 +3305,32 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Закрыть без сохранения</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
+        <source>Not added to any reply. Put {{agent_signature}} in a reply or a closing to place it there.</source>
+        <translation>Не добавляется ни к одному ответу. Чтобы вставить подпись, поставьте {{agent_signature}} в ответ или прощание.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing is added while the signature is empty. Once written, it goes under the reply, after the closing, when copying for: {0}.</source>
+        <translation>Пока подпись пустая, ничего не добавляется. Когда вы её заполните, она будет добавляться под ответом, после прощания, при копировании для каналов: {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Added under the reply, after the closing, when copying for: {0}.</source>
+        <translation>Добавляется под ответом, после прощания, при копировании для каналов: {0}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left out when the reply or the closing already signs it.</source>
+        <translation>Не добавляется, если подпись уже есть в ответе или в прощании.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <location line="+4"/>
         <location line="+1"/>
         <source>{0} (unknown)</source>
@@ -3281,13 +3430,13 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>TrayIcon</name>
     <message>
-        <location filename="../../kb_assistant/ui/system/tray.py" line="+38"/>
-        <location line="+20"/>
+        <location filename="../../kb_assistant/ui/system/tray.py" line="+46"/>
+        <location line="+21"/>
         <source>KB Assistant</source>
         <translation>KB Assistant</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>&amp;Show window</source>
         <translation>&amp;Показать окно</translation>
     </message>
@@ -3305,6 +3454,16 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>KB Assistant is still running</source>
+        <translation>KB Assistant продолжает работать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is in the tray: click its icon to bring it back. Quit is in the icon&apos;s menu and in File → Quit (Ctrl+Q).</source>
+        <translation>Он в области уведомлений: щёлкните по значку, чтобы вернуть окно. Выход — в меню значка и в «Файл → Выход» (Ctrl+Q).</translation>
     </message>
 </context>
 </TS>
