@@ -292,7 +292,7 @@ def test_home_list_snippets_are_plain_text(qtbot, window):
     window.preview.show("refund")
     window.show_home()
     snippet = window.results_pane.model.hit(0).snippet
-    assert snippet.startswith("Refund to a bank card Refunds take") and "#" not in snippet and "[[" not in snippet
+    assert snippet.startswith("Refunds take 3-10 business days.") and "#" not in snippet and "[[" not in snippet
 
 
 def test_a_question_handed_over_by_the_hotkey_never_carries_the_last_customers_name(qtbot, window, monkeypatch):

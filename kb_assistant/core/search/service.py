@@ -19,9 +19,9 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.index import EmptyIndexError
 
 from kb_assistant.core.errors import SearchIndexError
-from kb_assistant.core.messages import clip
 from kb_assistant.core.kb.config import load_kb_config
 from kb_assistant.core.language import query_language
+from kb_assistant.core.messages import clip
 from kb_assistant.core.models import SearchHit, SearchResults
 from kb_assistant.core.search.indexer import (
     INDEX_NAME,
@@ -32,10 +32,22 @@ from kb_assistant.core.search.indexer import (
     update_index,
     update_paths,
 )
-from kb_assistant.core.search.query import QueryPlan, SynonymTable, TermGroup, TermStats, build_query
-from kb_assistant.core.search.schema import PAIR_BOOST, PAIR_FIELD, TEXT_FIELDS, build_schema, split_reply_names
+from kb_assistant.core.search.query import (
+    QueryPlan,
+    SynonymTable,
+    TermGroup,
+    build_query,
+)
+from kb_assistant.core.search.schema import (
+    PAIR_BOOST,
+    PAIR_FIELD,
+    TEXT_FIELDS,
+    build_schema,
+    split_reply_names,
+)
 from kb_assistant.core.search.scoring import BoundedCache, Scores, TermScorer
 from kb_assistant.core.search.snippets import make_snippet
+from kb_assistant.core.search.terms import TermStats
 
 log = logging.getLogger("kb_assistant.search")
 

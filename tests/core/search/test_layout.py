@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from kb_assistant.core.language import switch_layout
 from kb_assistant.core.search.analysis import tokenize
-from kb_assistant.core.search.query import TermStats, build_query, repair_layout
+from kb_assistant.core.search.layout import repair_layout
+from kb_assistant.core.search.query import build_query
+from kb_assistant.core.search.terms import TermStats
 
 LAYOUT_KB = {
     "refund.ru.md": (

@@ -8,20 +8,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kb_assistant.core.search import query as query_module
+from kb_assistant.core.search import terms as terms_module
 from kb_assistant.core.search.analysis import STOP_WORDS, stem_word, tokenize
+from kb_assistant.core.search.layout import repair_layout
 from kb_assistant.core.search.query import (
     FUZZY_BOOST,
     PREFIX_BOOST,
-    PREFIX_LIMIT_LONG,
-    PREFIX_LIMITS,
     STOP_BOOST,
     SYNONYM_BOOST,
     SynonymTable,
-    TermStats,
     build_query,
-    repair_layout,
 )
+from kb_assistant.core.search.terms import PREFIX_LIMIT_LONG, PREFIX_LIMITS, TermStats
 from tests.core.search.helpers import KB_FILES, top_ids
 
 SYNONYMS = SynonymTable.from_groups([["refund", "money back", "возврат", "вернуть деньги"],
@@ -168,7 +166,7 @@ def test_the_most_common_completion_is_kept_wherever_it_sorts(prefix_stats):
 
 def test_the_terms_read_for_a_prefix_are_bounded(prefix_stats, monkeypatch):
     # a two-letter prefix of a huge vocabulary: the pass over its terms stops, the answer is still ranked
-    monkeypatch.setattr(query_module, "PREFIX_SCAN_LIMIT", 10)
+    monkeypatch.setattr(terms_module, "PREFIX_SCAN_LIMIT", 10)
     found = prefix_stats.completions("zq")
     assert set(found) <= set(ZQ_WORDS[:10]) and found[0] == "zqac"  # the common one among those read
     assert prefix_stats.has_prefix("zqhh") and not prefix_stats.has_prefix("zqz")

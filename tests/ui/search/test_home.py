@@ -48,4 +48,4 @@ def test_hits_need_a_loaded_kb(write_kb):
     kb = load_kb(write_kb({"a.md": "# Alpha\n\nFirst words of alpha.\n"}))
     home.note_opened("a")
     [hit] = home.hits(kb)
-    assert hit.id == "a" and hit.snippet.startswith("Alpha First words")
+    assert hit.id == "a" and hit.snippet == "First words of alpha."  # the title is shown beside it, not repeated

@@ -1,0 +1,121 @@
+"""Term statistics of one open index: frequencies, prefix completions, typo neighbours.
+
+Typing asks the same questions of the index again and again (is this a word, what
+does this prefix complete to, what is one edit away); :class:`TermStats` answers
+them from one reader and remembers the answers until the index changes.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from itertools import islice
+
+from kb_assistant.core.search.schema import TEXT_FIELDS
+from kb_assistant.core.search.scoring import live_doc_frequency
+
+FUZZY_MIN_LENGTH = 5
+"""Typos are forgiven only on words this long: shorter ones have too many neighbours."""
+EXPAND_MAX_LENGTH = 40
+"""Words longer than this are looked up as they are: no typo or prefix expansion (a Levenshtein
+automaton over a 100,000-letter word took 40 s), no stem back-off."""
+PREFIX_LIMITS = {2: 4, 3: 8}
+PREFIX_LIMIT_LONG = 48
+PREFIX_SCAN_LIMIT = 5000
+"""Terms of one field and segment read to rank a prefix's completions (about 20 µs each): all
+of them for any prefix of a 50,000-article generated KB (536 terms at most for two letters)."""
+FIELDS = tuple(TEXT_FIELDS)
+
+
+class TermStats:
+    """Term statistics and expansions of one open reader, memoized.
+
+    Typing asks about the same words and prefixes again and again; every answer
+    here is kept until the index changes (the service makes a new instance then).
+    """
+
+    _LIMIT = 50_000
+
+    def __init__(self, reader) -> None:
+        self.reader = reader
+        self.doc_count = max(reader.doc_count(), 1)
+        self._df: dict[str, int] = {}
+        self._prefixes: dict[str, list[str]] = {}
+        self._starts: dict[str, bool] = {}
+        self._near: dict[str, list[str]] = {}
+
+    def df(self, text: str) -> int:
+        """Live document frequency of ``text`` in the field where it is most frequent (cached)."""
+        found = self._df.get(text)
+        if found is None:
+            if len(self._df) > self._LIMIT:
+                self._df.clear()
+            found = self._df[text] = max(live_doc_frequency(self.reader, name, text) for name in FIELDS)
+        return found
+
+    def known(self, stem: str) -> bool:
+        """Whether any document has this term."""
+        return self.df(stem) > 0
+
+    def idf(self, stem: str) -> float:
+        """BM25 inverse document frequency."""
+        df = self.df(stem)
+        return math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5))
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether any term starts with ``prefix`` (one term looked at per field, cached)."""
+        found = self._starts.get(prefix)
+        if found is None:
+            found = any(next(iter(self.reader.expand_prefix(name, prefix)), None) is not None for name in FIELDS)
+            if len(self._starts) > self._LIMIT:
+                self._starts.clear()
+            self._starts[prefix] = found
+        return found
+
+    def completions(self, prefix: str) -> list[str]:
+        """The most frequent terms starting with ``prefix``, most frequent first (bounded by its length).
+
+        Every term with the prefix is a candidate, wherever it sorts: one pass over
+        them per field and segment, reading each term's document frequency from the
+        term dictionary as it goes (no lookup per term), keeping the best in a heap.
+        A pass reads at most :data:`PREFIX_SCAN_LIMIT` terms, which bounds the first
+        keystrokes of a prefix on a huge vocabulary (the answer is cached per reader).
+        """
+        found = self._prefixes.get(prefix)
+        if found is None:
+            limit = PREFIX_LIMITS.get(len(prefix), PREFIX_LIMIT_LONG)
+            found = [term for _, term in heapq.nsmallest(limit, self._prefix_terms(prefix))]
+            if len(self._prefixes) > self._LIMIT:
+                self._prefixes.clear()
+            self._prefixes[prefix] = found
+        return found
+
+    def _prefix_terms(self, prefix: str):
+        """``(-df, term)`` for each term starting with ``prefix``: its largest rough df over the fields."""
+        best: dict[bytes, int] = {}
+        key = prefix.encode("utf-8")
+        for name in FIELDS:
+            counts: dict[bytes, int] = {}
+            for leaf, _offset in self.reader.leaf_readers():
+                if name not in leaf.indexed_field_names():
+                    continue
+                for text, info in islice(leaf.iter_prefix(name, key), PREFIX_SCAN_LIMIT):
+                    counts[text] = counts.get(text, 0) + info.doc_frequency()
+            for text, count in counts.items():
+                if count > best.get(text, 0):
+                    best[text] = count
+        return ((-count, text.decode("utf-8")) for text, count in best.items())
+
+    def near(self, stem: str) -> list[str]:
+        """Terms one edit away from ``stem`` (same first letter)."""
+        found = self._near.get(stem)
+        if found is None:
+            terms: set[str] = set()
+            for name in FIELDS:
+                for term in self.reader.terms_within(name, stem, 1, prefix=1):
+                    terms.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+            terms.discard(stem)
+            if len(self._near) > self._LIMIT:
+                self._near.clear()
+            found = self._near[stem] = sorted(terms)
+        return found
