@@ -23,6 +23,14 @@ from kb_assistant.core.kb.config import load_kb_config
 from kb_assistant.core.language import query_language
 from kb_assistant.core.messages import clip
 from kb_assistant.core.models import SearchHit, SearchResults
+from kb_assistant.core.search.confidence import (
+    CONFIDENCE_THRESHOLD,
+    Evidence,
+    confidence,
+    is_confident,
+    passage_match,
+    passages,
+)
 from kb_assistant.core.search.indexer import (
     INDEX_NAME,
     ProgressCallback,
@@ -51,20 +59,14 @@ from kb_assistant.core.search.terms import TermStats
 
 log = logging.getLogger("kb_assistant.search")
 
-CONFIDENCE_THRESHOLD = 0.25
-"""Confidence at or above which the first result counts as a good match.
-
-Chosen with ``benchmarks/quality.py`` (its confidence sweep) on the sets with
-out-of-scope questions: at 0.25 about a third of out-of-scope questions get a
-confident answer while 85-97 % of right first answers are confident."""
-STRENGTH_SCALE = 1.5
-"""Score per unit of question weight that counts as a full-strength match."""
 LANGUAGE_BOOST = 1.3
 """Score factor for articles written in the language of the question."""
 COORDINATION_FLOOR = 0.5
 """Score share kept by a document matching one word of a many-word question."""
 OPEN_ATTEMPTS = 3
 """How often opening follows ``CURRENT`` again when another process moved it meanwhile."""
+PASSAGE_CACHE_ENTRIES = 512
+"""Documents whose stemmed passages are kept (the first result of a typed question changes rarely)."""
 WORD_CACHE_ENTRIES = 400_000
 """Bound (in document scores) of the caches of per-word and per-question-start scores."""
 
@@ -119,6 +121,7 @@ class SearchService:
         self._stats: TermStats | None = None
         self._group_cache = BoundedCache(WORD_CACHE_ENTRIES)
         self._filter_cache: dict = {}
+        self._passage_cache: dict[int, list[frozenset[str]]] = {}
         self._synonyms = SynonymTable()
 
     # -- lifecycle -------------------------------------------------------
@@ -174,6 +177,7 @@ class SearchService:
         self._scorer = TermScorer(searcher.reader(), TEXT_FIELDS, {PAIR_FIELD: PAIR_BOOST}, self._stats.df)
         self._group_cache.clear()
         self._filter_cache.clear()
+        self._passage_cache.clear()
 
     def _close_searcher(self) -> None:
         self._scorer = None
@@ -252,19 +256,21 @@ class SearchService:
     def _run(self, searcher, text: str, plan: QueryPlan, limit: int, filters) -> SearchResults:
         allowed = self._allowed(searcher, filters)
         same_language = self._language_docs(searcher, plan.interpreted or text)
-        top = self._rank(plan, limit, allowed, same_language)
+        # the second result is ranked even for one: how far the first is ahead is evidence
+        top = self._rank(plan, max(limit, 2), allowed, same_language)
         today = (self._today or dt.date.today()).isoformat()
         highlight = frozenset(t for g in plan.groups for t in g.alternatives) | frozenset(
             stem for g in plan.groups for phrase, _ in g.phrases for stem in phrase
         )
-        hits = tuple(self._to_hit(searcher, docnum, score, highlight, today) for docnum, score in top)
-        confidence = self._confidence(plan.groups, top[0][0], top[0][1]) if top else 0.0
+        hits = tuple(self._to_hit(searcher, docnum, score, highlight, today) for docnum, score in top[:limit])
+        evidence = self._evidence(plan, top, same_language, hits[0].lang if hits else "", plan.interpreted or text)
+        value = confidence(evidence)
         return SearchResults(
             query=text,
             hits=hits,
             interpreted=plan.interpreted,
-            confident=bool(hits) and confidence >= CONFIDENCE_THRESHOLD,
-            confidence=round(confidence, 3),
+            confident=bool(hits) and is_confident(value),
+            confidence=round(value, 3),
         )
 
     def _rank(self, plan: QueryPlan, limit: int, allowed: set[int] | None,
@@ -382,24 +388,63 @@ class SearchService:
             self._filter_cache[filters] = allowed
         return allowed
 
-    def _confidence(self, groups: list[TermGroup], docnum: int, score: float) -> float:
-        """How sure we are that the first result answers the question, in 0..1.
+    def _evidence(self, plan: QueryPlan, top: list[tuple[int, float]], same_language: set[int] | None,
+                  first_lang: str, text: str) -> Evidence | None:
+        """What the ranking says about its first result (see :class:`Evidence`); None for no result."""
+        if not top:
+            return None
+        first, score = top[0]
+        total = content_total = covered = content_known = strength = perfect = 0.0
+        content_words = 0
+        for group in plan.groups:
+            scores = self._group_scores(group)
+            total += group.weight
+            if not group.stop:
+                content_total += group.weight
+            if not scores:
+                continue
+            best = self._group_max(group, scores)
+            perfect += best
+            if not group.stop:
+                content_known += group.weight
+                content_words += 1
+            value = scores.get(first)
+            if value is not None:
+                covered += group.weight
+                strength += group.weight * (value / best if best > 0 else 0.0)
+        for pair, _ in plan.pairs:
+            scores = self._scorer.field_scores(PAIR_FIELD, pair)
+            if scores:
+                perfect += max(scores.values())
+        if same_language:
+            perfect *= LANGUAGE_BOOST
+        asked_in = query_language(text)
+        second = top[1][1] if len(top) > 1 else 0.0
+        wanted = [(group.weight, frozenset(group.alternatives)) for group in plan.groups]
+        passage, overlap, overlap2 = passage_match(wanted, self._passages(first), self._stats.idf)
+        return Evidence(
+            passage=passage,
+            overlap=overlap,
+            overlap2=overlap2,
+            coverage=covered / total if total > 0 else 0.0,
+            strength=strength / covered if covered > 0 else 0.0,
+            relative=min(1.0, score / perfect) if perfect > 0 else 0.0,
+            margin=max(0.0, 1 - second / score) if score > 0 else 0.0,
+            known=content_known / content_total if content_total > 0 else 0.0,
+            same_language=not (asked_in and first_lang and asked_in != first_lang),
+            content_words=content_words,
+        )
 
-        The mean of two signals: the share of the question's weight (IDF) the
-        document covers, and its score per unit of that weight (how strongly it
-        matches, capped). Out-of-scope questions tend to match a stray common
-        word weakly; right answers match most of the rare words. A question made
-        only of stop words is never a confident match.
-        """
-        total = sum(group.weight for group in groups)
-        if total <= 0:
-            return 0.0
-        covered = sum(group.weight for group in groups if docnum in self._group_scores(group))
-        strength = min(1.0, score / total / STRENGTH_SCALE)
-        confidence = (covered / total + strength) / 2
-        if all(group.stop for group in groups):
-            confidence = min(confidence, CONFIDENCE_THRESHOLD / 2)
-        return confidence
+    def _passages(self, docnum: int) -> list[frozenset[str]]:
+        """The stemmed lines and sentences of one document's title and text (cached per searcher)."""
+        found = self._passage_cache.get(docnum)
+        if found is None:
+            stored = self._searcher.stored_fields(docnum)
+            found = passages((stored.get("title") or "") + "\n" + (stored.get("preview") or ""))
+            if len(self._passage_cache) >= PASSAGE_CACHE_ENTRIES:
+                self._passage_cache.clear()
+            self._passage_cache[docnum] = found
+        return found
 
     def _to_hit(self, searcher, docnum: int, score: float, highlight, today: str) -> SearchHit:
         stored = searcher.stored_fields(docnum)
