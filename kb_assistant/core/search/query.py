@@ -185,7 +185,8 @@ def build_query(stats: TermStats, text: str, *, live: bool = False, synonyms: Sy
         found = pair_terms(tokens[position - 1:position + 1])
         if found:
             pairs.append((found[0], position))
-    return QueryPlan(interpreted.strip() if interpreted.strip() != text.strip() else "", groups, pairs)
+    # spaces are not words: "a  b" searched as "a b" was searched as typed
+    return QueryPlan(interpreted.strip() if interpreted.split() != text.split() else "", groups, pairs)
 
 
 def _add_synonyms(groups: list[TermGroup], table: SynonymTable) -> None:

@@ -132,6 +132,12 @@ def test_search_as_typed_repairs_nothing(stats):
     assert build_query(stats, "djpdhfn", live=True).interpreted == "возврат"
 
 
+def test_extra_spaces_alone_are_no_reinterpretation(stats):
+    # the window would say "Searched as: ..." for a double space typed by mistake
+    assert build_query(stats, "курьер  не   пришёл", live=True).interpreted == ""
+    assert build_query(stats, "  refund  djpdhfn ").interpreted == "refund возврат"
+
+
 def test_the_trailing_space_is_kept(stats):
     assert repair_layout(stats, "djpdhfn ", live=True) == "возврат "
     assert repair_layout(stats, "курьер не п", live=True) == "курьер не п"
