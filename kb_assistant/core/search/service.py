@@ -394,9 +394,11 @@ class SearchService:
         if not top:
             return None
         first, score = top[0]
+        # an order number, a size or a date says which case, not what it is about
+        groups = [group for group in plan.groups if not any(ch.isdigit() for ch in group.word)] or plan.groups
         total = content_total = covered = content_known = strength = perfect = 0.0
         content_words = 0
-        for group in plan.groups:
+        for group in groups:
             scores = self._group_scores(group)
             total += group.weight
             if not group.stop:
@@ -420,7 +422,7 @@ class SearchService:
             perfect *= LANGUAGE_BOOST
         asked_in = query_language(text)
         second = top[1][1] if len(top) > 1 else 0.0
-        wanted = [(group.weight, frozenset(group.alternatives)) for group in plan.groups]
+        wanted = [(group.weight, frozenset(group.alternatives)) for group in groups]
         passage, overlap, overlap2 = passage_match(wanted, self._passages(first), self._stats.idf)
         return Evidence(
             passage=passage,

@@ -103,6 +103,16 @@ def test_the_same_threshold_holds_on_a_small_and_a_big_kb(tmp_path, padding):
             assert not service.search(question).confident, question
 
 
+def test_an_order_number_or_a_size_does_not_make_a_right_answer_doubtful(tmp_path):
+    root = example_kb(tmp_path / "kb", 30)
+    with SearchService(root, tmp_path / "index") as service:
+        service.update()
+        plain = service.search("where is my parcel")
+        numbered = service.search("where is my parcel 4810275536")
+        assert plain.confident and numbered.confident and numbered.hits[0].id == "tracking"
+        assert not service.search("12345 678").confident  # nothing but numbers: nothing to vouch for
+
+
 def test_live_search_ranks_a_second_result_for_the_margin(tmp_path):
     root = example_kb(tmp_path / "kb", 0)
     with SearchService(root, tmp_path / "index") as service:
