@@ -49,6 +49,11 @@ class _LayoutWord:
             return ""
         return self.script if self.alternative_known else _other_script(self.script)
 
+    def flipped(self) -> str:
+        """The script this word was meant in when it reads only on the other layout, else ""."""
+        vote = self.vote()
+        return vote if vote and vote == self.script else ""
+
 
 def _other_script(script: str) -> str:
     return "en" if script == "ru" else "ru"
@@ -105,15 +110,20 @@ def _layout_word(stats: TermStats, word: str, unfinished: bool) -> _LayoutWord:
     return found
 
 
-def _retype(stats: TermStats, word: _LayoutWord, others: dict[str, int]) -> bool:
+def _retype(stats: TermStats, word: _LayoutWord, others: dict[str, int], flipped: dict[str, int],
+            written: dict[str, int]) -> bool:
     """Whether ``word`` was meant on the other layout, given the votes of the other words.
 
     ``others`` counts, per script, the other words of the question that read as
-    known words only in that script (see :meth:`_LayoutWord.vote`).
+    known words only in that script (see :meth:`_LayoutWord.vote`); ``flipped``
+    those of them that were typed on the wrong layout, as this word may have been
+    (see :meth:`_LayoutWord.flipped`); ``written`` the other words per script they
+    are typed in.
     """
     if not word.alternative:
         return False
     meant, typed = others.get(word.script, 0), others.get(_other_script(word.script), 0)
+    meant_flipped = flipped.get(word.script, 0)
     if not word.alternative_known:
         # unknown both ways: a typo made on the wrong layout ("djphfn" for "возрат") is retyped
         # when the retyped word is one edit from a known one, the typed one is not, and the rest agrees
@@ -126,11 +136,12 @@ def _retype(stats: TermStats, word: _LayoutWord, others: dict[str, int]) -> bool
         return typed <= meant or not _looks_like_a_typo(stats, word.typed)
     if word.long and not word.typed_known and word.unfinished:
         # a half-typed word that starts only other-layout terms: retyped when it is the
-        # whole question ("djpd") or the rest of the question is not against it
-        return meant >= typed
+        # whole question ("djpd") or the rest of the question was typed on the wrong layout too
+        # ("ltymub djpd"); "Как включить поддержку HTT" is a Russian question with an English word
+        return (meant_flipped >= 1 and meant_flipped >= typed) or (typed == 0 and not written.get(word.script))
     # a short word, a stop word ("ghb" for "при") or one that reads both ways ("c" and "с"):
-    # only with the rest of the question
-    return meant >= 1 and (typed == 0 or (not word.typed_known and meant >= typed))
+    # only with other words typed on the wrong layout ("Что такое S" keeps its S)
+    return meant_flipped >= 1 and (typed == 0 or (not word.typed_known and meant_flipped >= typed))
 
 
 def repair_layout(stats: TermStats, text: str, live: bool) -> str:
@@ -145,11 +156,13 @@ def repair_layout(stats: TermStats, text: str, live: bool) -> str:
       question is in its script and it is one edit from a known word there (a typo
       the search corrects: "промокод в корзмне" stays Russian);
     * the word being typed is retyped when it is the whole question ("djpd" ->
-      "возв") or the rest of the question is not in its script;
+      "возв") or the rest of the question was typed on the wrong layout too
+      ("ltymub djpd" -> "деньги возв"); in a question typed right it keeps its
+      script until it is finished ("Как включить поддержку HTT");
     * a word of one or two letters, a stop word ("ghb" for "при") or a word that
-      reads both ways ("c" and "с") only when the rest of the question is in the
-      other layout ("rfr dthyenm" -> "как вернуть"), never alone: "п", "курьер не п"
-      and "how to c" are searched as typed.
+      reads both ways ("c" and "с") only with other words typed on the wrong layout
+      ("rfr dthyenm" -> "как вернуть"), never alone: "п", "курьер не п", "how to c"
+      and "Что такое S" are searched as typed.
     """
     words = text.split()
     if not words:
@@ -157,9 +170,13 @@ def repair_layout(stats: TermStats, text: str, live: bool) -> str:
     unfinished_last = live and not text[-1:].isspace()
     found = [_layout_word(stats, word, unfinished_last and n == len(words) - 1) for n, word in enumerate(words)]
     votes = Counter(word.vote() for word in found)
+    flips = Counter(word.flipped() for word in found)
+    scripts = Counter(query_language(word.typed) for word in found)
     repaired = []
     for word in found:
-        others = votes.copy()
+        others, flipped, written = votes.copy(), flips.copy(), scripts.copy()
         others[word.vote()] -= 1
-        repaired.append(word.alternative if _retype(stats, word, others) else word.typed)
+        flipped[word.flipped()] -= 1
+        written[query_language(word.typed)] -= 1
+        repaired.append(word.alternative if _retype(stats, word, others, flipped, written) else word.typed)
     return " ".join(repaired) + (" " if text[-1:].isspace() else "")

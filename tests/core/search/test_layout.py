@@ -100,6 +100,15 @@ def test_a_half_typed_wrong_layout_word_is_retyped_on_the_question_s_evidence(st
     assert searched(stats, "how to djpd") == "how to djpd"
 
 
+def test_a_question_typed_right_keeps_its_half_typed_foreign_word(stats):
+    # "Как включить поддержку HTT" (HTTP): the Russian words were typed right, so the Latin
+    # letters are meant; only a finished word that reads solely on the other layout flips
+    assert searched(stats, "не работает djpd") == "не работает djpd"
+    assert searched(stats, "не работает djpdhfn ", live=True) == "не работает возврат"
+    assert searched(stats, "промокод c", live=False) == "промокод c"  # a letter of both layouts
+    assert searched(stats, "промокод c") == "промокод c"
+
+
 def test_a_russian_question_with_an_english_product_name(stats):
     assert searched(stats, "не работает shopwave") == "не работает shopwave"
     assert searched(stats, "не работает ырщзцфму") == "не работает shopwave"  # typed on the Russian layout
