@@ -9,7 +9,6 @@ Whoosh objects never leave this module: results are copied into frozen
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +42,6 @@ from kb_assistant.core.search.indexer import (
 from kb_assistant.core.search.query import (
     QueryPlan,
     SynonymTable,
-    TermGroup,
     build_query,
 )
 from kb_assistant.core.search.schema import (
@@ -53,16 +51,13 @@ from kb_assistant.core.search.schema import (
     build_schema,
     split_reply_names,
 )
-from kb_assistant.core.search.scoring import BoundedCache, Scores, TermScorer
+from kb_assistant.core.search.ranking import LANGUAGE_BOOST, Ranker
+from kb_assistant.core.search.scoring import BoundedCache, TermScorer
 from kb_assistant.core.search.snippets import make_snippet
 from kb_assistant.core.search.terms import TermStats
 
 log = logging.getLogger("kb_assistant.search")
 
-LANGUAGE_BOOST = 1.3
-"""Score factor for articles written in the language of the question."""
-COORDINATION_FLOOR = 0.5
-"""Score share kept by a document matching one word of a many-word question."""
 OPEN_ATTEMPTS = 3
 """How often opening follows ``CURRENT`` again when another process moved it meanwhile."""
 PASSAGE_CACHE_ENTRIES = 512
@@ -117,7 +112,7 @@ class SearchService:
         self._generation: Path | None = None
         self._damaged = False
         self._searcher = None
-        self._scorer: TermScorer | None = None
+        self._ranker: Ranker | None = None
         self._stats: TermStats | None = None
         self._group_cache = BoundedCache(WORD_CACHE_ENTRIES)
         self._filter_cache: dict = {}
@@ -174,13 +169,14 @@ class SearchService:
         # every cache belongs to one generation of the index
         self._searcher = searcher
         self._stats = TermStats(searcher.reader())
-        self._scorer = TermScorer(searcher.reader(), TEXT_FIELDS, {PAIR_FIELD: PAIR_BOOST}, self._stats.df)
         self._group_cache.clear()
+        scorer = TermScorer(searcher.reader(), TEXT_FIELDS, {PAIR_FIELD: PAIR_BOOST}, self._stats.df)
+        self._ranker = Ranker(scorer, self._group_cache)
         self._filter_cache.clear()
         self._passage_cache.clear()
 
     def _close_searcher(self) -> None:
-        self._scorer = None
+        self._ranker = None
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
@@ -257,7 +253,7 @@ class SearchService:
         allowed = self._allowed(searcher, filters)
         same_language = self._language_docs(searcher, plan.interpreted or text)
         # the second result is ranked even for one: how far the first is ahead is evidence
-        top = self._rank(plan, max(limit, 2), allowed, same_language)
+        top = self._ranker.rank(plan, max(limit, 2), allowed, same_language)
         today = (self._today or dt.date.today()).isoformat()
         highlight = frozenset(t for g in plan.groups for t in g.alternatives) | frozenset(
             stem for g in plan.groups for phrase, _ in g.phrases for stem in phrase
@@ -272,97 +268,6 @@ class SearchService:
             confident=bool(hits) and is_confident(value),
             confidence=round(value, 3),
         )
-
-    def _rank(self, plan: QueryPlan, limit: int, allowed: set[int] | None,
-              same_language: set[int] | None) -> list[tuple[int, float]]:
-        """The ``limit`` best documents, best first, as (docnum, score).
-
-        A document's score is the sum of its words' (and word pairs') scores,
-        scaled by the share of the question's weight it matches, and raised for
-        the question's language. Documents are generated word by word, the word
-        with the highest possible contribution first; once the remaining words
-        together could not lift an unseen document above the current last
-        place, their (often huge: stop words, short prefixes) posting lists are
-        only looked up for documents already found, never walked (MaxScore).
-        """
-        parts: list[tuple[Scores, float, float]] = []
-        for group in plan.groups:
-            scores = self._group_scores(group)
-            if scores:
-                parts.append((scores, group.weight, self._group_max(group, scores)))
-        for pair, _ in plan.pairs:
-            scores = self._scorer.field_scores(PAIR_FIELD, pair)
-            if scores:
-                parts.append((scores, 0.0, max(scores.values())))
-        if not parts:
-            return []
-        parts.sort(key=lambda part: -part[2])
-        remaining = [0.0] * (len(parts) + 1)
-        for index in range(len(parts) - 1, -1, -1):
-            remaining[index] = remaining[index + 1] + parts[index][2]
-        total_weight = sum(group.weight for group in plan.groups) or 1.0
-        language_boost = LANGUAGE_BOOST if same_language else 1.0
-        floor = COORDINATION_FLOOR
-        heap: list[tuple[float, int]] = []
-        seen: set[int] = set()
-        for index, (scores, weight_here, _) in enumerate(parts):
-            if len(heap) >= limit and remaining[index] * language_boost <= heap[0][0]:
-                break
-            later = parts[index + 1:]
-            rest = remaining[index + 1] * language_boost
-            for doc, first in scores.items():
-                if doc in seen:
-                    continue
-                seen.add(doc)
-                # a document first met here is in no earlier word's list; if even
-                # the best scores of the later words cannot lift it, skip it
-                if len(heap) >= limit and first * language_boost + rest <= heap[0][0]:
-                    continue
-                if allowed is not None and doc not in allowed:
-                    continue
-                total, matched = first, weight_here
-                for other, weight, _ in later:
-                    value = other.get(doc)
-                    if value is not None:
-                        total += value
-                        matched += weight
-                score = total * (floor + (1 - floor) * matched / total_weight)
-                if same_language and doc in same_language:
-                    score *= LANGUAGE_BOOST
-                if len(heap) < limit:
-                    heapq.heappush(heap, (score, -doc))
-                elif score > heap[0][0]:
-                    heapq.heapreplace(heap, (score, -doc))
-        return [(-negdoc, score) for score, negdoc in sorted(heap, reverse=True)]
-
-    def _group_max(self, group: TermGroup, scores: Scores) -> float:
-        key = ("max", group.key)
-        found = self._group_cache.get_fresh(key)
-        if found is None:
-            found = max(scores.values())
-            self._group_cache.put(key, found, 1)
-        return found
-
-    def _group_scores(self, group: TermGroup) -> Scores:
-        """Docnum -> score of the best-scoring alternative of one word (cached)."""
-        key = group.key
-        cached = self._group_cache.get_fresh(key)
-        if cached is not None:
-            return cached
-        best: Scores = {}
-        for text, boost in group.alternatives.items():
-            for doc, score in self._scorer.term_scores(text).items():
-                score *= boost
-                if score > best.get(doc, 0.0):
-                    best[doc] = score
-        for phrase, boost in group.phrases:
-            parts = [self._scorer.term_scores(stem) for stem in phrase]
-            for doc in set(parts[0]).intersection(*parts[1:]):
-                score = boost * sum(part[doc] for part in parts)
-                if score > best.get(doc, 0.0):
-                    best[doc] = score
-        self._group_cache.put(key, best, len(best) + 1)
-        return best
 
     def _language_docs(self, searcher, text: str) -> set[int] | None:
         """Documents in the language the agent types in, when the KB has several languages.
@@ -399,13 +304,13 @@ class SearchService:
         total = content_total = covered = content_known = strength = perfect = 0.0
         content_words = 0
         for group in groups:
-            scores = self._group_scores(group)
+            scores = self._ranker.group_scores(group)
             total += group.weight
             if not group.stop:
                 content_total += group.weight
             if not scores:
                 continue
-            best = self._group_max(group, scores)
+            best = self._ranker.group_max(group, scores)
             perfect += best
             if not group.stop:
                 content_known += group.weight
@@ -415,7 +320,7 @@ class SearchService:
                 covered += group.weight
                 strength += group.weight * (value / best if best > 0 else 0.0)
         for pair, _ in plan.pairs:
-            scores = self._scorer.field_scores(PAIR_FIELD, pair)
+            scores = self._ranker.pair_scores(pair)
             if scores:
                 perfect += max(scores.values())
         if same_language:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from kb_assistant.core.errors import SearchIndexError
 from kb_assistant.core.models import SearchHit
 from kb_assistant.core.search import SearchFilters, SearchService
+from kb_assistant.core.search import ranking
 from kb_assistant.core.search import service as service_module
 from kb_assistant.core.search.query import build_query
 from tests.core.search.helpers import ARTICLE_COUNT, KB_FILES, top_ids
@@ -124,18 +125,18 @@ def _brute_force_top(svc, text, limit):
     plan = build_query(svc._stats, text, live=True, synonyms=svc._synonyms)
     if plan is None:
         return []
-    parts = [(svc._group_scores(g), g.weight) for g in plan.groups]
-    parts += [(svc._scorer.field_scores(service_module.PAIR_FIELD, p), 0.0) for p, _ in plan.pairs]
+    parts = [(svc._ranker.group_scores(g), g.weight) for g in plan.groups]
+    parts += [(svc._ranker.pair_scores(p), 0.0) for p, _ in plan.pairs]
     total_weight = sum(g.weight for g in plan.groups) or 1.0
     same = svc._language_docs(svc._searcher, plan.interpreted or text)
-    floor = service_module.COORDINATION_FLOOR
+    floor = ranking.COORDINATION_FLOOR
     scores = {}
     for doc in set().union(*(p for p, _ in parts)):
         total = sum(p[doc] for p, _ in parts if doc in p)
         matched = sum(w for p, w in parts if doc in p)
         score = total * (floor + (1 - floor) * matched / total_weight)
         if same and doc in same:
-            score *= service_module.LANGUAGE_BOOST
+            score *= ranking.LANGUAGE_BOOST
         scores[doc] = score
     return sorted(scores.values(), reverse=True)[:limit]
 
