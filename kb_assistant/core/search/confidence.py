@@ -132,13 +132,22 @@ def passages(text: str) -> list[frozenset[str]]:
     return found
 
 
-def passage_match(groups: Sequence[tuple[float, frozenset[str]]], article: Sequence[frozenset[str]],
+def weigh_passages(article: Sequence[frozenset[str]], idf: Callable[[str], float]) -> list[tuple[frozenset[str], float]]:
+    """Each passage with its own weight (the IDF of its stems), for :func:`passage_match`.
+
+    An article's weights change only with the index: the service keeps them per
+    document, so a keystroke pays for the question's words only.
+    """
+    return [(stems, sum(idf(stem) for stem in stems)) for stems in article]
+
+
+def passage_match(groups: Sequence[tuple[float, frozenset[str]]], article: Sequence[tuple[frozenset[str], float]],
                   idf: Callable[[str], float]) -> tuple[float, float, float]:
     """How well one line or sentence of an article says what the question says.
 
     Args:
         groups: each word of the question as (weight, the index terms that match it).
-        article: the article's passages (see :func:`passages`).
+        article: the article's passages with their weights (see :func:`weigh_passages`).
         idf: the weight of an index term in this KB.
 
     Returns:
@@ -153,12 +162,12 @@ def passage_match(groups: Sequence[tuple[float, frozenset[str]]], article: Seque
         return 0.0, 0.0, 0.0
     wanted = frozenset().union(*(terms for _, terms in groups))
     shares, overlaps = [], []
-    for stems in article:
-        if not stems & wanted:
+    for stems, own in article:
+        common = stems & wanted
+        if not common:
             continue
         share = sum(weight for weight, terms in groups if terms & stems) / total
-        own = sum(idf(stem) for stem in stems)
-        matched = sum(idf(stem) for stem in stems & wanted)
+        matched = sum(idf(stem) for stem in common)
         own_share = matched / own if own > 0 else 0.0
         shares.append(share)
         overlaps.append(2 * share * own_share / (share + own_share) if share + own_share > 0 else 0.0)

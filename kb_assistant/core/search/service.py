@@ -29,6 +29,7 @@ from kb_assistant.core.search.confidence import (
     is_confident,
     passage_match,
     passages,
+    weigh_passages,
 )
 from kb_assistant.core.search.indexer import (
     INDEX_NAME,
@@ -116,7 +117,7 @@ class SearchService:
         self._stats: TermStats | None = None
         self._group_cache = BoundedCache(WORD_CACHE_ENTRIES)
         self._filter_cache: dict = {}
-        self._passage_cache: dict[int, list[frozenset[str]]] = {}
+        self._passage_cache: dict[int, list[tuple[frozenset[str], float]]] = {}
         self._synonyms = SynonymTable()
 
     # -- lifecycle -------------------------------------------------------
@@ -342,12 +343,13 @@ class SearchService:
             content_words=content_words,
         )
 
-    def _passages(self, docnum: int) -> list[frozenset[str]]:
-        """The stemmed lines and sentences of one document's title and text (cached per searcher)."""
+    def _passages(self, docnum: int) -> list[tuple[frozenset[str], float]]:
+        """The stemmed lines and sentences of one document's title and text, weighed (cached per searcher)."""
         found = self._passage_cache.get(docnum)
         if found is None:
             stored = self._searcher.stored_fields(docnum)
-            found = passages((stored.get("title") or "") + "\n" + (stored.get("preview") or ""))
+            text = (stored.get("title") or "") + "\n" + (stored.get("preview") or "")
+            found = weigh_passages(passages(text), self._stats.idf)
             if len(self._passage_cache) >= PASSAGE_CACHE_ENTRIES:
                 self._passage_cache.clear()
             self._passage_cache[docnum] = found

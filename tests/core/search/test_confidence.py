@@ -16,6 +16,7 @@ from kb_assistant.core.search.confidence import (
     is_confident,
     passage_match,
     passages,
+    weigh_passages,
 )
 from kb_assistant.core.search.service import SearchService
 
@@ -65,12 +66,15 @@ def test_passages_are_lines_and_sentences():
 
 def test_passage_match_reads_the_best_line_both_ways():
     groups = [(2.0, stems("refund")), (1.0, stems("card"))]
-    article = [stems("refund", "to", "a", "card"), stems("refund", "policy", "for", "gift", "orders"), stems("other")]
-    share, overlap, second = passage_match(groups, article, idf=lambda stem: 1.0)
+    one = lambda stem: 1.0  # noqa: E731
+    article = weigh_passages([stems("refund", "to", "a", "card"), stems("refund", "policy", "for", "gift", "orders"),
+                              stems("other")], one)
+    assert [weight for _, weight in article] == [4.0, 5.0, 1.0]
+    share, overlap, second = passage_match(groups, article, idf=one)
     assert share == 1.0
     assert overlap == pytest.approx(2 * 1.0 * 0.5 / 1.5)  # the line has 4 words, 2 of them asked
     assert second == pytest.approx(2 * (2 / 3) * 0.2 / (2 / 3 + 0.2))
-    assert passage_match(groups, [stems("other")], idf=lambda stem: 1.0) == (0.0, 0.0, 0.0)
+    assert passage_match(groups, weigh_passages([stems("other")], one), idf=one) == (0.0, 0.0, 0.0)
     assert passage_match([], article, idf=lambda stem: 1.0) == (0.0, 0.0, 0.0)
 
 
