@@ -53,6 +53,8 @@ class TermGroup:
         alternatives: index terms with their boosts: the word's stem (1.0),
             prefix completions, one-edit corrections, synonyms.
         phrases: multi-word synonyms, each a tuple of stems that must all match.
+        completions: for the unfinished last word, the completions among the
+            alternatives (see :meth:`TermGroup.complete_with`).
     """
 
     word: str
@@ -60,11 +62,21 @@ class TermGroup:
     stop: bool = False
     alternatives: dict[str, float] = field(default_factory=dict)
     phrases: list[tuple[tuple[str, ...], float]] = field(default_factory=list)
+    completions: tuple[str, ...] = ()
 
     def add(self, text: str, boost: float) -> None:
         """Add an alternative term, keeping the highest boost when it repeats."""
         if boost > self.alternatives.get(text, 0.0):
             self.alternatives[text] = boost
+
+    def complete_with(self, completions: list[str]) -> None:
+        """Make ``completions`` the unfinished word's completions (the earlier ones are dropped)."""
+        for old in self.completions:
+            if self.alternatives.get(old) == PREFIX_BOOST:
+                del self.alternatives[old]
+        for completion in completions:
+            self.add(completion, PREFIX_BOOST)
+        self.completions = tuple(completions)
 
     @property
     def key(self) -> tuple:
@@ -160,8 +172,7 @@ def build_query(stats: TermStats, text: str, *, live: bool = False, synonyms: Sy
             # stop words ("what", "the", "после") complete almost every short
             # prefix, say nothing and have the longest posting lists
             completions = [t for t in stats.completions(token) if t != stem and t not in STOP_WORDS]
-            for completion in completions:
-                group.add(completion, PREFIX_BOOST)
+            group.complete_with(completions)
         if unfinished and is_last and expandable and not known and not completions:
             # a half-typed inflected word runs past its stem ("предлагаеш" for
             # the stem "предлага"): take the longest known stem it starts with

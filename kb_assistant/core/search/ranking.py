@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import heapq
 
+from kb_assistant.core.search.analysis import STOP_WORDS, stem_word
 from kb_assistant.core.search.query import QueryPlan, TermGroup
 from kb_assistant.core.search.schema import PAIR_FIELD
 from kb_assistant.core.search.scoring import BoundedCache, Scores, TermScorer
+from kb_assistant.core.search.terms import TermStats
 
 LANGUAGE_BOOST = 1.3
 """Score factor for articles written in the language of the question."""
 COORDINATION_FLOOR = 0.5
 """Score share kept by a document matching one word of a many-word question."""
+FOCUS_DOCS = 10
+"""The best results so far whose words choose the completions of a short unfinished word."""
 
 
 class Ranker:
@@ -125,3 +129,35 @@ class Ranker:
     def pair_scores(self, pair: str) -> Scores:
         """Docnum -> score of one word pair (see ``PairTokenizer``)."""
         return self._scorer.field_scores(PAIR_FIELD, pair)
+
+    def focus_completions(self, plan: QueryPlan, stats: TermStats, best: list[int]) -> bool:
+        """Complete a short unfinished last word with what the best results so far contain.
+
+        Two or three letters start many terms; the most frequent in the whole KB
+        need not be the ones this question goes on with ("CDN certificate Let's En"
+        means "encrypt", not the KB's most frequent "enable", "entry", "endpoint",
+        "env"). Of twice as many frequent completions, those found in most of the
+        ``best`` documents (ranked on the question so far) that the question's other
+        words find are kept, as many as before; ties keep the KB's frequency order. Returns whether they changed
+        (the plan is then ranked again). A question of one word, or of stop words
+        and one word, keeps the KB's most frequent completions.
+        """
+        last = plan.groups[-1] if plan.groups else None
+        if last is None or not last.completions or not best:
+            return False
+        others = [self.group_scores(group) for group in plan.groups[:-1] if not group.stop]
+        # the documents the rest of the question finds, not those the completions brought in
+        best = [doc for doc in best if any(doc in scores for scores in others)]
+        if not best:
+            return False
+        stem = stem_word(last.word)
+        pool = [term for term in stats.completion_pool(last.word) if term != stem and term not in STOP_WORDS]
+        if len(pool) <= len(last.completions):
+            return False
+        order = {term: n for n, term in enumerate(pool)}
+        found = {term: sum(1 for doc in best if doc in self._scorer.term_scores(term)) for term in pool}
+        chosen = sorted(pool, key=lambda term: (-found[term], order[term]))[:len(last.completions)]
+        if set(chosen) == set(last.completions):
+            return False
+        last.complete_with(sorted(chosen, key=order.__getitem__))
+        return True

@@ -52,7 +52,7 @@ from kb_assistant.core.search.schema import (
     build_schema,
     split_reply_names,
 )
-from kb_assistant.core.search.ranking import LANGUAGE_BOOST, Ranker
+from kb_assistant.core.search.ranking import FOCUS_DOCS, LANGUAGE_BOOST, Ranker
 from kb_assistant.core.search.scoring import BoundedCache, TermScorer
 from kb_assistant.core.search.snippets import make_snippet
 from kb_assistant.core.search.terms import TermStats
@@ -254,7 +254,11 @@ class SearchService:
         allowed = self._allowed(searcher, filters)
         same_language = self._language_docs(searcher, plan.interpreted or text)
         # the second result is ranked even for one: how far the first is ahead is evidence
-        top = self._ranker.rank(plan, max(limit, 2), allowed, same_language)
+        wanted = max(limit, 2)
+        top = self._ranker.rank(plan, max(wanted, FOCUS_DOCS), allowed, same_language)
+        if self._ranker.focus_completions(plan, self._stats, [doc for doc, _ in top[:FOCUS_DOCS]]):
+            top = self._ranker.rank(plan, wanted, allowed, same_language)
+        top = top[:wanted]
         today = (self._today or dt.date.today()).isoformat()
         highlight = frozenset(t for g in plan.groups for t in g.alternatives) | frozenset(
             stem for g in plan.groups for phrase, _ in g.phrases for stem in phrase

@@ -81,9 +81,18 @@ class TermStats:
         A pass reads at most :data:`PREFIX_SCAN_LIMIT` terms, which bounds the first
         keystrokes of a prefix on a huge vocabulary (the answer is cached per reader).
         """
+        return self.completion_pool(prefix)[:PREFIX_LIMITS.get(len(prefix), PREFIX_LIMIT_LONG)]
+
+    def completion_pool(self, prefix: str) -> list[str]:
+        """More of the most frequent completions of a short prefix than :meth:`completions` keeps.
+
+        For two or three letters, twice as many (the same pass): the search picks
+        among them the ones the best results so far contain (see
+        :meth:`~kb_assistant.core.search.ranking.Ranker.focus_completions`).
+        """
         found = self._prefixes.get(prefix)
         if found is None:
-            limit = PREFIX_LIMITS.get(len(prefix), PREFIX_LIMIT_LONG)
+            limit = PREFIX_LIMITS.get(len(prefix), PREFIX_LIMIT_LONG // 2) * 2
             found = [term for _, term in heapq.nsmallest(limit, self._prefix_terms(prefix))]
             if len(self._prefixes) > self._LIMIT:
                 self._prefixes.clear()

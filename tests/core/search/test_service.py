@@ -125,19 +125,27 @@ def _brute_force_top(svc, text, limit):
     plan = build_query(svc._stats, text, live=True, synonyms=svc._synonyms)
     if plan is None:
         return []
-    parts = [(svc._ranker.group_scores(g), g.weight) for g in plan.groups]
-    parts += [(svc._ranker.pair_scores(p), 0.0) for p, _ in plan.pairs]
-    total_weight = sum(g.weight for g in plan.groups) or 1.0
     same = svc._language_docs(svc._searcher, plan.interpreted or text)
-    floor = ranking.COORDINATION_FLOOR
-    scores = {}
-    for doc in set().union(*(p for p, _ in parts)):
-        total = sum(p[doc] for p, _ in parts if doc in p)
-        matched = sum(w for p, w in parts if doc in p)
-        score = total * (floor + (1 - floor) * matched / total_weight)
-        if same and doc in same:
-            score *= ranking.LANGUAGE_BOOST
-        scores[doc] = score
+
+    def full_scores():
+        parts = [(svc._ranker.group_scores(g), g.weight) for g in plan.groups]
+        parts += [(svc._ranker.pair_scores(p), 0.0) for p, _ in plan.pairs]
+        total_weight = sum(g.weight for g in plan.groups) or 1.0
+        floor = ranking.COORDINATION_FLOOR
+        scores = {}
+        for doc in set().union(*(p for p, _ in parts)):
+            total = sum(p[doc] for p, _ in parts if doc in p)
+            matched = sum(w for p, w in parts if doc in p)
+            score = total * (floor + (1 - floor) * matched / total_weight)
+            if same and doc in same:
+                score *= ranking.LANGUAGE_BOOST
+            scores[doc] = score
+        return scores
+
+    scores = full_scores()
+    best = sorted(scores, key=lambda doc: (-scores[doc], doc))[:ranking.FOCUS_DOCS]
+    if svc._ranker.focus_completions(plan, svc._stats, best):
+        scores = full_scores()
     return sorted(scores.values(), reverse=True)[:limit]
 
 
