@@ -206,6 +206,10 @@ MESSAGES: dict[str, str] = {
     "kb-config-placeholders": QT_TRANSLATE_NOOP(
         "Messages", "'placeholders' should map each name to its labels by language, e.g. order_id: en: Order number"),
     "kb-config-paths": QT_TRANSLATE_NOOP("Messages", "'paths' should be a list of learning paths"),
+    "kb-config-categories": QT_TRANSLATE_NOOP(
+        "Messages", "'categories' should map each folder to its labels, e.g. delivery: {{ru: Доставка, en: Delivery}}"),
+    "kb-config-category": QT_TRANSLATE_NOOP(
+        "Messages", "category {category} needs a label, or labels by language: {{ru: Доставка, en: Delivery}}"),
     "kb-config-path-not-mapping": QT_TRANSLATE_NOOP(
         "Messages", "learning path {number} should be a mapping with title, lang and articles"),
     "kb-config-path-incomplete": QT_TRANSLATE_NOOP(

@@ -169,6 +169,8 @@ class KbConfig:
         placeholders: declared placeholder names with their labels per language,
             e.g. ``("order_id", (("en", "Order number"), ("ru", "Номер заказа")))``.
         paths: learning paths for new staff.
+        categories: category (folder) labels per language, e.g.
+            ``("delivery", (("en", "Delivery"), ("ru", "Доставка")))``.
     """
 
     name: str = ""
@@ -176,6 +178,7 @@ class KbConfig:
     synonyms: tuple[tuple[str, ...], ...] = ()
     placeholders: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     paths: tuple[LearningPath, ...] = ()
+    categories: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
     def placeholder_label(self, name: str, lang: str) -> str:
         """The fill-in form label of placeholder ``name`` in ``lang`` ("" if none)."""
@@ -184,6 +187,25 @@ class KbConfig:
                 mapping = dict(labels)
                 return mapping.get(lang) or next(iter(mapping.values()), "")
         return ""
+
+    def category_label(self, category: str, lang: str) -> str:
+        """How to show category ``category`` (a folder path such as ``account/security``) in ``lang``.
+
+        The whole path's label when ``_kb.yml`` has one, else each folder's label
+        joined with " / ", each falling back to the folder name itself.
+        """
+        labels = {name.strip("/").lower(): dict(pairs) for name, pairs in self.categories}
+
+        def label(name: str) -> str:
+            found = labels.get(name.lower())
+            if not found:
+                return ""
+            return found.get(lang) or found.get("") or next(iter(found.values()), "")
+
+        whole = label(category.strip("/"))
+        if whole:
+            return whole
+        return " / ".join(label(part) or part for part in category.strip("/").split("/"))
 
 
 @dataclass(frozen=True)

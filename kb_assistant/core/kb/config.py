@@ -1,4 +1,4 @@
-"""Reading ``_kb.yml``: KB name, default language, synonyms, placeholders, learning paths."""
+"""Reading ``_kb.yml``: KB name, default language, synonyms, placeholders, learning paths, category labels."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from kb_assistant.core.models import KbConfig, LearningPath, Problem
 CONFIG_NAME = "_kb.yml"
 MAX_CONFIG_VALUES = 200_000
 """The most values one key of ``_kb.yml`` may hold with its aliases written out (a big KB's synonyms)."""
-_KNOWN_KEYS = ("name", "default_lang", "synonyms", "placeholders", "paths")
+_KNOWN_KEYS = ("name", "default_lang", "synonyms", "placeholders", "paths", "categories")
 
 
 def load_kb_config(root: Path) -> tuple[KbConfig, list[Problem]]:
@@ -84,6 +84,7 @@ def parse_kb_config(text: str) -> tuple[KbConfig, list[Problem]]:
             synonyms=_synonyms(data.get("synonyms"), report),
             placeholders=_placeholders(data.get("placeholders"), report),
             paths=_paths(data.get("paths"), report),
+            categories=_categories(data.get("categories"), report),
         ),
         problems,
     )
@@ -123,6 +124,27 @@ def _placeholders(value: Any, report) -> tuple[tuple[str, tuple[tuple[str, str],
         else:
             pairs = (("", str(labels)),)
         out.append((str(name), pairs))
+    return tuple(out)
+
+
+def _categories(value: Any, report) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """``categories: {delivery: {ru: Доставка, en: Delivery}, returns: Returns}``."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        report("kb-config-categories")
+        return ()
+    out = []
+    for name, labels in value.items():
+        if isinstance(labels, dict):
+            pairs = tuple((str(k).lower(), str(v)) for k, v in labels.items() if v is not None and str(v).strip())
+        elif labels is None or isinstance(labels, (list, tuple)):
+            report("kb-config-category", category=short_value(name))
+            continue
+        else:
+            pairs = (("", str(labels)),)
+        if pairs:
+            out.append((str(name), pairs))
     return tuple(out)
 
 

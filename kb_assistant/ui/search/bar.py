@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.search import SearchFilters
+from kb_assistant.ui.system.i18n import ui_language
 
 _STEPS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}
 
@@ -32,6 +33,7 @@ class SearchBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.box = QLineEdit(self)
+        self.category_labels: dict[str, str] = {}
         self.box.setPlaceholderText(self.tr("Type the customer's question (Ctrl+L)"))
         self.box.setAccessibleName(self.tr("Search"))
         self.box.setAccessibleDescription(self.tr("Results update as you type; Up and Down move through them"))
@@ -63,17 +65,26 @@ class SearchBar(QWidget):
                              tag=self.tag.currentData() or "")
 
     def set_kb(self, kb: KnowledgeBase) -> None:
-        """Offer the KB's categories and tags; a chosen one that is still there stays chosen."""
+        """Offer the KB's categories (by their label in the interface language) and tags.
+
+        A chosen one that is still there stays chosen. :attr:`category_labels` maps
+        each category to the label shown.
+        """
         articles = kb.articles.values()
-        categories = sorted({a.category for a in articles if a.category})
-        tags = sorted({tag for a in articles for tag in a.tags})
+        language = ui_language()
+        found = {a.category for a in articles if a.category}
+        # updated in place: the results model shows the same labels (it holds this dict)
+        self.category_labels.clear()
+        self.category_labels.update({category: kb.config.category_label(category, language) for category in found})
+        categories = sorted(self.category_labels.items(), key=lambda item: item[1].casefold())
+        tags = [(tag, tag) for tag in sorted({tag for a in articles for tag in a.tags})]
         for combo, values in ((self.category, categories), (self.tag, tags)):
             current = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
                 combo.removeItem(1)
-            for value in values:
-                combo.addItem(value, value)
+            for value, label in values:
+                combo.addItem(label, value)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 

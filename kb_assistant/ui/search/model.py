@@ -18,11 +18,11 @@ class ResultRole(IntEnum):
     RichText = Qt.ItemDataRole.UserRole + 2
 
 
-def badges(hit: SearchHit) -> list[str]:
-    """The short labels shown beside a result: category, language, stale, replies."""
+def badges(hit: SearchHit, category_labels: dict[str, str] | None = None) -> list[str]:
+    """The short labels shown beside a result: category (by its label), language, stale, replies."""
     found = []
     if hit.category:
-        found.append(hit.category)
+        found.append((category_labels or {}).get(hit.category) or hit.category)
     if hit.lang:
         found.append(hit.lang.upper())
     if hit.type == "snippet":
@@ -46,6 +46,8 @@ class ResultsModel(QAbstractListModel):
         super().__init__(parent)
         self._hits: tuple[SearchHit, ...] = ()
         self.confident = True
+        self.category_labels: dict[str, str] = {}
+        """Category -> the label shown for it (see ``SearchBar.set_kb``)."""
 
     def set_results(self, results: SearchResults | None) -> None:
         """Show new results (None: nothing)."""
@@ -74,7 +76,7 @@ class ResultsModel(QAbstractListModel):
         hit = self._hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             # what a screen reader says: title, badges, then the snippet (weak matches say so first)
-            text = f"{hit.title} ({', '.join(badges(hit))}). {hit.snippet}"
+            text = f"{hit.title} ({', '.join(badges(hit, self.category_labels))}). {hit.snippet}"
             if not self.confident:
                 text = QCoreApplication.translate("ResultsModel", "Weak match: {0}").format(text)
             return text
@@ -83,7 +85,7 @@ class ResultsModel(QAbstractListModel):
         if role == ResultRole.Hit:
             return hit
         if role == ResultRole.RichText:
-            tags = " · ".join(html.escape(b) for b in badges(hit))
+            tags = " · ".join(html.escape(b) for b in badges(hit, self.category_labels))
             return (
                 f"<b>{html.escape(hit.title)}</b> <span class='meta'>{tags}</span><br>"
                 f"<span class='meta'>{marked_snippet_html(hit)}</span>"

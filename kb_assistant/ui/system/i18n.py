@@ -19,6 +19,7 @@ LANGUAGES = ("ru", "en")  # languages with a translation; English is also the fa
 FALLBACK = "en"
 _PACKAGE = "kb_assistant.translations"
 _OWN = "kb_assistant_translator"  # objectName of the translators installed here
+_LANGUAGE_PROPERTY = "kbAssistantUiLanguage"
 
 
 def translations_dir() -> Path:
@@ -72,6 +73,7 @@ def install_translators(app: QCoreApplication, ui_language: str) -> str:
     else:
         log.warning("cannot load the %s translation", language)
         own.deleteLater()
+    app.setProperty(_LANGUAGE_PROPERTY, language)
     if language != "en":
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         qt = _translator(app, "qtbase")
@@ -81,6 +83,17 @@ def install_translators(app: QCoreApplication, ui_language: str) -> str:
             log.info("no Qt translation for %s in %s", language, qt_dir)
             qt.deleteLater()
     return language
+
+
+def ui_language(app: QCoreApplication | None = None) -> str:
+    """The interface language :func:`install_translators` chose ("ru" or "en"; English before it ran).
+
+    Widgets that show KB text per language (category labels, the default language
+    of a new article, of flashcards) follow it.
+    """
+    app = app or QCoreApplication.instance()
+    language = app.property(_LANGUAGE_PROPERTY) if app is not None else None
+    return language if language in LANGUAGES else FALLBACK
 
 
 def remove_translators(app: QCoreApplication) -> None:

@@ -129,6 +129,32 @@ def test_kb_config_is_read(write_kb):
     assert kb.get("a").lang == "en"
 
 
+def test_category_labels_per_language(write_kb):
+    root = write_kb({
+        "_kb.yml": (
+            "categories:\n  delivery: {ru: Доставка, en: Delivery}\n  returns: Возвраты\n"
+            "  account/security: {ru: Безопасность}\n  account: {ru: Аккаунт, en: Account}\n"
+            "  broken: [a, b]\n"
+        ),
+        "delivery/a.md": "# A",
+    })
+    kb = load_kb(root)
+    config = kb.config
+    assert config.category_label("delivery", "ru") == "Доставка"
+    assert config.category_label("delivery", "en") == "Delivery"
+    assert config.category_label("returns", "en") == "Возвраты"  # one label for every language
+    assert config.category_label("account/security", "en") == "Безопасность"  # the only label there is
+    assert config.category_label("account/billing", "ru") == "Аккаунт / billing"  # folder by folder
+    assert config.category_label("payments", "ru") == "payments"  # no label: the folder name
+    assert [p.code for p in kb.problems if p.path == "_kb.yml"] == ["kb-config-category"]
+
+
+def test_categories_that_are_not_a_mapping_are_reported(write_kb):
+    kb = load_kb(write_kb({"_kb.yml": "categories: [delivery]\n", "a.md": "# A"}))
+    assert kb.config.categories == ()
+    assert [p.code for p in kb.problems if p.path == "_kb.yml"] == ["kb-config-categories"]
+
+
 @pytest.mark.parametrize(
     "text, fragment",
     [

@@ -43,3 +43,38 @@ def test_filters_follow_the_kb_and_keep_a_choice_that_still_exists(qtbot, write_
     assert bar.filters() == SearchFilters(category="returns")
     bar.language.setCurrentIndex(bar.language.findData("ru"))
     assert bar.filters() == SearchFilters(lang="ru", category="returns")
+
+
+def test_categories_show_their_label_in_the_interface_language(qtbot, write_kb, qapp):
+    from kb_assistant.ui.search.model import ResultsModel, badges
+    from kb_assistant.ui.system import i18n
+
+    kb = load_kb(write_kb({
+        "_kb.yml": "categories:\n  delivery: {ru: Доставка, en: Delivery}\n  returns: {ru: Возвраты, en: Returns}\n",
+        "delivery/a.md": "# A\n", "returns/b.md": "# B\n", "zoo/c.md": "# C\n",
+    }))
+    bar = SearchBar()
+    qtbot.addWidget(bar)
+    model = ResultsModel()
+    model.category_labels = bar.category_labels  # as the window wires them
+    try:
+        i18n.install_translators(qapp, "ru")
+        bar.set_kb(kb)
+        labels = [bar.category.itemText(i) for i in range(1, bar.category.count())]
+        assert labels == ["zoo", "Возвраты", "Доставка"]  # sorted by what is shown; no label: the folder
+        assert bar.category.itemData(labels.index("Доставка") + 1) == "delivery"  # the filter is the folder
+        hit = next(iter(kb.articles.values()))
+        assert badges(load_hit(hit), model.category_labels)[0] == model.category_labels[hit.category]
+        i18n.install_translators(qapp, "en")
+        bar.set_kb(kb)
+        assert {bar.category.itemText(i) for i in range(1, bar.category.count())} == {"Delivery", "Returns", "zoo"}
+    finally:
+        i18n.install_translators(qapp, "en")
+        i18n.remove_translators(qapp)  # the other tests run untranslated
+
+
+def load_hit(article):
+    from kb_assistant.core.models import SearchHit
+
+    return SearchHit(id=article.id, title=article.title, path=article.path, score=1.0, snippet="",
+                     category=article.category)
