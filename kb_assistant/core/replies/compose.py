@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from kb_assistant.core.errors import ArticleNotFoundError, ReplyNotFoundError
 from kb_assistant.core.kb.load import KnowledgeBase
+from kb_assistant.core.messages import BUILTIN_PLACEHOLDER_LABELS
 from kb_assistant.core.models import Article, Reply
 from kb_assistant.core.replies.blocks import (
     SIGNATURE_TEMPLATE,
@@ -257,7 +258,8 @@ def placeholders_needed(
     return [
         PlaceholderField(
             name,
-            kb.config.placeholder_label(name, composition.lang) or humanize(name),
+            kb.config.placeholder_label(name, composition.lang) or BUILTIN_PLACEHOLDER_LABELS.get(name)
+            or humanize(name),
             fallback,
             values.get(name, ""),
         )

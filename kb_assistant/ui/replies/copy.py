@@ -12,7 +12,7 @@ from kb_assistant.core.models import SearchResults
 from kb_assistant.core.replies.compose import PlaceholderField
 from kb_assistant.ui.replies.clipboard import copy_payload, describe_copy
 from kb_assistant.ui.replies.controller import ReplyController
-from kb_assistant.ui.replies.fill_form import ask_values
+from kb_assistant.ui.replies.fill_form import ask_values, field_label
 from kb_assistant.ui.system.messages import error_text
 
 AskValues = Callable[[QWidget | None, Sequence[PlaceholderField]], "dict[str, str] | None"]
@@ -38,16 +38,20 @@ def copy_reply(controller: ReplyController, index: int, parent: QWidget | None,
     """
     controller.expire_idle()  # values left from before the idle time are put aside, never reused
     missing = controller.missing(index)
+    fields = controller.placeholders_needed(index) if missing else []
+    labels = {field.name: field_label(field) for field in fields}
     if missing:
-        values = (ask or ask_values)(parent, controller.placeholders_needed(index))
+        values = (ask or ask_values)(parent, fields)
         if values is None:
+            # the agent reads the form's labels ("Order number"), never the template's names ("order_id")
             return QCoreApplication.translate("CopyReply", "Not copied: the reply needs {0}.").format(
-                ", ".join(missing))
+                ", ".join(labels.get(name, name) for name in missing))
         controller.set_values(values)
     try:
         payload = controller.payload_for_copy(index)
     except UnfilledPlaceholderError as exc:
-        return QCoreApplication.translate("CopyReply", "Not copied: fill in {0} first.").format(", ".join(exc.names))
+        return QCoreApplication.translate("CopyReply", "Not copied: fill in {0} first.").format(
+            ", ".join(labels.get(name, name) for name in exc.names))
     except KbError as exc:
         return QCoreApplication.translate("CopyReply", "Not copied: {0}").format(error_text(exc))
     copy_payload(payload)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kb_assistant.core.messages import PLACEHOLDER_CONTEXT
 from kb_assistant.core.replies.compose import PlaceholderField
+
+
+def field_label(field: PlaceholderField) -> str:
+    """A field's label in the interface language: the built-ins' labels are translated, a KB's own shown as written."""
+    return QCoreApplication.translate(PLACEHOLDER_CONTEXT, field.label)
 
 
 def with_mnemonic(text: str, used: set[str]) -> str:
@@ -66,7 +73,7 @@ class FillInDialog(QDialog):
         used = {"o", "c"}  # OK and Cancel keep their usual Alt keys
         for field in self._fields:
             edit = self._make_edit(field)
-            label_text = with_mnemonic(field.label, used) + (" *" if field.required else "")
+            label_text = with_mnemonic(field_label(field), used) + (" *" if field.required else "")
             label = QLabel(label_text, self)
             label.setBuddy(edit)
             form.addRow(label, edit)
@@ -99,7 +106,7 @@ class FillInDialog(QDialog):
 
     def _make_edit(self, field: PlaceholderField) -> QLineEdit:
         edit = QLineEdit(field.value, self)
-        edit.setAccessibleName(field.label)
+        edit.setAccessibleName(field_label(field))
         edit.setToolTip(f"{{{{{field.name}}}}}")
         if field.required:
             edit.setAccessibleDescription(self.tr("required"))

@@ -38,7 +38,35 @@ def test_a_cancelled_form_copies_nothing_and_says_what_is_needed(qtbot, write_kb
     QGuiApplication.clipboard().setText("before")
     message = copy_reply(controller, 0, None, ask=lambda parent, fields: None)
     assert QGuiApplication.clipboard().text() == "before"
-    assert "Not copied" in message and "order_id" in message
+    assert "Not copied" in message and "Order id" in message and "order_id" not in message  # the form's label
+
+
+def test_the_not_copied_line_and_the_form_use_labels_never_template_names(qtbot, write_kb):
+    files = {
+        "_kb.yml": "placeholders:\n  order_id: {en: Order number, ru: Номер заказа}\n",
+        "refund.md": "---\nid: refund\nlang: en\n---\n# Refund\n\n## Reply: Started\nOrder {{order_id}}. {{company}}\n",
+    }
+    controller = ReplyController(load_kb(write_kb(files)), Settings(), today_provider=lambda: dt.date(2026, 1, 5))
+    controller.set_channel("chat")
+    controller.set_article("refund")
+    asked = []
+    message = copy_reply(controller, 0, None, ask=lambda parent, fields: asked.append(fields))
+    assert [f.label for f in asked[0]] == ["Order number", "Company name"]  # a built-in gets a real label
+    assert message == "Not copied: the reply needs Order number, Company name."
+
+
+def test_built_in_labels_are_translated_in_the_form(qapp):
+    from kb_assistant.core.replies.compose import PlaceholderField
+    from kb_assistant.ui.replies.fill_form import field_label
+    from kb_assistant.ui.system import i18n
+
+    try:
+        i18n.install_translators(qapp, "ru")
+        assert field_label(PlaceholderField("company", "Company name", None)) == "Название компании"
+        assert field_label(PlaceholderField("agent_name", "Your name", None)) == "Ваше имя"
+        assert field_label(PlaceholderField("order_id", "Номер заказа", None)) == "Номер заказа"  # the KB's own
+    finally:
+        i18n.remove_translators(qapp)
 
 
 def test_a_reply_that_cannot_be_composed_copies_nothing_and_says_why(qtbot, write_kb):
