@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.models import CHANNELS
+from kb_assistant.core.paths import bundled_kb_dir
 from kb_assistant.core.settings import IDLE_MINUTES, Settings
 from kb_assistant.ui.system.theme import FONT_MAX, FONT_MIN
 from kb_assistant.ui.widgets.forms import add_row, name_widget
@@ -95,7 +97,7 @@ class SettingsDialog(QDialog):
         self.greeting = self._combo(self._snippet_items())
         self.closing = self._combo(self._snippet_items())
         self.kb_dir = QLineEdit(self)
-        self.kb_dir.setPlaceholderText(self.tr("The bundled sample knowledge base"))
+        self.kb_dir.setPlaceholderText(self._kb_dir_placeholder())
         self.browse_button = QPushButton(self.tr("Bro&wse…"), self)
         self.browse_button.clicked.connect(self.browse_kb_dir)
         kb_row = QHBoxLayout()
@@ -212,6 +214,15 @@ class SettingsDialog(QDialog):
         return items
 
     # -- values ----------------------------------------------------------
+    def _kb_dir_placeholder(self) -> str:
+        """What an empty folder field means now: the sample, unless another KB was opened at start-up."""
+        bundled = bundled_kb_dir()
+        in_use = self._kb.root if self._kb is not None else None
+        if in_use is not None and (bundled is None or Path(in_use).resolve() != bundled.resolve()):
+            # started with --kb or KB_ASSISTANT_KB: the field being empty does not mean the sample is open
+            return self.tr("Open now: {0}").format(str(in_use))
+        return self.tr("The bundled sample knowledge base")
+
     def _load(self, settings: Settings) -> None:
         self.agent_name.setText(settings.agent_name)
         self.signature.setPlainText(settings.agent_signature)

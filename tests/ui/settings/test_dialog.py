@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kb_assistant.core.kb.load import load_kb
+from kb_assistant.core.paths import bundled_kb_dir
 from kb_assistant.core.settings import Settings, load_settings, save_settings
 from kb_assistant.ui.settings.dialog import SettingsDialog
 
@@ -246,3 +247,13 @@ def test_the_customer_idle_time_is_a_spin_box_where_zero_means_never(make_dialog
     assert dialog.settings().customer_idle_minutes == 0
     dialog.idle_minutes.setValue(5000)  # clamped to a day
     assert dialog.settings().customer_idle_minutes == 1440
+
+
+def test_an_empty_kb_folder_says_which_kb_is_open_when_it_is_not_the_sample(qtbot, make_dialog, kb):
+    dialog = make_dialog(dataclasses.replace(SETTINGS, kb_dir=""))
+    assert dialog.kb_dir.text() == ""
+    # the window was started with --kb (or KB_ASSISTANT_KB): "the bundled sample" would be wrong
+    assert dialog.kb_dir.placeholderText() == f"Open now: {kb.root}"
+    sample = SettingsDialog(SETTINGS, load_kb(bundled_kb_dir()))
+    qtbot.addWidget(sample)
+    assert sample.kb_dir.placeholderText() == "The bundled sample knowledge base"
