@@ -51,17 +51,36 @@ class ResultsModel(QAbstractListModel):
 
     def set_results(self, results: SearchResults | None) -> None:
         """Show new results (None: nothing)."""
-        self.beginResetModel()
-        self._hits = results.hits if results else ()
-        self.confident = bool(results and results.confident)
-        self.endResetModel()
+        self._replace(results.hits if results else (), bool(results and results.confident))
 
     def set_hits(self, hits: tuple[SearchHit, ...]) -> None:
         """Show a fixed list (recent or pinned articles)."""
-        self.beginResetModel()
-        self._hits = tuple(hits)
-        self.confident = True
-        self.endResetModel()
+        self._replace(tuple(hits), True)
+
+    def _replace(self, hits: tuple[SearchHit, ...], confident: bool) -> None:
+        """Update the rows in place: rows that stay are changed, the tail inserted or removed.
+
+        A reset would make the view forget its current row and scroll position and
+        lay out every item again on each keystroke; in place, a keystroke that
+        changes nothing costs nothing and one that changes a few rows repaints those.
+        """
+        old, new = self._hits, hits
+        if old == new and self.confident == confident:
+            return
+        common = min(len(old), len(new))
+        if len(new) < len(old):
+            self.beginRemoveRows(QModelIndex(), len(new), len(old) - 1)
+            self._hits = old[:len(new)]
+            self.endRemoveRows()
+        elif len(new) > len(old):
+            self.beginInsertRows(QModelIndex(), len(old), len(new) - 1)
+            self._hits = old + new[len(old):]
+            self.endInsertRows()
+        changed = [row for row in range(common) if old[row] != new[row]] if self.confident == confident else \
+            list(range(common))
+        self._hits, self.confident = new, confident
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 0))
 
     def hit(self, row: int) -> SearchHit | None:
         """The hit in ``row``, if any."""

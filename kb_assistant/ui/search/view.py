@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -9,19 +11,42 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 from kb_assistant.ui.search.model import ResultRole
 
 
+DOCUMENT_CACHE = 256
+"""Laid-out items kept: a keystroke's results are mostly the last keystroke's, and the
+view asks for every item's size on each layout (a document each took most of a repaint)."""
+
+
 class ResultDelegate(QStyledItemDelegate):
-    """Paints :data:`ResultRole.RichText` with the view's palette and font."""
+    """Paints :data:`ResultRole.RichText` with the view's palette and font.
+
+    Each item's text is laid out once per text, width, font and colour, then kept.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._documents: OrderedDict[tuple, QTextDocument] = OrderedDict()
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        document = QTextDocument()
-        document.setDefaultFont(option.font)
         # secondary text follows the palette, so it stays readable when selected
         # and in the high-contrast theme
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
-        document.setDefaultStyleSheet(f".meta {{ color: {option.palette.color(role).name()}; }}")
-        document.setHtml(index.data(ResultRole.RichText) or "")
-        document.setTextWidth(max(50, option.rect.width() - 8))
+        meta = option.palette.color(role).name()
+        text = index.data(ResultRole.RichText) or ""
+        width = max(50, option.rect.width() - 8)
+        key = (text, width, meta, option.font.key())
+        document = self._documents.get(key)
+        if document is not None:
+            self._documents.move_to_end(key)
+            return document
+        document = QTextDocument(self)
+        document.setDefaultFont(option.font)
+        document.setDefaultStyleSheet(f".meta {{ color: {meta}; }}")
+        document.setHtml(text)
+        document.setTextWidth(width)
+        self._documents[key] = document
+        while len(self._documents) > DOCUMENT_CACHE:
+            self._documents.popitem(last=False)[1].deleteLater()
         return document
 
     def paint(self, painter, option, index) -> None:

@@ -50,18 +50,31 @@ def test_filled_model_is_sound(model, qtmodeltester):
     assert model.rowCount() == 4
 
 
-def test_model_stays_sound_through_resets(model, qtmodeltester, qtbot):
+def test_model_stays_sound_through_updates_in_place(model, qtmodeltester, qtbot):
     qtmodeltester.check(model)  # the tester keeps watching the model's signals from here on
-    with qtbot.waitSignal(model.modelReset):
+    with qtbot.waitSignal(model.rowsInserted):
         model.set_results(results(REFUND, HELLO))
-    with qtbot.waitSignal(model.modelReset):
+    with qtbot.waitSignal(model.rowsRemoved), qtbot.waitSignal(model.dataChanged):
         model.set_hits((BARE,))  # the fixed list of recent/pinned articles
     assert [model.hit(row).id for row in range(model.rowCount())] == ["bare"]
-    with qtbot.waitSignal(model.modelReset):
+    with qtbot.waitSignal(model.rowsRemoved):
         model.set_results(None)
     assert model.rowCount() == 0
     model.set_hits(())
     qtmodeltester.check(model)
+
+
+def test_an_update_touches_only_what_changed(model, qtbot):
+    model.set_results(results(REFUND, HELLO, BARE))
+    changed = []
+    model.dataChanged.connect(lambda first, last, roles=(): changed.append((first.row(), last.row())))
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.assertNotEmitted(model.rowsRemoved):
+        model.set_results(results(REFUND, HELLO, BARE))  # the same answer again: nothing at all
+        assert changed == []
+        model.set_results(results(REFUND, BARE, HOSTILE))
+    assert changed == [(1, 2)]
+    model.set_results(results(REFUND, BARE, HOSTILE, confident=False))  # the same rows, now a weak answer: every row repaints dimmed
+    assert changed[-1] == (0, 2) and model.confident is False
 
 
 def test_rows_have_no_children_and_out_of_range_is_nothing(model):

@@ -88,12 +88,15 @@ def test_page_steps_move_by_five_and_clamp(view):
     assert current(view) == 0
 
 
-def test_new_results_start_without_a_current_row(view):
+def test_an_update_in_place_keeps_the_current_row_while_it_exists(view):
     fill(view, 4)
     view.move_selection(1)
     view.move_selection(1)
-    fill(view, 2)
+    fill(view, 2)  # the rows change in place (the pane selects the first row of a new answer)
+    assert current(view) == 1
+    fill(view, 0)
     assert current(view) == -1
+    fill(view, 3)
     view.move_selection(1)
     assert current(view) == 0
 
