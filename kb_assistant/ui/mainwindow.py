@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -32,6 +31,7 @@ from kb_assistant.ui.system.theme import zoomed
 from kb_assistant.ui.system.tray import TrayIcon
 from kb_assistant.ui.system.window_state import restore_layout, save_layout
 from kb_assistant.ui.system.windowing import apply_compact, bring_to_front
+
 
 class MainWindow(QMainWindow):
     """Search box, results, article and replies; the editor's workbench and learning mode beside it.
@@ -102,12 +102,24 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search_bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        bar = self.search_bar
-        for first, second in ((bar.box, bar.category), (bar.category, bar.tag), (bar.tag, bar.language),
-                              (bar.language, self.results_pane.view), (self.results_pane.view, self.article),
-                              (self.article, self.reply_panel.replies)):
-            self.setTabOrder(first, second)
+        self._set_tab_order()
         self.resize(1100, 700)
+
+    def _set_tab_order(self) -> None:
+        """Tab walks the window the way the agent works: question, results, article, customer, reply.
+
+        The article is one stop (Tab leaves it, its links have Alt+Down/Alt+Up, see
+        ``ui.article.keys``); the filters come after the reply preview, one Shift+Tab
+        back from the search box. Hidden widgets (the find bar, "Use them", "Search as
+        typed") are skipped by Qt until they show.
+        """
+        bar, find, strip, panel = self.search_bar, self.find_bar, self.customer_strip, self.reply_panel
+        chain = (bar.box, self.results_pane.as_typed, self.results_pane.view,
+                 find.field, find.next_button, find.close_button, self.article,
+                 strip.take_button, strip.new_button, panel.replies, panel.channel, panel.greeting,
+                 panel.closing, panel.copy_button, panel.preview, bar.category, bar.tag, bar.language)
+        for first, second in zip(chain, chain[1:]):
+            self.setTabOrder(first, second)
 
     def _splitter(self, orientation: Qt.Orientation, *parts: tuple[QWidget, int]) -> QSplitter:
         splitter = QSplitter(orientation, self)
@@ -228,6 +240,9 @@ class MainWindow(QMainWindow):
             hit = self.results_pane.current_hit() or self.results_pane.model.hit(0)
             if hit is None or not self.preview.show(hit.id):
                 return
+        if 0 <= index < self.reply_panel.replies.count():
+            # select it first: the preview shows what is being copied (Alt+2 shows reply 2)
+            self.reply_panel.replies.setCurrentRow(index)
         self.statusBar().showMessage(copy_reply(self.replies, index, self), 8000)
 
     def toggle_pin(self) -> None:
@@ -297,8 +312,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Text size {0} pt").format(self.settings.font_size), 3000)
 
     def escape(self) -> None:
-        """Esc clears the search; a second Esc (empty box) puts the window away (tray, else task bar)."""
-        if self.search_box.text():
+        """Esc: in the find bar, closes it (the focus goes back); else it clears the search,
+        and a second Esc (empty box) puts the window away (tray, else task bar)."""
+        if self.find_bar.has_focus():
+            self.find_bar.close_bar()
+        elif self.search_box.text():
             self.search_box.clear()
             self.search_bar.focus()
         else:
@@ -319,7 +337,7 @@ class MainWindow(QMainWindow):
             self.state.setValue("channel", self.replies.channel)
             self.state.sync()
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         """The agent closed the window: to the tray when there is one, else quit (unsaved edits ask first)."""
         self.save_state()
         if not self._quitting and not self.tray.available:

@@ -9,9 +9,17 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence
 
+from kb_assistant.core.kb.load import KnowledgeBase
+from kb_assistant.core.models import KbConfig
+from kb_assistant.core.paths import AppPaths
+from kb_assistant.ui.editor.editor_window import EditorWindow
+from kb_assistant.ui.help.about import AboutDialog
+from kb_assistant.ui.help.palette import CommandPalette
+from kb_assistant.ui.help.registry import window_names
 from kb_assistant.ui.help.shortcuts import ShortcutsSheet
+from kb_assistant.ui.learning.learning_window import LearningWindow
 from kb_assistant.ui.system.actions import add_action
 
 
@@ -36,15 +44,18 @@ def add_menus(window) -> None:
 
     action(edit_menu, translate("MainWindow", "&Find in article"), window.find_bar.open_bar, "Ctrl+F")
     action(edit_menu, translate("MainWindow", "&Pin or unpin article"), window.toggle_pin, "Ctrl+D")
-    action(edit_menu, translate("MainWindow", "Go to the &search box"), window.search_bar.focus, "Ctrl+L", "Ctrl+K")
+    action(edit_menu, translate("MainWindow", "&Go to the search box"), window.search_bar.focus, "Ctrl+L", "Ctrl+K")
     edit_menu.addSeparator()
     action(edit_menu, translate("MainWindow", "&Settings…"), window.open_settings, "Ctrl+,")
 
     action(reply_menu, translate("MainWindow", "Copy the &first reply"), lambda: window.copy_reply(0),
            "Ctrl+Return", "Ctrl+Enter")
-    for number in range(1, 10):
+    window.copy_reply_actions = [
         action(reply_menu, translate("MainWindow", "Copy reply {0}").format(number),
                lambda _=False, n=number: window.copy_reply(n - 1), f"Alt+{number}")
+        for number in range(1, 10)]
+    window.replies.replies_changed.connect(partial(name_reply_actions, window.copy_reply_actions))
+    name_reply_actions(window.copy_reply_actions, window.replies.reply_names())
     reply_menu.addSeparator()
     action(reply_menu, translate("MainWindow", "&New customer (put the values aside)"),
            window.replies.new_customer, "Ctrl+Shift+N")
@@ -62,8 +73,57 @@ def add_menus(window) -> None:
     action(tools_menu, translate("MainWindow", "&Report to developers…"), window.report_to_developers,
            "Ctrl+Shift+B")
     action(tools_menu, translate("MainWindow", "Re&view queue…"), window.workbench.show_review_queue)
-    action(help_menu, translate("MainWindow", "&Keyboard shortcuts"), lambda: ShortcutsSheet(window).exec(), "F1")
+    action(help_menu, translate("MainWindow", "&Keyboard shortcuts"), lambda: shortcuts_sheet(window).exec(), "F1")
+    action(help_menu, translate("MainWindow", "&About KB Assistant"), lambda: show_about(window))
+    window.palette_action = action(help_menu, translate("MainWindow", "&Command palette…"),
+                                   lambda: CommandPalette(window, (window.palette_action,)).exec(), "Ctrl+Shift+P")
 
-    escape = QShortcut(QKeySequence("Escape"), window)
-    escape.setContext(Qt.ShortcutContext.WindowShortcut)
-    escape.activated.connect(window.escape)
+    # The window's only Esc: the find bar has none of its own (two would be ambiguous and Qt
+    # would fire neither); the window asks the find bar first (MainWindow.escape).
+    window.escape_action = QAction(translate("MainWindow", "Clear the search; press again to hide the window"), window)
+    window.escape_action.setShortcut(QKeySequence("Escape"))
+    window.escape_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    window.escape_action.triggered.connect(window.escape)
+    window.addAction(window.escape_action)
+
+
+def shortcuts_sheet(window) -> ShortcutsSheet:
+    """The F1 sheet of the agent's window, the editor and learning mode.
+
+    The editor and the learning window are made on demand; while none is open a
+    hidden one is built just to read its actions (the keys are the same in every
+    instance) and deleted again.
+    """
+    names = window_names()
+    workbench, learning = window.workbench, window.learning
+    editor = next(iter(workbench.editors.values()), None)
+    made = []
+    if editor is None:
+        kb = workbench.kb or KnowledgeBase(workbench.kb_root, KbConfig(), {}, [])
+        editor = EditorWindow(workbench.kb_root, kb, workbench.autosave, today=workbench.today)
+        made.append(editor)
+    learner = learning.window
+    if learner is None:
+        learner = LearningWindow(learning.controller)
+        made.append(learner)
+    sheet = ShortcutsSheet(window, [(names["main"], window), (names["editor"], editor), (names["learning"], learner)])
+    for specimen in made:
+        specimen.deleteLater()
+    return sheet
+
+
+def show_about(window) -> None:
+    """Help → About: the version, the KB open and the app's folders."""
+    AboutDialog.show_for(AppPaths.from_environment(), window.kb.root if window.kb is not None else None, window)
+
+
+def name_reply_actions(actions: list[QAction], names: list[str]) -> None:
+    """Show one Copy reply N per reply of the open article, with its name; hide the rest (their keys too)."""
+    for number, action in enumerate(actions, 1):
+        exists = number <= len(names)
+        if exists:
+            name = names[number - 1].replace("&", "&&")
+            action.setText(QCoreApplication.translate("MainWindow", "Copy reply {0}: {1}").format(number, name))
+        else:
+            action.setText(QCoreApplication.translate("MainWindow", "Copy reply {0}").format(number))
+        action.setVisible(exists)

@@ -7,11 +7,19 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListView, QTextEdit, QWidget
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLineEdit,
+    QListView,
+    QTextEdit,
+    QWidget,
+)
 
 from kb_assistant.app import build_window
 from kb_assistant.core.settings import Settings
+from kb_assistant.ui.system.theme import apply_appearance
 from tests.ui.helpers import loaded, shown, type_text
 
 KB = {
@@ -255,16 +263,119 @@ def test_window_layout_and_channel_are_remembered(qtbot, write_kb, tmp_path):
         thread2.stop()
 
 
-def test_f1_lists_the_keyboard_contract(qtbot, window, monkeypatch):
+def test_f1_opens_the_sheet_of_keys(qtbot, window, monkeypatch):
     shown = []
     monkeypatch.setattr("kb_assistant.ui.menus.ShortcutsSheet.exec", lambda self: shown.append(self) or 0)
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert shown
-    from kb_assistant.ui.help.shortcuts import shortcut_rows
-
-    keys = " ".join(k for k, _ in shortcut_rows())
-    for expected in ("Ctrl+L", "Enter", "Ctrl+Enter", "Alt+1", "Ctrl+F", "Esc"):
+    keys = " ".join(k for _, rows in shown[0].groups for k, _ in rows)
+    for expected in ("Ctrl+L", "Enter", "Ctrl+Return", "Alt+1", "Ctrl+F", "Esc"):
         assert expected in keys
+
+
+def test_esc_in_the_find_bar_closes_it_and_gives_the_focus_back_to_the_article(qtbot, window):
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
+    window.article.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.field.hasFocus()
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    assert window.focusWidget() is window.article
+    assert window.search_box.text() == "refund" and window.isVisible()  # Esc elsewhere is still "clear"
+    qtbot.keyClick(window.article, Qt.Key.Key_Escape)
+    assert window.search_box.text() == ""
+
+
+def test_the_reply_menu_lists_the_articles_replies_only(qtbot, window):
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
+    actions = window.copy_reply_actions
+    assert [a.text() for a in actions if a.isVisible()] == ["Copy reply 1: Refund started", "Copy reply 2: Refund delayed"]
+    assert [a.shortcut().toString() for a in actions if a.isVisible()] == ["Alt+1", "Alt+2"]
+    window.preview.show("password")  # no replies
+    assert not any(a.isVisible() for a in actions)
+    QGuiApplication.clipboard().setText("before")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert QGuiApplication.clipboard().text() == "before"
+
+
+def test_alt_2_shows_reply_2_in_the_preview_before_copying_it(qtbot, window):
+    window.reply_panel.set_channel("chat")
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
+    assert window.reply_panel.replies.currentRow() == 0
+    qtbot.keyClick(window.search_box, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert QGuiApplication.clipboard().text() == "Sorry, the refund is delayed."
+    assert window.reply_panel.replies.currentRow() == 1 and window.replies.reply_index == 1
+    assert window.reply_panel.preview.toPlainText() == "Sorry, the refund is delayed."
+
+
+def _tab_walk(qtbot, window, start, presses, key=Qt.Key.Key_Tab):
+    start.setFocus()
+    walked = []
+    for _ in range(presses):
+        qtbot.keyClick(window.focusWidget(), key)
+        walked.append(window.focusWidget())
+    return walked
+
+
+def test_tab_goes_question_results_article_customer_then_the_reply(qtbot, window):
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
+    window.replies.set_values({"customer_name": "Anna"})  # New customer is enabled with values
+    panel, strip = window.reply_panel, window.customer_strip
+    expected = [window.results_pane.view, window.article, strip.new_button, panel.replies, panel.channel,
+                panel.greeting, panel.closing, panel.copy_button, panel.preview]
+    assert "[[" not in window.article.toPlainText() and window.article.document().toHtml().count("<a ") >= 2
+    walked = _tab_walk(qtbot, window, window.search_box, len(expected))
+    assert [w.accessibleName() for w in walked] == [w.accessibleName() for w in expected]
+    assert walked == expected  # the article is one stop: its links are not Tab stops
+    back = _tab_walk(qtbot, window, panel.preview, len(expected), Qt.Key.Key_Backtab)
+    assert back == [*expected[-2::-1], window.search_box]
+    chain, widget = [], window.search_box
+    for _ in range(200):  # the same order in the focus chain itself
+        widget = widget.nextInFocusChain()
+        if widget in expected and widget not in chain:
+            chain.append(widget)
+    assert chain == expected
+
+
+def test_alt_down_walks_the_articles_links_and_enter_opens_one(qtbot, window):
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
+    window.article.setFocus()
+    qtbot.keyClick(window.article, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.focusWidget() is window.article
+    assert window.article.textCursor().selectedText() == "Reset a password"
+    qtbot.keyClick(window.article, Qt.Key.Key_Return)
+    assert window.preview.current.id == "password"
+
+
+@pytest.fixture
+def restore_appearance(qapp):
+    palette, sheet, style = QPalette(qapp.palette()), qapp.styleSheet(), qapp.style().name()
+    yield qapp
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+    qapp.setStyleSheet(sheet)
+    for name in ("kb_assistant_system_style", "kb_assistant_system_font_size", "kb_assistant_theme"):
+        qapp.setProperty(name, None)
+
+
+def test_light_theme_frames_the_focused_results_list_and_article(qtbot, window, restore_appearance):
+    apply_appearance(restore_appearance, "light", 0)
+    sheet = restore_appearance.styleSheet()
+    highlight = restore_appearance.palette().color(QPalette.ColorRole.Highlight).name()
+    assert "QAbstractItemView:focus" in sheet and "QTextEdit:focus" in sheet and f"2px solid {highlight}" in sheet
+    qtbot.keyClicks(window.search_box, "refund")
+    qtbot.waitUntil(lambda: shown(window, "refund"), timeout=5000)
+    for widget in (window.results_pane.view, window.article):
+        unfocused = widget.grab().toImage().pixelColor(1, 1)
+        widget.setFocus()
+        assert widget.hasFocus()
+        focused = widget.grab().toImage().pixelColor(1, 1)
+        assert focused.name() == highlight and unfocused.name() != highlight
 
 
 def test_greeting_and_closing_per_copy(qtbot, write_kb, tmp_path):

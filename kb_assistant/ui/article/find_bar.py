@@ -23,7 +23,7 @@ class FindBar(QWidget):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(self.tr("Find in article"))
         self.field.setAccessibleName(self.tr("Find in article"))
-        label = QLabel(self.tr("&Find:"), self)
+        label = QLabel(self.tr("F&ind:"), self)
         label.setBuddy(self.field)
         self.status = QLabel(self)
         self.next_button = QPushButton(self.tr("Next"), self)
@@ -41,19 +41,29 @@ class FindBar(QWidget):
         back = QShortcut(QKeySequence("Shift+Return"), self.field)
         back.setContext(Qt.ShortcutContext.WidgetShortcut)
         back.activated.connect(lambda: self.find_requested.emit(self.field.text(), True))
-        escape = QShortcut(QKeySequence("Escape"), self.field)
-        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
-        escape.activated.connect(self.close_bar)
+        # No Esc shortcut here: the window's Esc asks has_focus() and closes the bar. Two Esc
+        # shortcuts (the window's and the bar's) are ambiguous, and Qt then fires neither.
+        self.return_to: QWidget | None = None
         self.hide()
 
     def open_bar(self) -> None:
-        """Show the bar with its text selected."""
+        """Show the bar with its text selected; remember where the focus was, to give it back on close."""
+        window = self.window()
+        before = window.focusWidget() if window is not None else None
+        if before is not None and not self.isAncestorOf(before):
+            self.return_to = before
         self.show()
         self.field.setFocus()
         self.field.selectAll()
 
+    def has_focus(self) -> bool:
+        """Whether the bar is open and the keyboard is in it (then Esc closes it)."""
+        window = self.window()
+        focus = window.focusWidget() if window is not None else None
+        return self.isVisible() and focus is not None and self.isAncestorOf(focus)
+
     def close_bar(self) -> None:
-        """Hide the bar."""
+        """Hide the bar; ``closed`` then gives the focus back (see :class:`ArticlePane`)."""
         self.hide()
         self.closed.emit()
 

@@ -32,6 +32,14 @@ QComboBox QLineEdit, QAbstractSpinBox QLineEdit { border: none; padding: 0px; }
 QCheckBox:focus, QRadioButton:focus { border: 2px solid #ffff00; }
 """
 
+# Fusion draws no focus frame around item views and text browsers, so in the light
+# palette the agent could not see whether the results list or the article had the keys.
+LIGHT_STYLESHEET = """
+QAbstractItemView, QTextEdit, QPlainTextEdit { border: 1px solid #a8a8a8; padding: 1px; }
+QAbstractItemView:focus, QTextEdit:focus, QPlainTextEdit:focus { border: 2px solid #2a62c9; padding: 0px; }
+"""
+STYLESHEETS = {"light": LIGHT_STYLESHEET, "high-contrast": HIGH_CONTRAST_STYLESHEET}
+
 
 def apply_appearance(app: QApplication, theme: str, font_size: int) -> None:
     """Apply a theme and a font size to the whole application.
@@ -41,7 +49,8 @@ def apply_appearance(app: QApplication, theme: str, font_size: int) -> None:
         theme: ``"system"`` (the style and palette the application started with),
             ``"light"``, ``"dark"`` (Fusion with a light or dark palette) or
             ``"high-contrast"`` (Fusion, black background, white text, yellow
-            highlight and a thick yellow focus frame). Unknown values mean system.
+            highlight and a thick yellow focus frame). The light theme frames the
+            focused list or text in its highlight blue. Unknown values mean system.
         font_size: point size of the application font; 0 restores the system size.
     """
     if app.property(_SYSTEM_STYLE) is None:
@@ -52,7 +61,7 @@ def apply_appearance(app: QApplication, theme: str, font_size: int) -> None:
     if palette is not None:
         app.setStyle(QStyleFactory.create("Fusion"))
         app.setPalette(palette())
-        app.setStyleSheet(HIGH_CONTRAST_STYLESHEET if theme == "high-contrast" else "")
+        app.setStyleSheet(STYLESHEETS.get(theme, ""))
         app.setProperty(_APPLIED_THEME, theme)
     elif previous != "system":
         style = QStyleFactory.create(app.property(_SYSTEM_STYLE)) or QStyleFactory.create("Fusion")
