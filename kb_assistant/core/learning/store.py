@@ -147,6 +147,23 @@ class LearningStore:
         self._save_progress()
         return reading
 
+    # -- the window's choices -------------------------------------------------------------
+
+    @property
+    def language(self) -> str | None:
+        """The language filter the learner last chose ("" for all), None when they never chose."""
+        value = self._progress_file.raw.get("language")
+        return value if isinstance(value, str) else None
+
+    def set_language(self, language: str) -> None:
+        """Remember the learner's language filter ("" for all) with the rest of the progress.
+
+        Raises:
+            StorageError: as :meth:`record_reading`.
+        """
+        self._progress_file.raw = {**self._progress_file.raw, "language": language}
+        self._save_progress()
+
     # -- flashcards ------------------------------------------------------------------------
 
     @property

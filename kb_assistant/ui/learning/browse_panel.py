@@ -17,7 +17,7 @@ class BrowsePanel(QWidget):
 
     Signals:
         article_chosen(str): open this article id.
-        language_changed(str): the language filter ("" for all).
+        language_changed(str): the learner chose a language filter ("" for all).
     """
 
     article_chosen = Signal(str)
@@ -46,6 +46,16 @@ class BrowsePanel(QWidget):
     def set_kb(self, kb: KnowledgeBase) -> None:
         """Fill the tree from ``kb``."""
         self.kb = kb
+        self.refresh()
+
+    def show_language(self, lang: str) -> None:
+        """Select the filter ``lang`` ("" for all) without counting it as the learner's choice."""
+        index = self.language.findData(lang or "")
+        if index < 0 or index == self.language.currentIndex():
+            return
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(index)
+        self.language.blockSignals(False)
         self.refresh()
 
     def _language_changed(self) -> None:

@@ -13,7 +13,7 @@ import random
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, QTranslator, Signal, Slot
 
 from kb_assistant.core.errors import KbError
 from kb_assistant.core.kb.load import KnowledgeBase
@@ -28,7 +28,9 @@ from kb_assistant.core.learning import (
     due_cards,
     overall_progress,
 )
+from kb_assistant.core.learning.languages import kb_languages, starting_language
 from kb_assistant.core.learning.store import LearningStore
+from kb_assistant.ui.system.i18n import LANGUAGES, choose_language
 from kb_assistant.ui.system.messages import error_text, problem_line
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,20 @@ MAX_STRETCH_S = 300.0
 NEW_CARDS_PER_SESSION = 20
 DECK_SEED = 20261127
 """Fixed, so the four titles of a "which article" card are the same after a restart."""
+
+
+def installed_ui_language() -> str:
+    """The interface language in use: that of the translators installed on the application.
+
+    Before any is installed (tests, a bare QCoreApplication) the system's
+    preferred languages decide, as ``install_translators`` would with "system".
+    """
+    app = QCoreApplication.instance()
+    for translator in app.findChildren(QTranslator) if app is not None else ():
+        code = translator.language().replace("-", "_").split("_")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return choose_language("system", QLocale.system().uiLanguages())
 
 
 class LearningController(QObject):
@@ -58,13 +74,16 @@ class LearningController(QObject):
     error = Signal(str)
 
     def __init__(self, store: LearningStore, today: Callable[[], dt.date] = dt.date.today,
-                 clock: Callable[[], float] = time.monotonic, parent: QObject | None = None) -> None:
+                 clock: Callable[[], float] = time.monotonic, parent: QObject | None = None,
+                 ui_language: str | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.today = today
         self.clock = clock
         self.kb: KnowledgeBase | None = None
-        self.lang: str | None = None
+        self.ui_language = ui_language or installed_ui_language()
+        # a new hire starts on the language they work in; their own choice, once made, wins
+        self.lang: str | None = starting_language(store.language, self.ui_language) or None
         self._deck: Deck | None = None
         self._changes: list[ArticleChange] = []
         self._current: str | None = None
@@ -84,6 +103,7 @@ class LearningController(QObject):
         """A (re)loaded KB: rebuild the deck and what changed; progress is kept."""
         self.kb = kb
         self._deck = None
+        self.lang = starting_language(self.store.language, self.ui_language, kb_languages(kb)) or None
         try:
             self._changes = self.store.changes(kb)
         except KbError as exc:
@@ -94,9 +114,11 @@ class LearningController(QObject):
         self.progress_changed.emit()
 
     def set_language(self, lang: str | None) -> None:
-        """Paths and cards of one language ("" or None: all)."""
+        """The learner chose the paths and cards of one language ("" or None: all); kept for the next start."""
         self.lang = lang or None
         self._deck = None
+        if self.store.language != (lang or ""):
+            self._save(lambda: self.store.set_language(lang or ""))
         self.cards_changed.emit()
         self.progress_changed.emit()
 

@@ -197,6 +197,9 @@ class LearningWindow(QMainWindow):
 
     def _progress_changed(self) -> None:
         self.paths.show_progress(self.controller.progress(), self.controller.kb)
+        if self.controller.kb is not None:
+            self.browse.kb = self.controller.kb  # a reloaded KB lists its articles as they are now
+        self.browse.show_language(self.controller.lang or "")
         self.browse.refresh()
 
     def _cards_changed(self) -> None:
