@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -172,12 +173,38 @@ class QuizCard(QWidget):
         if not self.chosen():
             self.feedback.setText(self.tr("Choose an answer first."))
             return
-        correct = card.is_correct(self.chosen())
+        chosen = self.chosen()
+        correct = card.is_correct(chosen)
         right = "; ".join(plain(card.options[i].text) for i in sorted(card.correct_indexes()))
         self.feedback.setText(self.tr("Right!") if correct else self.tr("Not quite. The answer: {0}").format(right))
-        for button in self.group.buttons():
-            button.setEnabled(False)
+        self._mark_options(card, chosen)
+        if card.answer:  # an explanation written for the question
+            self.answer.setText(plain(card.answer))
+            self.answer.show()
         self._after_answer(card, correct)
+
+    def _mark_options(self, card: QuizItem, chosen: set[int]) -> None:
+        """Lock the options; mark the right ones ✓ and a wrong choice ✗, in the text a screen reader says too."""
+        right = card.correct_indexes()
+        for button in self.group.buttons():
+            position = self.group.id(button)
+            button.setEnabled(False)
+            if position in right:
+                mark, description = "✓", self.tr("Right answer")
+            elif position in chosen:
+                mark, description = "✗", self.tr("Your answer, not right")
+            else:
+                continue
+            button.setText(f"{button.text()}   {mark}")
+            button.setAccessibleDescription(description)
+            font = button.font()
+            font.setBold(position in right)
+            button.setFont(font)
+            # a locked option is drawn grey; the two that matter keep the normal text colour
+            palette = button.palette()
+            for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text):
+                palette.setColor(QPalette.ColorGroup.Disabled, role, palette.color(QPalette.ColorGroup.Active, role))
+            button.setPalette(palette)
 
     def reveal(self) -> None:
         """Show a recall card's answer; the learner then says whether they knew it."""
