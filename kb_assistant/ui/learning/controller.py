@@ -88,6 +88,8 @@ class LearningController(QObject):
         self._changes: list[ArticleChange] = []
         self._current: str | None = None
         self._since: float | None = None
+        self._pending = 0.0  # time of an article set aside for a preview, written with the next write
+        self._aside = False
         self._flush = QTimer(self)
         self._flush.setInterval(FLUSH_MS)
         self._flush.timeout.connect(self.flush_reading)
@@ -128,6 +130,7 @@ class LearningController(QObject):
         self.flush_reading()
         self._current = article_id
         self._since = self.clock()
+        self._aside = False
         self._save(lambda: self.store.record_reading(article_id, 0.0))
         self._flush.start()
         self.progress_changed.emit()
@@ -139,16 +142,30 @@ class LearningController(QObject):
 
     def resume(self) -> None:
         """The learning window is in front again: count the open article's time again."""
-        if self._current is not None and self._since is None:
+        if self._current is not None and self._since is None and not self._aside:
             self._since = self.clock()
+
+    def set_aside(self) -> None:
+        """Another article is previewed (an arrow key moved on): stop the open one's clock, writing nothing.
+
+        Skimming the tree with the arrow keys then costs no write per key; the
+        time so far is written when the previewed article is opened (:meth:`open_article`).
+        """
+        if self._current is not None and self._since is not None:
+            self._pending += min(max(0.0, self.clock() - self._since), MAX_STRETCH_S)
+        self._since = None
+        self._aside = True
 
     def flush_reading(self) -> None:
         """Write the open article's reading time so far."""
-        if self._current is None or self._since is None:
+        if self._current is None or (self._since is None and not self._pending):
             return
         now = self.clock()
-        seconds = min(max(0.0, now - self._since), MAX_STRETCH_S)
-        self._since = now
+        seconds = self._pending
+        if self._since is not None:
+            seconds += min(max(0.0, now - self._since), MAX_STRETCH_S)
+            self._since = now
+        self._pending = 0.0
         was_read = self.is_read(self._current)
         self._save(lambda: self.store.record_reading(self._current, seconds))
         if self.is_read(self._current) != was_read:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -26,6 +26,8 @@ from kb_assistant.ui.learning.paths_panel import PathsPanel
 from kb_assistant.ui.learning.quiz_card import QuizCard
 
 BROWSE, PATHS, SELF_CHECK, CHANGES = range(4)
+PREVIEW_MS = 400
+"""An article the arrow keys rest on this long counts as opened (skimming past writes nothing)."""
 
 
 class LearningWindow(QMainWindow):
@@ -34,6 +36,10 @@ class LearningWindow(QMainWindow):
     def __init__(self, controller: LearningController, parent=None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.controller = controller
+        self._previewed: str | None = None
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_MS)
         self.setWindowTitle(self.tr("KB Assistant — learning"))
         self._add_widgets()
         self._add_actions()
@@ -99,6 +105,8 @@ class LearningWindow(QMainWindow):
     def _connect_signals(self) -> None:
         for panel in (self.browse, self.paths, self.changes):
             panel.article_chosen.connect(self.open_article)
+        self.browse.article_previewed.connect(self.preview_article)
+        self._preview_timer.timeout.connect(self._preview_stayed)
         self.browse.language_changed.connect(self.controller.set_language)
         self.paths.continue_requested.connect(self.continue_path)
         self.changes.mark_all_seen_requested.connect(self.controller.mark_all_seen)
@@ -142,22 +150,51 @@ class LearningWindow(QMainWindow):
 
     def open_article(self, article_id: str) -> None:
         """Show an article for reading and start counting its reading time."""
+        previewed, self._previewed = self._previewed, None
+        self._preview_timer.stop()
+        if previewed is None and self._on_screen(article_id):
+            return  # already open and timed
+        if self._show(article_id):
+            self.controller.open_article(article_id)
+
+    def preview_article(self, article_id: str) -> None:
+        """Show an article the arrow keys moved to; it counts as opened once the learner stays on it."""
+        if self._previewed is None and self._on_screen(article_id):
+            return
+        if self._show(article_id):
+            self.controller.set_aside()
+            self._previewed = article_id
+            self._preview_timer.start()
+
+    def _preview_stayed(self) -> None:
+        article_id, self._previewed = self._previewed, None
+        if article_id is None:
+            return
+        self.controller.open_article(article_id)
+        if self.right.currentIndex() != 0 or not self.isActiveWindow():
+            self.controller.pause()  # opened, but not on screen now: its clock waits
+
+    def _on_screen(self, article_id: str) -> bool:
+        kb = self.controller.kb
+        shown = self.article.article
+        return (kb is not None and shown is not None and kb.articles.get(article_id) is shown
+                and self.right.currentIndex() == 0)
+
+    def _show(self, article_id: str) -> bool:
+        """Render the article in the reader (without counting it); False when there is no such article."""
         kb = self.controller.kb
         if kb is None or article_id not in kb.articles:
-            return
+            return False
         article = kb.articles[article_id]
-        html = render_article_html(
-            body_without_quiz(article),
-            title_for=kb.title_of,
-        )
-        self.article.show_article(article, html)
+        if self.article.article is not article:
+            self.article.show_article(article, render_article_html(body_without_quiz(article), title_for=kb.title_of))
         self.right.setCurrentIndex(0)
         self.learned_button.setEnabled(True)
         self.learned_button.blockSignals(True)
         reading = self.controller.store.readings.get(article_id)
         self.learned_button.setChecked(bool(reading and reading.learned))
         self.learned_button.blockSignals(False)
-        self.controller.open_article(article_id)
+        return True
 
     def follow_link(self, href: str) -> None:
         """Links to articles open here (and count as reading); web links in the browser."""
@@ -233,5 +270,8 @@ class LearningWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self._preview_timer.isActive():
+            self._preview_timer.stop()
+            self._preview_stayed()
         self.controller.pause()
         super().closeEvent(event)
