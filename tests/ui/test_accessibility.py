@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -28,7 +29,7 @@ from kb_assistant.ui.editor.review_panel import ReviewPanel
 from kb_assistant.ui.learning.learning_window import LearningWindow
 from tests.ui.learning.test_learning import KB
 
-KINDS = (QLineEdit, QComboBox, QAbstractButton, QAbstractItemView, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+KINDS = (QLineEdit, QComboBox, QAbstractButton, QAbstractItemView, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QTabBar)
 
 
 def unnamed(window: QWidget) -> list[str]:
@@ -81,3 +82,54 @@ def test_learning_window(qtbot, kb_root, tmp_path):
     qtbot.addWidget(window)
     window.start_quiz()
     assert unnamed(window) == []
+
+
+def _focusable(window: QWidget) -> list[QWidget]:
+    return [w for w in window.findChildren(QWidget) if w.isVisible() and w.isEnabled()
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus and not _inside_a_field(w)]
+
+
+@pytest.mark.parametrize("ui_language", ["en", "ru"])
+def test_learning_window_every_tab_and_every_state(qtbot, kb_root, tmp_path, ui_language):
+    """Each tab, the language filter on the interface language and on "all", a card asked and answered."""
+    from kb_assistant.ui.learning.learning_window import BROWSE, CHANGES, PATHS, SELF_CHECK
+
+    controller = LearningController(LearningStore(tmp_path / "data", kb_root), ui_language=ui_language)
+    controller.set_kb(load_kb(kb_root))
+    (kb_root / "returns/refund.md").write_text("---\nid: refund\nlang: en\n---\n# Refund\n\nChanged.\n",
+                                             encoding="utf-8")
+    controller.set_kb(load_kb(kb_root))  # something in "what changed"
+    window = LearningWindow(controller)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    tab_bar = window.tabs.tabBar()
+    assert tab_bar.accessibleName()  # the screen reader says which tab bar this is
+    assert window.browse.language.currentData() == ui_language
+    window.open_article("password")
+    seen: set[str] = set()
+    for tab in (BROWSE, PATHS, SELF_CHECK, CHANGES):
+        window.show_tab(tab)
+        assert unnamed(window) == [], tab
+        seen.update(type(w).__name__ for w in _focusable(window))
+    window.show_tab(BROWSE)
+    window.browse.language.setCurrentIndex(window.browse.language.findData(""))
+    assert unnamed(window) == []
+    window.start_quiz()
+    card = window.quiz
+    for _ in range(len(card.cards)):  # every card asked, then answered
+        qtbot.waitUntil(lambda: card.current().kind == "open" or card.group.button(0).isVisible())
+        assert unnamed(window) == [], card.current().kind
+        seen.update(type(w).__name__ for w in _focusable(window))
+        if card.current().kind == "open":
+            card.reveal()
+            assert unnamed(window) == []
+            card.grade(False)
+        else:
+            card.choose(0)
+            card.check()
+        assert unnamed(window) == [] and card.next_button.accessibleDescription()
+        card.next_card()
+    assert unnamed(window) == []
+    # the walk met every kind of control the window has
+    assert {"QTabBar", "QComboBox", "QTreeWidget", "ArticleView", "QPushButton", "QRadioButton"} <= seen, seen

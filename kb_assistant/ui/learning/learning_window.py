@@ -67,6 +67,8 @@ class LearningWindow(QMainWindow):
         self.tabs.addTab(self.paths, self.tr("&Paths"))
         self.tabs.addTab(quiz_tab, self.tr("Self-chec&k"))
         self.tabs.addTab(self.changes, self.tr("&What changed"))
+        self.tabs.setAccessibleName(self.tr("Learning mode"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Learning mode"))
         self.article = ArticleView(self)
         self.article.setAccessibleName(self.tr("Article"))
         self.learned_button = QPushButton(self.tr("Mark as lear&ned"), self)
@@ -81,13 +83,20 @@ class LearningWindow(QMainWindow):
         self.right = QStackedWidget(self)
         self.right.addWidget(reader)
         self.right.addWidget(self.quiz)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.tabs)
-        splitter.addWidget(self.right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(splitter)
-        self.resize(1200, 760)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.right)
+        # the reader gets most of the width: titles fit in 30 %, an article needs the rest
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 7)
+        self.splitter.setCollapsible(1, False)
+        self.setCentralWidget(self.splitter)
+        width = 1200
+        self.resize(width, 760)
+        # 30 %, or as much more (up to 40 %) as the four tab titles need: «Что изменилось» is long
+        tabs = self.tabs.tabBar().sizeHint().width() + 8
+        left = min(max(round(width * 0.3), tabs), round(width * 0.4))
+        self.splitter.setSizes([left, width - left])
 
     def _add_actions(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Learning"))
