@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -53,7 +54,13 @@ class CommandPalette(QDialog):
         self.field.setPlaceholderText(self.tr("Type to find a command"))
         self.field.setAccessibleName(self.tr("Find a command"))
         self.field.setAccessibleDescription(self.tr("Up and Down choose, Enter runs it, Esc closes"))
-        self.list = QListWidget(self)
+        self.list = QTreeWidget(self)  # two columns: the command, and its keys aligned beside it
+        self.list.setColumnCount(2)
+        self.list.setHeaderHidden(True)
+        self.list.setRootIsDecorated(False)
+        self.list.header().setStretchLastSection(False)
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.list.setAccessibleName(self.tr("Commands"))
         self.count = QLabel(self)
         self.count.setAccessibleName(self.tr("Number of commands"))
@@ -63,7 +70,7 @@ class CommandPalette(QDialog):
         layout.addWidget(self.count)
         self.field.textChanged.connect(self.refilter)
         self.field.returnPressed.connect(self.run_current)
-        self.list.itemActivated.connect(lambda item: self.run_current())
+        self.list.itemActivated.connect(lambda item, column: self.run_current())
         self.field.installEventFilter(self)
         self.setTabOrder(self.field, self.list)
         self.refilter("")
@@ -75,26 +82,27 @@ class CommandPalette(QDialog):
         for command in self.commands:
             if not matches(command, query):
                 continue
-            item = QListWidgetItem(f"{command.text}\t{command.key_text}" if command.keys else command.text)
-            item.setToolTip(command.menu)
+            item = QTreeWidgetItem([command.text, command.key_text])
+            item.setToolTip(0, command.menu)
             spoken = f"{command.text}, {command.key_text}" if command.keys else command.text
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
-            item.setData(_ACTION_ROLE, command.action)
-            self.list.addItem(item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
-        self.count.setText(self.tr("{0} of {1} commands").format(self.list.count(), len(self.commands)))
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
+            item.setData(0, _ACTION_ROLE, command.action)
+            self.list.addTopLevelItem(item)
+        count = self.list.topLevelItemCount()
+        if count:
+            self.list.setCurrentItem(self.list.topLevelItem(0))
+        self.count.setText(self.tr("{0} of {1} commands").format(count, len(self.commands)))
 
     def visible_texts(self) -> list[str]:
         """The listed commands' texts, keys left out (for tests and the screen reader's summary)."""
-        return [self.list.item(row).text().split("\t")[0] for row in range(self.list.count())]
+        return [self.list.topLevelItem(row).text(0) for row in range(self.list.topLevelItemCount())]
 
     def run_current(self) -> None:
         """Close the palette and run the chosen command (nothing when the list is empty)."""
         item = self.list.currentItem()
         if item is None:
             return
-        self.chosen = item.data(_ACTION_ROLE)
+        self.chosen = item.data(0, _ACTION_ROLE)
         self.accept()
         self.chosen.trigger()
 
