@@ -424,17 +424,6 @@ def _same(text: str) -> str:
     return text
 
 
-PLACEHOLDER_CONTEXT = "Placeholders"
-"""The translation context of placeholder labels: the window translates every label in it."""
-BUILTIN_PLACEHOLDER_LABELS: dict[str, str] = {
-    "agent_name": QT_TRANSLATE_NOOP("Placeholders", "Your name"),
-    "agent_signature": QT_TRANSLATE_NOOP("Placeholders", "Your signature"),
-    "company": QT_TRANSLATE_NOOP("Placeholders", "Company name"),
-    "today": QT_TRANSLATE_NOOP("Placeholders", "Today's date"),
-}
-"""The fill-in form's labels of the built-in placeholders (see ``core.replies.templates``), in English."""
-
-
 def clip(text: str, limit: int = 200) -> str:
     """A text written by someone else (an OS or library reason) cut to ``limit`` characters."""
     text = " ".join(str(text).split())

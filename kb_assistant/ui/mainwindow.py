@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         pane.as_typed_requested.connect(self.search.search_as_typed)
         self.search.results_changed.connect(self.results_pane.show_results)
         self.search.cleared.connect(self.show_home)
-        pane.view.selectionModel().currentChanged.connect(lambda current, _: self._preview_row(current.row()))
+        pane.current_row_changed.connect(self._preview_row)
         pane.view.activated.connect(lambda index: self.open_row(index.row()))
         self.preview.opened.connect(self._article_opened)
         self.preview.rendered.connect(lambda article, html: self.article.show_article(article, html, self.search.text))

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from kb_assistant.core.errors import ArticleNotFoundError, ReplyNotFoundError
 from kb_assistant.core.kb.load import KnowledgeBase
-from kb_assistant.core.messages import BUILTIN_PLACEHOLDER_LABELS
+from kb_assistant.core.labels import BUILTIN_PLACEHOLDER_LABELS
 from kb_assistant.core.models import Article, Reply
 from kb_assistant.core.replies.blocks import (
     SIGNATURE_TEMPLATE,

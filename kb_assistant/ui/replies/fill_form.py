@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kb_assistant.core.messages import PLACEHOLDER_CONTEXT
+from kb_assistant.core.labels import PLACEHOLDER_CONTEXT
 from kb_assistant.core.replies.compose import PlaceholderField
 
 

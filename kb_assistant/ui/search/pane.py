@@ -20,9 +20,13 @@ class ResultsPane(QWidget):
 
     Signals:
         as_typed_requested(): the agent asked to search the text exactly as typed.
+        current_row_changed(int): the current result changed: the agent moved to
+            another row, or the results were updated in place and another article
+            is now in the current row (the preview must follow either way).
     """
 
     as_typed_requested = Signal()
+    current_row_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +34,8 @@ class ResultsPane(QWidget):
         self.view = ResultsView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Results"))
+        self.view.selectionModel().currentChanged.connect(lambda current, _: self.current_row_changed.emit(current.row()))
+        self.model.dataChanged.connect(self._rows_changed)
         self.no_match = QLabel(self)
         self.no_match.setWordWrap(True)
         self.no_match.hide()
@@ -66,6 +72,11 @@ class ResultsPane(QWidget):
             self.no_match.hide()
         if results is not None and results.hits:
             self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def _rows_changed(self, first, last, roles=()) -> None:
+        row = self.view.currentIndex().row()
+        if first.row() <= row <= last.row():
+            self.current_row_changed.emit(row)  # same row, another article: no currentChanged from the view
 
     def show_hits(self, hits: tuple[SearchHit, ...]) -> None:
         """Show a fixed list (pinned and recent articles)."""

@@ -55,3 +55,18 @@ def test_a_repaired_layout_says_what_was_searched_and_offers_the_text_as_typed(q
     pane.show_results(SearchResults("djpdhfn", (HIT,), interpreted="возврат", confident=True))
     pane.show_hits((HIT,))
     assert not pane.repaired.isVisible()
+
+
+def test_the_preview_follows_an_article_that_replaces_the_current_row_in_place(qtbot):
+    pane = ResultsPane()
+    qtbot.addWidget(pane)
+    other = SearchHit(id="b", title="Beta", path="b.md", score=1.0, snippet="beta")
+    rows = []
+    pane.current_row_changed.connect(rows.append)
+    pane.show_results(SearchResults("a", (HIT, other), confident=True))
+    assert rows == [0]
+    # the next key's answer puts another article first: the row stays current, its article changes
+    pane.show_results(SearchResults("b", (other, HIT), confident=True))
+    assert rows == [0, 0] and pane.current_hit() == other
+    pane.show_results(SearchResults("b", (other, HIT), confident=True))  # the same answer: nothing to follow
+    assert rows == [0, 0]
