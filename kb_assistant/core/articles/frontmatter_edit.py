@@ -28,6 +28,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
+from kb_assistant.core.articles.fence import damaged_opening
 from kb_assistant.core.articles.frontmatter_form import normalise_value, same_value
 from kb_assistant.core.articles.yaml_scalar import scalar_style
 from kb_assistant.core.articles.frontmatter import MAX_NESTING, MAX_VALUES, not_a_mapping, oversized_key, yaml_error
@@ -52,12 +53,15 @@ class FrontMatterDocument:
         error_line: the 1-based line of the article where the problem is, when known.
         body: the text after the front matter block, exactly as in the article.
         present: whether the article has a front matter block.
+        opening_damaged: the line of the closing ``---`` when the opening one is damaged
+            (:func:`~kb_assistant.core.articles.fence.damaged_opening`; then :attr:`error` is set too), else None.
     """
 
     def __init__(self, text: str) -> None:
         """Split ``text``; prefer :meth:`parse`, which says what it does."""
         self.error: Message | None = None
         self.error_line: int | None = None
+        self.opening_damaged: int | None = None
         self.present = False
         self._prefix = self._yaml_raw = self._closer = ""
         self.body = text
@@ -80,6 +84,9 @@ class FrontMatterDocument:
     def _split(self, text: str) -> None:
         lines = text.split("\n")
         if lines[0].rstrip() != "---":
+            self.opening_damaged = damaged_opening(text)
+            if self.opening_damaged:  # an edit would add a second block above the damaged one
+                self._broken(Message("front-matter-yaml-at", {"line": 1, "problem": "line 1 must be '---'"}), 1)
             return
         self.present = True
         closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None)

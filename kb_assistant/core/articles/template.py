@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument
 from kb_assistant.core.articles.yaml_scalar import yaml_text
+from kb_assistant.core.errors import FrontMatterBroken
 
 
 _TRANSLIT = str.maketrans({
@@ -42,10 +44,70 @@ it before copying), an English one falls back to "there". Never an empty fallbac
 would leave "Здравствуйте, !" in a reply sent without a name."""
 
 
+SAMPLE_QUESTIONS = ("Как клиент спрашивает об этом?", "How does a customer ask about this?")
+"""The template's sample customer question (Russian, English): searched with a boost once saved."""
+SAMPLE_BODIES = ("Что проверить и что сделать.", "What to check and what to do.")
+"""The template's sample body line."""
+SAMPLE_REPLY_NAMES = ("Первый ответ", "First reply")
+"""The template's sample reply name (its text is only the greeting)."""
+
+_REPLY_HEADING = re.compile(r"#{2,6}[ \t]+(?:Reply|Ответ)[ \t]*:[ \t]*(.*?)[ \t#]*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SampleText:
+    """A part of an article that is still the new-article template's sample text.
+
+    Attributes:
+        part: ``"question"``, ``"body"`` or ``"reply"``.
+        line: its 1-based line in the article.
+    """
+
+    part: str
+    line: int
+
+
+def sample_text_left(text: str) -> list[SampleText]:
+    """The parts of ``text`` still holding :func:`article_template`'s sample text, in text order.
+
+    A sample question would make the article found for it, a sample line or
+    reply would reach agents as if it were written for them.
+    """
+    found: list[SampleText] = []
+    lines = text.split("\n")
+    for number, raw in enumerate(lines, 1):
+        line = raw.strip()
+        item = line[1:].strip().strip("'\"") if line.startswith("-") else ""
+        if item in SAMPLE_QUESTIONS:
+            found.append(SampleText("question", number))
+        elif line in SAMPLE_BODIES:
+            found.append(SampleText("body", number))
+        else:
+            heading = _REPLY_HEADING.match(line)
+            if heading and heading.group(1) in SAMPLE_REPLY_NAMES and _only_greeting(lines[number:]):
+                found.append(SampleText("reply", number))
+    return found
+
+
+def _only_greeting(lines: list[str]) -> bool:
+    """Whether the section starting at ``lines`` (up to the next heading) is just a template greeting."""
+    section = []
+    for line in lines:
+        if line.lstrip().startswith("#"):
+            break
+        if line.strip():
+            section.append(line.strip())
+    return not section or (len(section) == 1 and section[0] in GREETINGS.values())
+
+
 def article_template(title: str, lang: str, kind: str = "article", today: dt.date | None = None,
                      owner: str = "") -> str:
-    """The text of a new article or snippet, with the front matter an editor fills in."""
-    today = today or dt.date.today()
+    """The text of a new article or snippet, with the front matter an editor fills in.
+
+    There is no ``reviewed:`` date: nobody has reviewed a template yet. The editor
+    sets one at the first save of an article edited past its template, or when it
+    is marked reviewed. ``today`` is kept for callers of the older signature.
+    """
     russian = lang == "ru"
     greeting = GREETINGS["ru" if russian else "en"]
     slug = slugify(title) + ("-ru" if russian else "")
@@ -56,28 +118,48 @@ def article_template(title: str, lang: str, kind: str = "article", today: dt.dat
         f"lang: {lang}",
     ]
     if kind == "snippet":
-        lines += ["type: snippet", "tags: []", f"owner: {yaml_text(owner)}", f"reviewed: {today.isoformat()}",
-                  "review_every: 180", "---", f"# {title}", "",
+        lines += ["type: snippet", "tags: []", f"owner: {yaml_text(owner)}", "review_every: 180", "---",
+                  f"# {title}", "",
                   greeting, ""]
         return "\n".join(lines)
     reply = "Ответ" if russian else "Reply"
     lines += [
         "tags: []",
         "questions:",
-        "  - " + ("Как клиент спрашивает об этом?" if russian else "How does a customer ask about this?"),
+        "  - " + SAMPLE_QUESTIONS[0 if russian else 1],
         f"owner: {yaml_text(owner)}",
-        f"reviewed: {today.isoformat()}",
         "review_every: 180",
         "---",
         f"# {title}",
         "",
-        "Что проверить и что сделать." if russian else "What to check and what to do.",
+        SAMPLE_BODIES[0 if russian else 1],
         "",
-        f"## {reply}: " + ("Первый ответ" if russian else "First reply"),
+        f"## {reply}: " + SAMPLE_REPLY_NAMES[0 if russian else 1],
         greeting,
         "",
     ]
     return "\n".join(lines)
+
+
+def reviewed_by_its_author(text: str, initial_text: str, today: dt.date) -> str:
+    """``text`` with ``reviewed: today`` when a new article is first saved written past its template.
+
+    Writing an article is its first review, so the author's save dates it. An
+    untouched template (``text == initial_text``), one still holding sample
+    text (:func:`sample_text_left`), one already dated or with unreadable front
+    matter is returned unchanged: it has not been reviewed, and the review
+    queue keeps it as never reviewed until it is marked.
+    """
+    if text == initial_text or sample_text_left(text):
+        return text
+    doc = FrontMatterDocument.parse(text)
+    if doc.error or doc.get("reviewed") is not None:
+        return text
+    doc.set("reviewed", today)
+    try:
+        return doc.to_text()
+    except FrontMatterBroken:  # a block ruamel.yaml cannot rewrite: Ctrl+Shift+R says why
+        return text
 
 
 def translation_path(rel_path: str, lang: str, new_lang: str) -> str:
@@ -104,7 +186,8 @@ def translation_text(text: str, article_id: str, lang: str, new_id: str, new_lan
     """A new translation's text: the original, with its own id and language, linked back.
 
     The body is kept for the translator to translate in place; unknown keys and
-    comments of the front matter stay.
+    comments of the front matter stay; ``reviewed`` goes (it is set when the
+    translation is first saved edited, or marked reviewed).
 
     Raises:
         FrontMatterBroken: when the original's front matter is not valid YAML.
@@ -113,4 +196,5 @@ def translation_text(text: str, article_id: str, lang: str, new_id: str, new_lan
     doc.set("id", new_id)
     doc.set("lang", new_lang)
     doc.set("translations", {lang: article_id})
+    doc.set("reviewed", None)  # the original's review says nothing of a text not translated yet
     return doc.to_text()

@@ -29,7 +29,7 @@ def test_template_parses_without_problems(lang, kind):
     assert parsed.problems == ()
     article = parsed.article
     assert article.lang == lang and article.type == kind and article.owner == "Support team"
-    assert article.reviewed == dt.date(2026, 11, 27)
+    assert article.reviewed is None  # nobody reviewed a template: see test_reviewed_only_when_written
     if kind == "article":
         assert len(article.replies) == 1
 
@@ -78,3 +78,52 @@ def test_the_template_greets_as_the_sample_kb_does():
     en = parse_article_bytes(article_template("Test", "en").encode(), "t.en.md").article
     assert ru.replies[0].template.strip() == "Здравствуйте, {{customer_name}}!"  # the form asks for the name
     assert [(p.name, p.fallback) for p in find_placeholders(en.replies[0].template)] == [("customer_name", "there")]
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_an_untouched_template_is_all_sample_text(lang):
+    from kb_assistant.core.articles.template import sample_text_left
+
+    text = article_template("Тест" if lang == "ru" else "Test", lang)
+    found = sample_text_left(text)
+    assert [item.part for item in found] == ["question", "body", "reply"]
+    lines = text.split("\n")
+    assert lines[found[0].line - 1].strip().startswith("- ") and lines[found[2].line - 1].startswith("## ")
+
+
+def test_written_parts_are_no_longer_sample_text():
+    from kb_assistant.core.articles.template import SAMPLE_BODIES, SAMPLE_QUESTIONS, sample_text_left
+
+    text = article_template("Test", "en")
+    text = text.replace(SAMPLE_QUESTIONS[1], "Where is my gift card?")
+    assert [item.part for item in sample_text_left(text)] == ["body", "reply"]
+    text = text.replace(SAMPLE_BODIES[1], "Gift cards arrive by e-mail.")
+    assert [item.part for item in sample_text_left(text)] == ["reply"]
+    text = text.replace("Hello {{customer_name|there}}!\n", "Hello {{customer_name|there}}!\nYour card is sent.\n")
+    assert sample_text_left(text) == []  # the reply may keep its sample name once it says something
+
+
+def test_reviewed_only_when_written_past_the_template():
+    from kb_assistant.core.articles.template import SAMPLE_BODIES, SAMPLE_QUESTIONS, reviewed_by_its_author
+
+    today = dt.date(2026, 11, 27)
+    template = article_template("Test", "en")
+    assert reviewed_by_its_author(template, template, today) == template  # untouched
+    half = template.replace(SAMPLE_BODIES[1], "Gift cards arrive by e-mail.")
+    assert reviewed_by_its_author(half, template, today) == half  # the sample question is still there
+    written = half.replace(SAMPLE_QUESTIONS[1], "Where is my gift card?").replace(
+        "Hello {{customer_name|there}}!\n", "Hello {{customer_name|there}}! Your card is sent.\n")
+    dated = reviewed_by_its_author(written, template, today)
+    assert parse_article_bytes(dated.encode(), "t.en.md").article.reviewed == today
+    assert reviewed_by_its_author(dated, template, dt.date(2027, 1, 1)) == dated  # a date is never moved
+    snippet = article_template("Greeting", "en", "snippet")
+    assert reviewed_by_its_author(snippet, snippet, today) == snippet
+    assert "reviewed: 2026-11-27" in reviewed_by_its_author(snippet + "Have a good day!\n", snippet, today)
+
+
+def test_a_new_translation_does_not_inherit_the_originals_review():
+    from kb_assistant.core.articles.template import translation_text
+
+    text = "---\nid: refund-ru\nlang: ru\nreviewed: 2026-10-01\nreview_every: 90\n---\n# Возврат\n"
+    new = translation_text(text, "refund-ru", "ru", "refund", "en")
+    assert "reviewed" not in new and "review_every: 90" in new
