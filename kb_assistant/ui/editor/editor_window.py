@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QScrollArea,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from kb_assistant.core.files.autosave import AutosaveStore, Draft
-from kb_assistant.core.upkeep.check import check_text
+from kb_assistant.core.articles.fence import damaged_opening
 from kb_assistant.core.articles.frontmatter import split_front_matter
 from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument
 from kb_assistant.core.articles.frontmatter_form import apply_form, form_values
+from kb_assistant.core.articles.template import reviewed_by_its_author, sample_text_left
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.render.markdown import render_article_html
 from kb_assistant.core.models import Problem
@@ -43,9 +43,13 @@ from kb_assistant.core.errors import (
 from kb_assistant.core.files.storage import FileSnapshot, read_text, save_text, unified_diff
 from kb_assistant.ui.system.actions import add_action
 from kb_assistant.ui.widgets.article_view import ArticleView
+from kb_assistant.ui.editor.editor_checks import TextFindings, find_problems, finding_lines, front_matter_error_text
+from kb_assistant.ui.editor.editor_checks import sample_names
 from kb_assistant.ui.editor.front_matter_form import FrontMatterForm
 from kb_assistant.ui.editor.highlighter import ArticleHighlighter
-from kb_assistant.ui.system.messages import error_text, message_text, problem_line
+from kb_assistant.ui.editor.questions import EditorQuestions
+from kb_assistant.ui.editor.text_edit import replace_changed_part
+from kb_assistant.ui.system.messages import error_text, problem_line
 from kb_assistant.ui.system.tasks import TaskRunner
 
 PREVIEW_DELAY_MS = 300
@@ -60,34 +64,7 @@ def render_preview(text: str, kb: KnowledgeBase) -> str:
     return render_article_html(body, title_for=kb.title_of)
 
 
-def replace_changed_part(editor: QPlainTextEdit, new_text: str) -> None:
-    """Make the editor hold ``new_text`` by replacing only the part that differs.
-
-    One undo step, and the cursor stays where it was when the edit is elsewhere
-    (the form changes the front matter while the cursor is in the body).
-    """
-    old = editor.toPlainText()
-    if old == new_text:
-        return
-    start = 0
-    limit = min(len(old), len(new_text))
-    while start < limit and old[start] == new_text[start]:
-        start += 1
-    end_old, end_new = len(old), len(new_text)
-    while end_old > start and end_new > start and old[end_old - 1] == new_text[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
-
-    def position(text: str, index: int) -> int:  # Qt counts UTF-16 units
-        return len(text[:index].encode("utf-16-le")) // 2
-
-    cursor = QTextCursor(editor.document())
-    cursor.setPosition(position(old, start))
-    cursor.setPosition(position(old, end_old), QTextCursor.MoveMode.KeepAnchor)
-    cursor.insertText(new_text[start:end_new])
-
-
-class EditorWindow(QMainWindow):
+class EditorWindow(EditorQuestions, QMainWindow):
     """Edits one article file of the KB.
 
     Signals:
@@ -111,7 +88,10 @@ class EditorWindow(QMainWindow):
         self.rel_path = ""
         self.snapshot: FileSnapshot | None = None
         self.problems: list[Problem] = []
-        self._dirty = False
+        self.findings = TextFindings()
+        self._no_saved_file = False  # a new file or a restored draft: unsaved even before an edit
+        self._initial_text = ""  # what a new file started as (its template)
+        self._draft_written = False
         self._add_widgets()
         self._add_actions()
         self._connect_signals()
@@ -182,6 +162,8 @@ class EditorWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.editor.textChanged.connect(self._text_changed)
+        # the document's clean state is the saved text: undoing back to it is "not modified"
+        self.editor.document().modificationChanged.connect(self._show_modified)
         self.runner.finished.connect(self._task_done)
         self.runner.failed.connect(self._task_failed)
         self.problem_list.itemActivated.connect(self._go_to_problem)
@@ -196,13 +178,14 @@ class EditorWindow(QMainWindow):
         text, snapshot = read_text(self.kb_root / rel_path, root=self.kb_root)
         self.rel_path, self.snapshot = rel_path, snapshot
         self._set_text(text)
-        self._set_dirty(False)
+        self._mark_saved()
 
     def new_file(self, rel_path: str, text: str) -> None:
         """Start a new article that is written at the first save."""
         self.rel_path, self.snapshot = rel_path, None
+        self._initial_text = text
         self._set_text(text)
-        self._set_dirty(True)
+        self._mark_unsaved()
 
     def restore_draft(self, draft: Draft) -> None:
         """Put autosaved (unsaved) text back after a crash or a kill.
@@ -224,7 +207,7 @@ class EditorWindow(QMainWindow):
             self.set_notice(self.tr("The file was deleted or cannot be read; saving creates it again."))
         self.snapshot = disk
         self._set_text(draft.text)
-        self._set_dirty(True)
+        self._mark_unsaved()
 
     def set_notice(self, text: str) -> None:
         """A line above the editor (translation out of date, draft conflicts); "" hides it."""
@@ -239,16 +222,24 @@ class EditorWindow(QMainWindow):
 
     @property
     def dirty(self) -> bool:
-        """Whether there are unsaved edits."""
-        return self._dirty
+        """Whether the text differs from the file on disk (a new file or a restored draft always does)."""
+        return self._no_saved_file or self.editor.document().isModified()
 
-    def _set_dirty(self, dirty: bool) -> None:
-        self._dirty = dirty
-        marker = " •" if dirty else ""
+    def _mark_saved(self) -> None:
+        """The text is the file on disk: here is the document's clean (undo) state."""
+        self._no_saved_file = False
+        self.editor.document().setModified(False)
+        self._show_modified()
+
+    def _mark_unsaved(self) -> None:
+        self._no_saved_file = True
+        self._show_modified()
+
+    def _show_modified(self, *_args) -> None:
+        marker = " •" if self.dirty else ""
         self.setWindowTitle(self.tr("{0}{1} — KB Assistant editor").format(self.rel_path, marker))
 
     def _text_changed(self) -> None:
-        self._set_dirty(True)
         self.preview_timer.start()
         self.check_timer.start()
         self.form_timer.start()
@@ -260,9 +251,10 @@ class EditorWindow(QMainWindow):
         """Text → form: show the YAML's values (fields being typed in are left alone)."""
         doc = FrontMatterDocument.parse(self.editor.toPlainText())
         if doc.error:
+            # the fields keep the last values read, read-only, until the text is fixed
             where = self.tr("line {0}: ").format(doc.error_line) if doc.error_line else ""
             self.form.set_broken(self.tr("The front matter cannot be read ({0}{1}); fix it in the text.")
-                                 .format(where, message_text(doc.error)))
+                                 .format(where, front_matter_error_text(doc)))
             return
         self.form.set_broken("")
         self.form.set_values(form_values(doc))
@@ -285,7 +277,9 @@ class EditorWindow(QMainWindow):
         try:
             text = mark_reviewed(self.editor.toPlainText(), self.today())
         except (FrontMatterBroken, FrontMatterValueError) as exc:
-            self.statusBar().showMessage(error_text(exc), 8000)
+            doc = FrontMatterDocument.parse(self.editor.toPlainText())
+            reason = front_matter_error_text(doc) if doc.opening_damaged else error_text(exc)
+            self.statusBar().showMessage(reason, 8000)
             return
         replace_changed_part(self.editor, text)
         self.statusBar().showMessage(self.tr("Marked reviewed on {0}; save to keep it.")
@@ -298,7 +292,7 @@ class EditorWindow(QMainWindow):
 
     def _check(self) -> None:
         text, kb, rel, today = self.editor.toPlainText(), self.kb, self.rel_path, self.today()
-        self.runner.submit("problems", lambda: check_text(text, rel or "new.md", kb, today))
+        self.runner.submit("problems", lambda: find_problems(text, rel, kb, today))
 
     def _task_done(self, channel: str, result) -> None:
         if channel == "preview":
@@ -306,20 +300,29 @@ class EditorWindow(QMainWindow):
             self.preview.show_article(None, result)
             self.preview.verticalScrollBar().setValue(position)
         elif channel == "problems":
-            self.show_problems(result)
+            self.show_findings(result)
 
     def _task_failed(self, channel: str, error: BaseException) -> None:
         # a bug in the preview or the check: say so (it is logged in full), keep editing
         self.statusBar().showMessage(error_text(error), 8000)
 
+    def show_findings(self, findings: TextFindings) -> None:
+        """List the check's problems and the editor's own findings, by line."""
+        self.findings = findings
+        self.show_problems(findings.problems)
+
     def show_problems(self, problems: list[Problem]) -> None:
         """List problems with their lines; activating one moves the cursor there."""
         self.problems = problems
+        rows = [(p.line or 0, p.severity != "error", problem_line(p, with_path=False)) for p in problems]
+        rows += finding_lines(self.findings)
         self.problem_list.clear()
-        for problem in problems:
-            item = QListWidgetItem(problem_line(problem, with_path=False))
-            item.setData(Qt.ItemDataRole.UserRole, problem.line or 0)
+        for line, _warning, text in sorted(rows, key=lambda row: row[:2]):
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, line)
             self.problem_list.addItem(item)
+        if self.findings.opening_damaged:
+            self.statusBar().showMessage(self.tr("The front matter cannot be read: see the problems below."), 8000)
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         self.go_to_line(item.data(Qt.ItemDataRole.UserRole))
@@ -339,18 +342,35 @@ class EditorWindow(QMainWindow):
 
     # -- saving --------------------------------------------------------------
     def _autosave(self) -> None:
-        if self._dirty and self.rel_path:
+        if not self.rel_path:
+            return
+        if self.dirty:
             base = self.snapshot.content_hash if self.snapshot else ""
             self.autosave.save_draft(self.kb_root, self.rel_path, self.editor.toPlainText(), base)
+            self._draft_written = True
+        elif self._draft_written:  # undone back to the saved text: nothing left to offer after a crash
+            self.autosave.discard(self.kb_root, self.rel_path)
+            self._draft_written = False
 
     def save(self) -> bool:
         """Ctrl+S: write atomically; never overwrite a file changed on disk without asking."""
-        errors = [p for p in self.problems if p.severity == "error"]
+        text = self.editor.toPlainText()
+        # judged on the text as it is now: the background check may be a keystroke behind
+        errors = sum(1 for p in self.problems if p.severity == "error") + bool(damaged_opening(text))
         if errors and not self.confirm(
             self.tr("Save with problems?"),
-            self.tr("This article has {0} errors (see the list below). Save anyway?").format(len(errors)),
+            self.tr("This article has {0} errors (see the list below). Save anyway?").format(errors),
         ):
             return False
+        sample = sample_text_left(text)
+        if sample and not self.confirm(
+            self.tr("Save the template's sample text?"),
+            self.tr("Still the template's sample text: {0}. Saved like this, agents would find and read it "
+                    "(a sample question makes the article come up for it). Save anyway?").format(sample_names(sample)),
+        ):
+            return False
+        if self.snapshot is None and self._initial_text:  # the first save of a new article
+            replace_changed_part(self.editor, reviewed_by_its_author(text, self._initial_text, self.today()))
         return self._write(force=False)
 
     def _write(self, force: bool, encoding: str | None = None) -> bool:
@@ -372,7 +392,8 @@ class EditorWindow(QMainWindow):
             return False
         self.set_notice("")
         self.autosave.discard(self.kb_root, self.rel_path)
-        self._set_dirty(False)
+        self._draft_written = False
+        self._mark_saved()
         self.statusBar().showMessage(self.tr("Saved {0}").format(self.rel_path), 5000)
         self.saved.emit(self.rel_path)
         return True
@@ -389,51 +410,15 @@ class EditorWindow(QMainWindow):
             self.show_diff(unified_diff(exc.disk_text, mine, self.tr("on disk"), self.tr("yours")))
         return False
 
-    # -- questions (separate so tests can answer them) -------------------------
-    def confirm(self, title: str, text: str) -> bool:
-        """Ask a yes/no question."""
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def ask_conflict(self) -> str:
-        """'reload', 'keep' or 'compare' (or '' to do nothing)."""
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Changed on disk"))
-        box.setText(self.tr("{0} was changed on disk after you opened it.").format(self.rel_path))
-        reload = box.addButton(self.tr("&Reload from disk"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("&Keep mine"), QMessageBox.ButtonRole.AcceptRole)
-        compare = box.addButton(self.tr("&Compare"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        return {reload: "reload", keep: "keep", compare: "compare"}.get(box.clickedButton(), "")
-
-    def show_diff(self, diff: str) -> None:
-        """Show a unified diff in a read-only window."""
-        view = QTextBrowser()
-        view.setWindowTitle(self.tr("Compare: on disk and yours"))
-        view.setPlainText(diff)
-        view.setAccessibleName(self.tr("Differences"))
-        view.resize(800, 600)
-        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        view.show()
-        self._diff_view = view
-
-    def ask_unsaved(self) -> str:
-        """'save', 'discard' or 'cancel' when closing with unsaved edits."""
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved changes"), self.tr("Save the changes to {0}?").format(self.rel_path),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        )
-        return {QMessageBox.StandardButton.Save: "save",
-                QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
-
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self._dirty:
+        if self.dirty:
             choice = self.ask_unsaved()
             if choice == "cancel" or (choice == "save" and not self.save()):
                 event.ignore()
                 return
             if choice == "discard":
                 self.autosave.discard(self.kb_root, self.rel_path)
+        elif self._draft_written:
+            self.autosave.discard(self.kb_root, self.rel_path)
         self.autosave_timer.stop()
         super().closeEvent(event)

@@ -23,11 +23,13 @@ from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.models import Article, KbConfig, Problem
 from kb_assistant.core.upkeep.rename import apply_rename
 from kb_assistant.core.upkeep.review import mark_reviewed_file, review_queue, translation_lag
-from kb_assistant.ui.editor.editor_window import EditorWindow, replace_changed_part
+from kb_assistant.ui.editor.editor_checks import front_matter_error_text
+from kb_assistant.ui.editor.editor_window import EditorWindow
 from kb_assistant.ui.editor.new_article_dialog import NewArticleDialog, kb_folders
 from kb_assistant.ui.editor.rename_dialog import RenameDialog
 from kb_assistant.ui.editor.review_panel import ReviewPanel
-from kb_assistant.ui.system.messages import error_text, message_text, problem_line
+from kb_assistant.ui.editor.text_edit import replace_changed_part
+from kb_assistant.ui.system.messages import error_text, problem_line
 from kb_assistant.ui.system.tasks import TaskRunner
 
 
@@ -272,8 +274,8 @@ class EditorWorkbench(QObject):
             return None
         doc = FrontMatterDocument.parse(source.editor.toPlainText())
         if doc.error:
-            source.statusBar().showMessage(self.tr("Fix the front matter first: {0}").format(message_text(doc.error)),
-                                           8000)
+            reason = front_matter_error_text(doc)
+            source.statusBar().showMessage(self.tr("Fix the front matter first: {0}").format(reason), 8000)
             return None
         values = form_values(doc)
         lang = values["lang"] or (self.kb.config.default_lang if self.kb else "")

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kb_assistant.app import build_window
+from kb_assistant.core.articles.template import SAMPLE_BODIES, SAMPLE_QUESTIONS, SAMPLE_REPLY_NAMES
 from kb_assistant.core.files.autosave import AutosaveStore
 from kb_assistant.core.settings import Settings
 from tests.ui.helpers import loaded, shown, type_at_end, type_text
@@ -118,10 +119,14 @@ def test_ctrl_n_creates_an_article_from_the_template_in_the_chosen_folder(qtbot,
     editor = win.workbench.editors["payments/podarochnye-karty.ru.md"]
     assert "## Ответ:" in editor.editor.toPlainText() and editor.dirty
     assert editor.form.title.text() == "Подарочные карты"
-    type_at_end(qtbot, editor, "Карты действуют год.")
+    # the template's sample question and text, written over (saving them as they are asks first)
+    text = editor.editor.toPlainText().replace(SAMPLE_QUESTIONS[0], "Сколько действует карта?")
+    editor.editor.setPlainText(text.replace(SAMPLE_BODIES[0], "Карты действуют год.")
+                               .replace(SAMPLE_REPLY_NAMES[0], "Срок действия"))
     with qtbot.waitSignal(win.workbench.files_saved):
         assert editor.save()
     qtbot.waitUntil(lambda: loaded(win, "podarochnye-karty-ru"), timeout=5000)
+    assert win.kb.articles["podarochnye-karty-ru"].reviewed == TODAY  # written by its author today
 
 
 def test_new_article_dialog_refuses_an_existing_file_and_an_empty_title(qtbot, app_window):
