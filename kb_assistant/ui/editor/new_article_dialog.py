@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path, PurePosixPath
 
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from kb_assistant.core.articles.template import article_template, new_article_path
@@ -16,11 +17,33 @@ def kb_folders(paths) -> list[str]:
     return sorted({"" if parent == "." else parent for parent in parents})
 
 
-class NewArticleDialog(QDialog):
-    """Asks for a title, folder, language and type; says where the file will go."""
+ARTICLE_LANGUAGES = ("ru", "en")
+"""The languages a new article can be written in (the dialog's choices)."""
 
-    def __init__(self, kb_root: Path, folders: list[str], lang: str = "ru", folder: str = "", owner: str = "",
-                 today=dt.date.today, parent=None) -> None:
+
+def interface_language() -> str:
+    """The language the window speaks now: that of the installed translation, else English.
+
+    Read when asked, so a language switched while the app runs is followed; the
+    source texts are English, so no translation means an English interface.
+    """
+    app = QCoreApplication.instance()
+    for translator in app.findChildren(QTranslator) if app is not None else []:
+        code = translator.language().replace("_", "-").split("-")[0].lower()
+        if code in ARTICLE_LANGUAGES:
+            return code
+    return "en"
+
+
+class NewArticleDialog(QDialog):
+    """Asks for a title, folder, language and type; says where the file will go.
+
+    The language is ``lang`` when given, else the interface language
+    (:func:`interface_language`): a Russian team writes Russian articles.
+    """
+
+    def __init__(self, kb_root: Path, folders: list[str], lang: str | None = None, folder: str = "",
+                 owner: str = "", today=dt.date.today, parent=None) -> None:
         super().__init__(parent)
         self.kb_root = Path(kb_root)
         self.owner = owner
@@ -36,7 +59,7 @@ class NewArticleDialog(QDialog):
         self.lang = QComboBox(self)
         self.lang.addItem(self.tr("Russian"), "ru")
         self.lang.addItem(self.tr("English"), "en")
-        self.lang.setCurrentIndex(max(0, self.lang.findData(lang)))
+        self.lang.setCurrentIndex(max(0, self.lang.findData(lang or interface_language())))
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Article"), "article")
         self.kind.addItem(self.tr("Snippet (greeting, closing, shared text)"), "snippet")

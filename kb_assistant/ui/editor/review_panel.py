@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -18,8 +19,22 @@ from kb_assistant.core.upkeep.review import NO_OWNER, ReviewItem, TranslationLag
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def fit_columns(tree: QTreeWidget) -> None:
+    """The first column takes the room left; the others are as wide as their texts.
+
+    Qt's default (interactive columns of 100 px, the last one stretching) cut the
+    titles to "Push…" while the short last column took the free width.
+    """
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, tree.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # only when the window is really too narrow
+
+
 class ReviewPanel(QWidget):
-    """A window listing what needs a review; Enter edits, the button marks reviewed.
+    """A window listing what needs a review; Enter edits, the button marks reviewed, Esc closes.
 
     Signals:
         edit_requested(str): open this article id in the editor.
@@ -43,12 +58,16 @@ class ReviewPanel(QWidget):
         self.lags.setHeaderLabels([self.tr("Changed later"), self.tr("May be out of date"), self.tr("Days apart")])
         self.lags.setAccessibleName(self.tr("Translations that may be out of date"))
         self.lags.setRootIsDecorated(False)
+        fit_columns(self.tree)
+        fit_columns(self.lags)
         self.edit_button = QPushButton(self.tr("&Edit"), self)
         self.mark_button = QPushButton(self.tr("&Mark reviewed today"), self)
+        self.close_button = QPushButton(self.tr("&Close"), self)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.mark_button)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 3)
@@ -59,7 +78,8 @@ class ReviewPanel(QWidget):
         self.lags.itemActivated.connect(self._activated)
         self.edit_button.clicked.connect(self._edit_current)
         self.mark_button.clicked.connect(lambda: self.mark_reviewed_requested.emit(self.selected_ids()))
-        self.resize(760, 560)
+        self.close_button.clicked.connect(self.close)
+        self.resize(900, 560)
 
     def set_queue(self, items: list[ReviewItem], lags: list[TranslationLag], titles: dict[str, str]) -> None:
         """Show the queue (grouped by owner) and the lagging translations."""
@@ -103,3 +123,10 @@ class ReviewPanel(QWidget):
         article_id = item.data(0, ID_ROLE)
         if article_id:
             self.edit_requested.emit(article_id)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        # a window of its own, not a dialog, so Esc is handled here; the trees pass it on
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.close()
+            return
+        super().keyPressEvent(event)

@@ -51,8 +51,10 @@ class EditorWorkbench(QObject):
     message = Signal(str)
 
     def __init__(self, kb_root: Path, autosave: AutosaveStore, today=dt.date.today, owner: str = "",
-                 parent_window: QWidget | None = None) -> None:
+                 parent_window: QWidget | None = None, ui_language: str = "") -> None:
+        """``ui_language``: the interface language ("ru", "en"); "" reads the installed translation."""
         super().__init__(parent_window)
+        self.ui_language = ui_language
         self.kb_root = Path(kb_root)
         self.autosave = autosave
         self.today = today
@@ -107,11 +109,14 @@ class EditorWorkbench(QObject):
         self._register(editor, rel_path)
         return editor
 
-    def new_article(self, lang: str = "ru", folder: str = "") -> EditorWindow | None:
-        """Ctrl+N: ask for title, folder, language and type, then edit the template."""
+    def new_article(self, lang: str = "", folder: str = "") -> EditorWindow | None:
+        """Ctrl+N: ask for title, folder, language and type, then edit the template.
+
+        The language is ``lang`` when given, else the interface language.
+        """
         folders = kb_folders(a.path for a in self.kb.articles.values()) if self.kb else [""]
-        dialog = NewArticleDialog(self.kb_root, folders, lang=lang, folder=folder, owner=self.owner,
-                                  today=self.today, parent=self.parent_window)
+        dialog = NewArticleDialog(self.kb_root, folders, lang=lang or self.ui_language or None, folder=folder,
+                                  owner=self.owner, today=self.today, parent=self.parent_window)
         try:
             if not self.ask_new_article(dialog):
                 return None
@@ -121,13 +126,14 @@ class EditorWorkbench(QObject):
         return self.create(rel_path, text)
 
     def new_article_beside(self, article: Article | None, lang: str = "") -> EditorWindow | None:
-        """Ctrl+N in the agent's window: a new article in the open one's folder and language.
+        """Ctrl+N in the agent's window: a new article in the open one's folder.
 
-        Without an open article: the language filter's language (``lang``), else the KB's default, else Russian.
+        Its language is the language filter's (``lang``, an explicit choice), else
+        the interface language: the open article is often just the best match in
+        the other language, and a Russian team writes Russian articles.
         """
         folder = article.path.rpartition("/")[0] if article is not None else ""
-        default = (self.kb.config.default_lang if self.kb else "") or "ru"
-        return self.new_article((article.lang if article is not None else lang) or default, folder)
+        return self.new_article(lang, folder)
 
     def create(self, rel_path: str, text: str) -> EditorWindow:
         """Edit a new file at ``rel_path`` starting from ``text``; it is written at the first save."""
