@@ -252,7 +252,7 @@ class EditorWindow(EditorQuestions, QMainWindow):
         doc = FrontMatterDocument.parse(self.editor.toPlainText())
         if doc.error:
             # the fields keep the last values read, read-only, until the text is fixed
-            where = self.tr("line {0}: ").format(doc.error_line) if doc.error_line else ""
+            where = self.tr("line {0}: ").format(doc.error_line) if doc.error_line and not doc.opening_damaged else ""
             self.form.set_broken(self.tr("The front matter cannot be read ({0}{1}); fix it in the text.")
                                  .format(where, front_matter_error_text(doc)))
             return
@@ -321,8 +321,11 @@ class EditorWindow(EditorQuestions, QMainWindow):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, line)
             self.problem_list.addItem(item)
+        told = self.tr("The front matter cannot be read: see the problems below.")
         if self.findings.opening_damaged:
-            self.statusBar().showMessage(self.tr("The front matter cannot be read: see the problems below."), 8000)
+            self.statusBar().showMessage(told, 8000)
+        elif self.statusBar().currentMessage() == told:  # fixed: the notice goes with the problem
+            self.statusBar().clearMessage()
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         self.go_to_line(item.data(Qt.ItemDataRole.UserRole))
@@ -365,8 +368,8 @@ class EditorWindow(EditorQuestions, QMainWindow):
         sample = sample_text_left(text)
         if sample and not self.confirm(
             self.tr("Save the template's sample text?"),
-            self.tr("Still the template's sample text: {0}. Saved like this, agents would find and read it "
-                    "(a sample question makes the article come up for it). Save anyway?").format(sample_names(sample)),
+            self.tr("Still the template's sample text: {0}. Saved like this, agents would find it and read it as "
+                    "written for them. Save anyway?").format(sample_names(sample)),
         ):
             return False
         if self.snapshot is None and self._initial_text:  # the first save of a new article

@@ -72,7 +72,9 @@ def test_a_damaged_opening_line_keeps_the_form_read_only_and_is_listed(qtbot, ma
     assert editor.form.title.text() == "Refund" and editor.form.questions.toPlainText() == "where is my money"
     assert not editor.form.title.isEnabled()  # the last good values, read-only (before: an empty form)
     assert "“---”" in editor.form.message.text() and "line 8" in editor.form.message.text()
+    assert "line 1: line 1" not in editor.form.message.text()
     qtbot.waitUntil(lambda: editor.problem_list.count() > 0, timeout=5000)
+    assert "front matter cannot be read" in editor.statusBar().currentMessage()
     first = editor.problem_list.item(0)
     assert first.text().startswith("line 1: error:") and "front matter cannot be read" in first.text()
     assert first.data(Qt.ItemDataRole.UserRole) == 1
@@ -85,6 +87,7 @@ def test_a_damaged_opening_line_keeps_the_form_read_only_and_is_listed(qtbot, ma
     assert editor.form.message.text() == ""
     qtbot.waitUntil(lambda: not any("front matter" in editor.problem_list.item(i).text()
                                     for i in range(editor.problem_list.count())), timeout=5000)
+    assert "front matter" not in editor.statusBar().currentMessage()  # the notice went with the problem
 
 
 def test_mark_reviewed_on_a_damaged_front_matter_says_why_and_adds_no_block(qtbot, make_editor):
