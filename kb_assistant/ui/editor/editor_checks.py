@@ -48,7 +48,7 @@ def find_problems(text: str, rel_path: str, kb: KnowledgeBase, today: dt.date) -
 def opening_damaged_text(closing_line: int) -> str:
     """Why the front matter cannot be read when its opening ``---`` is damaged."""
     return translate("EditorWindow", "line 1 must be exactly “---”: the front matter up to line {0} is read as "
-                     "article text (title, questions and language are lost)").format(closing_line)
+                     "article text, losing its title, questions and language").format(closing_line)
 
 
 def front_matter_error_text(doc: FrontMatterDocument) -> str:
