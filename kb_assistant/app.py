@@ -145,6 +145,7 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
     # bound slots of GUI-thread objects, so the worker's signals arrive queued
     search.search_requested.connect(worker.search)
     worker.results.connect(search.on_results)
+    worker.request_done.connect(search.on_request_done)
     worker.progress.connect(window.show_progress)
     worker.failed.connect(window.show_error)
     worker.ready.connect(window.on_kb_ready)

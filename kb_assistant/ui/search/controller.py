@@ -1,4 +1,4 @@
-"""Search as you type: debounce, request ids, and dropping stale answers."""
+"""Search as you type: every key searches at once, keys typed while a search runs are coalesced."""
 
 from __future__ import annotations
 
@@ -7,12 +7,19 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from kb_assistant.core.models import SearchResults
 from kb_assistant.core.search import SearchFilters
 
-DEBOUNCE_MS = 40
-"""Short enough to feel instant, long enough to skip keys typed in one burst."""
+STALL_MS = 1000
+"""A search unanswered this long no longer holds the next one back (the worker may be busy
+indexing, or have dropped the request): the latest text is asked again."""
 
 
 class SearchController(QObject):
     """Turns text changes into search requests and answers into results.
+
+    There is no fixed pause: a key is searched as soon as it is typed, because the
+    engine answers within a frame. At most one request is out at a time; keys typed
+    while it runs are coalesced into one request for the latest text, sent when the
+    answer (or the worker's word that it is done with the request) comes back. An
+    answer to anything but the latest request is dropped.
 
     Signals:
         search_requested(int, str, object, bool): request id, text, :class:`SearchFilters`,
@@ -26,17 +33,20 @@ class SearchController(QObject):
     results_changed = Signal(object)
     cleared = Signal()
 
-    def __init__(self, note_latest=None, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
+    def __init__(self, note_latest=None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._note_latest = note_latest or (lambda request_id: None)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(debounce_ms)
-        self._timer.timeout.connect(self._fire)
         self._text = ""
         self._filters = SearchFilters()
         self._request_id = 0
         self._as_typed = False
+        self._in_flight: int | None = None
+        self._pending = False
+        # a stalled request must not hold the latest keys back forever
+        self._stall = QTimer(self)
+        self._stall.setSingleShot(True)
+        self._stall.setInterval(STALL_MS)
+        self._stall.timeout.connect(self._unstall)
         self.latest: SearchResults | None = None
 
     @property
@@ -44,24 +54,31 @@ class SearchController(QObject):
         """The current search text."""
         return self._text
 
+    @property
+    def busy(self) -> bool:
+        """Whether a request is out and not yet answered."""
+        return self._in_flight is not None
+
     def set_text(self, text: str) -> None:
-        """The agent typed: search after a short pause (or clear at once)."""
+        """The agent typed: search now, or as soon as the search that is running answers."""
         self._text = text
         if not text.strip():
             self._as_typed = False  # the next question gets its layout repaired again
-            self._timer.stop()
+            self._pending = False
+            self._in_flight = None  # its answer, if it comes, is for an older request: dropped
+            self._stall.stop()
             self._request_id += 1
             self._note_latest(self._request_id)
             self.latest = None
             self.cleared.emit()
             return
-        self._timer.start()
+        self._request()
 
     def set_filters(self, filters: SearchFilters) -> None:
         """Change the filters and search again."""
         self._filters = filters
         if self._text.strip():
-            self._timer.start()
+            self._request()
 
     @property
     def as_typed(self) -> bool:
@@ -74,21 +91,45 @@ class SearchController(QObject):
         self.search_now()
 
     def search_now(self) -> None:
-        """Skip the pause (e.g. when the KB was reloaded)."""
+        """Search the current text at once, even while a search runs (e.g. the KB was reloaded)."""
         if self._text.strip():
-            self._timer.stop()
             self._fire()
+
+    def _request(self) -> None:
+        if self._in_flight is not None:
+            self._pending = True  # coalesced: the latest text goes out when the running search answers
+            return
+        self._fire()
 
     @Slot()
     def _fire(self) -> None:
+        self._pending = False
         self._request_id += 1
+        self._in_flight = self._request_id
+        self._stall.start()
         self._note_latest(self._request_id)
         self.search_requested.emit(self._request_id, self._text, self._filters, self._as_typed)
+
+    @Slot()
+    def _unstall(self) -> None:
+        self._in_flight = None
+        if self._pending and self._text.strip():
+            self._fire()
+
+    @Slot(int)
+    def on_request_done(self, request_id: int) -> None:
+        """The worker is done with a request (answered, skipped as stale, or failed): send what is waiting."""
+        if request_id != self._in_flight:
+            return
+        self._in_flight = None
+        self._stall.stop()
+        if self._pending and self._text.strip():
+            self._fire()
 
     @Slot(int, object)
     def on_results(self, request_id: int, results: SearchResults) -> None:
         """An answer came back: show it unless a newer request was made since."""
-        if request_id != self._request_id:
-            return
-        self.latest = results
-        self.results_changed.emit(results)
+        if request_id == self._request_id and not self._pending:
+            self.latest = results
+            self.results_changed.emit(results)
+        self.on_request_done(request_id)

@@ -42,6 +42,8 @@ class SearchWorker(QObject):
         failed(object): the error (a :class:`KbError`, or any exception) when the KB or
             the index cannot be used, or a notice that a broken index was rebuilt.
         results(int, object): request id and :class:`SearchResults`.
+        request_done(int): the worker is done with a request, answered or not
+            (skipped as stale, no index yet, failed): the controller may send the next.
     """
 
     progress = Signal(int, int)
@@ -50,6 +52,7 @@ class SearchWorker(QObject):
     watch = Signal(object)
     failed = Signal(object)
     results = Signal(int, object)
+    request_done = Signal(int)
 
     def __init__(self, kb_root: Path, index_dir: Path) -> None:
         super().__init__()
@@ -133,6 +136,12 @@ class SearchWorker(QObject):
     @Slot(int, str, object, bool)
     def search(self, request_id: int, text: str, filters: SearchFilters | None, as_typed: bool = False) -> None:
         """Search, unless a newer request has already been made (``as_typed``: no layout repair)."""
+        try:
+            self._search(request_id, text, filters, as_typed)
+        finally:
+            self.request_done.emit(request_id)
+
+    def _search(self, request_id: int, text: str, filters: SearchFilters | None, as_typed: bool) -> None:
         with self._lock:
             if request_id < self._latest:
                 return
