@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.search_bar = SearchBar(self)
         self.search_box = self.search_bar.box
         self.results_pane = ResultsPane(self)
+        self.results_pane.model.category_labels = self.search_bar.category_labels  # one dict, kept by the bar
         self.changes_notice = ChangesNotice(self)
         self.article_pane = ArticlePane(self)
         self.article, self.find_bar = self.article_pane.view, self.article_pane.find_bar
@@ -106,13 +107,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 700)
 
     def _set_tab_order(self) -> None:
-        """Tab walks the window the way the agent works: question, results, article, customer, reply.
-
-        The article is one stop (Tab leaves it, its links have Alt+Down/Alt+Up, see
-        ``ui.article.keys``); the filters come after the reply preview, one Shift+Tab
-        back from the search box. Hidden widgets (the find bar, "Use them", "Search as
-        typed") are skipped by Qt until they show.
-        """
+        """Tab walks question, results, article (one stop: links have Alt+Down/Up), customer, reply, filters."""
         bar, find, strip, panel = self.search_bar, self.find_bar, self.customer_strip, self.reply_panel
         chain = (bar.box, self.results_pane.as_typed, self.results_pane.view,
                  find.field, find.next_button, find.close_button, self.article,

@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../kb_assistant/ui/help/about.py" line="+43"/>
+        <source>About KB Assistant</source>
+        <translation>О программе KB Assistant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System</source>
+        <translation>Система</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Knowledge base</source>
+        <translation>База знаний</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Settings folder</source>
+        <translation>Папка настроек</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Index folder</source>
+        <translation>Папка индекса</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Learning data folder</source>
+        <translation>Папка данных обучения</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Finds the right article and a ready reply while you type the customer&apos;s question, and copies the reply shaped for the channel. Free software under the MIT License.</source>
+        <translation>Находит нужную статью и готовый ответ, пока вы набираете вопрос клиента, и копирует ответ в виде, подходящем для канала. Свободная программа под лицензией MIT.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Version and folders</source>
+        <translation>Версия и папки</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;py details</source>
+        <translation>&amp;Копировать сведения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy details</source>
+        <translation>Копировать сведения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the version and the folders, for a bug report</source>
+        <translation>Скопировать версию и папки для сообщения об ошибке</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePane</name>
+    <message>
+        <location filename="../../kb_assistant/ui/article/pane.py" line="+32"/>
+        <source>The text of the selected article; Alt+Down and Alt+Up move through its links, Enter opens one</source>
+        <translation>Текст выбранной статьи; Alt+Вниз и Alt+Вверх переходят по ссылкам, Enter открывает ссылку</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
         <location filename="../../kb_assistant/ui/widgets/article_view.py" line="+43"/>
@@ -17,7 +108,7 @@
 <context>
     <name>BrowsePanel</name>
     <message>
-        <location filename="../../kb_assistant/ui/learning/browse_panel.py" line="+31"/>
+        <location filename="../../kb_assistant/ui/learning/browse_panel.py" line="+34"/>
         <source>All languages</source>
         <translation>Все языки</translation>
     </message>
@@ -42,7 +133,7 @@
         <translation>Статьи по разделам</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+44"/>
         <source>(no category)</source>
         <translation>(без раздела)</translation>
     </message>
@@ -52,7 +143,7 @@
         <translation>{0} (статей: {1}, прочитано: {2})</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>{0}, read</source>
         <translation>{0}, прочитано</translation>
     </message>
@@ -192,9 +283,47 @@
     </message>
 </context>
 <context>
+    <name>CommandPalette</name>
+    <message>
+        <location filename="../../kb_assistant/ui/help/palette.py" line="+49"/>
+        <source>Command palette</source>
+        <translation>Палитра команд</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type to find a command</source>
+        <translation>Начните вводить название команды</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a command</source>
+        <translation>Поиск команды</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up and Down choose, Enter runs it, Esc closes</source>
+        <translation>Вверх и Вниз — выбор, Enter — выполнить, Esc — закрыть</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Commands</source>
+        <translation>Команды</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number of commands</source>
+        <translation>Число команд</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{0} of {1} commands</source>
+        <translation>Команд: {0} из {1}</translation>
+    </message>
+</context>
+<context>
     <name>CopyReply</name>
     <message>
-        <location filename="../../kb_assistant/ui/replies/copy.py" line="+44"/>
+        <location filename="../../kb_assistant/ui/replies/copy.py" line="+47"/>
         <source>Not copied: the reply needs {0}.</source>
         <translation>Не скопировано: для ответа нужно: {0}.</translation>
     </message>
@@ -204,7 +333,7 @@
         <translation>Не скопировано: сначала заполните: {0}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Not copied: {0}</source>
         <translation>Не скопировано: {0}</translation>
     </message>
@@ -229,7 +358,7 @@
     <message>
         <location line="+5"/>
         <source>Use the&amp;m</source>
-        <translation>&amp;Использовать</translation>
+        <translation>Исполь&amp;зовать</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -270,7 +399,7 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+122"/>
+        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+102"/>
         <source>Article text</source>
         <translation>Текст статьи</translation>
     </message>
@@ -340,7 +469,7 @@
         <translation>К спис&amp;ку проблем</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>The file changed on disk after these edits were made. Saving will offer to compare.</source>
         <translation>Файл на диске изменился после этих правок. При сохранении будет предложено сравнить.</translation>
     </message>
@@ -350,7 +479,7 @@
         <translation>Файл удалён или не читается; сохранение создаст его заново.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+33"/>
         <source>{0}{1} — KB Assistant editor</source>
         <translation>{0}{1} — редактор KB Assistant</translation>
     </message>
@@ -365,12 +494,17 @@
         <translation>Свойства статьи не читаются ({0}{1}); исправьте их в тексте.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Marked reviewed on {0}; save to keep it.</source>
         <translation>Проверка отмечена датой {0}; сохраните, чтобы закрепить.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+39"/>
+        <source>The front matter cannot be read: see the problems below.</source>
+        <translation>Свойства статьи не читаются: см. список проблем ниже.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Save with problems?</source>
         <translation>Сохранить с ошибками?</translation>
     </message>
@@ -380,7 +514,17 @@
         <translation>В статье есть ошибки ({0}, список внизу). Всё равно сохранить?</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>Save the template&apos;s sample text?</source>
+        <translation>Сохранить текст из шаблона?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still the template&apos;s sample text: {0}. Saved like this, agents would find it and read it as written for them. Save anyway?</source>
+        <translation>Из шаблона так и остались: {0}. Если сохранить так, агенты найдут статью и примут этот текст за настоящий. Всё равно сохранить?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Save as UTF-8?</source>
         <translation>Сохранить в UTF-8?</translation>
     </message>
@@ -408,7 +552,7 @@ Your text is kept here and in the autosave folder.</source>
 Ваш текст остаётся здесь и в папке автосохранения.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Saved {0}</source>
         <translation>Сохранено: {0}</translation>
     </message>
@@ -423,7 +567,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>ваша версия</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../kb_assistant/ui/editor/questions.py" line="+41"/>
         <source>Changed on disk</source>
         <translation>Файл изменён на диске</translation>
     </message>
@@ -433,7 +577,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Файл {0} изменился на диске после того, как вы его открыли.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Reload from disk</source>
         <translation>&amp;Загрузить с диска</translation>
     </message>
@@ -463,20 +607,60 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Save the changes to {0}?</source>
         <translation>Сохранить изменения в {0}?</translation>
+    </message>
+    <message>
+        <location filename="../../kb_assistant/ui/editor/editor_checks.py" line="+50"/>
+        <source>line 1 must be exactly “---”: the front matter up to line {0} is read as article text, losing its title, questions and language</source>
+        <translation>первая строка должна быть ровно «---»: свойства до строки {0} читаются как текст статьи, и статья теряет заголовок, вопросы и язык</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the customer question</source>
+        <translation>вопрос клиента</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the article text</source>
+        <translation>текст статьи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the reply</source>
+        <translation>ответ</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The front matter cannot be read: {0}.</source>
+        <translation>Свойства статьи не читаются: {0}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The customer question is still the template&apos;s sample: write how customers really ask, or delete it.</source>
+        <translation>Вопрос клиента всё ещё из шаблона: напишите, как клиенты спрашивают на самом деле, или удалите его.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This line is still the template&apos;s sample text: write your own.</source>
+        <translation>Эта строка всё ещё из шаблона: напишите свой текст.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reply is still the template&apos;s sample: write it, or delete it.</source>
+        <translation>Ответ всё ещё из шаблона: напишите его или удалите.</translation>
     </message>
 </context>
 <context>
     <name>EditorWorkbench</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+88"/>
+        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+92"/>
         <source>Open an article first, then press Ctrl+E to edit it.</source>
         <translation>Сначала откройте статью, затем нажмите Ctrl+E, чтобы её редактировать.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+83"/>
         <source>Saved {0}; searchable now.</source>
         <translation>Сохранено: {0}; уже находится поиском.</translation>
     </message>
@@ -516,12 +700,12 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Проверка отмечена сегодня в статьях: {0}.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Fix the front matter first: {0}</source>
         <translation>Сначала исправьте свойства статьи: {0}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>The {0} version “{1}” was changed {2} days after this one: this article may be out of date (Ctrl+T opens it).</source>
         <translation>Версия {0} «{1}» изменена на {2} дн. позже этой: эта статья, возможно, устарела (Ctrl+T открывает перевод).</translation>
     </message>
@@ -564,7 +748,7 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>FillInDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/replies/fill_form.py" line="+60"/>
+        <location filename="../../kb_assistant/ui/replies/fill_form.py" line="+67"/>
         <source>Fill in the reply</source>
         <translation>Заполните ответ</translation>
     </message>
@@ -644,8 +828,8 @@ Your text is kept here and in the autosave folder.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Find:</source>
-        <translation>&amp;Найти:</translation>
+        <source>F&amp;ind:</source>
+        <translation>Най&amp;ти:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -668,7 +852,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Закрыть панель поиска</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>Not found</source>
         <translation>Не найдено</translation>
     </message>
@@ -693,7 +877,7 @@ Your text is kept here and in the autosave folder.</source>
     <message>
         <location line="+1"/>
         <source>To&amp;day</source>
-        <translation>&amp;Сегодня</translation>
+        <translation>Се&amp;годня</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -779,7 +963,7 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>LearningWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/learning/learning_window.py" line="+37"/>
+        <location filename="../../kb_assistant/ui/learning/learning_window.py" line="+43"/>
         <source>KB Assistant — learning</source>
         <translation>KB Assistant — обучение</translation>
     </message>
@@ -805,12 +989,12 @@ Your text is kept here and in the autosave folder.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+29"/>
+        <location line="+38"/>
         <source>&amp;What changed</source>
         <translation>&amp;Что изменилось</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-34"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
@@ -820,7 +1004,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Отметить как &amp;изученную</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>Cl&amp;ose</source>
         <translation>&amp;Закрыть</translation>
     </message>
@@ -830,12 +1014,18 @@ Your text is kept here and in the autosave folder.</source>
         <translation>О&amp;бучение</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-44"/>
         <source>Study &amp;today&apos;s cards</source>
         <translation>&amp;Учить карточки на сегодня</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+12"/>
+        <location line="+1"/>
+        <source>Learning mode</source>
+        <translation>Режим обучения</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>&amp;Browse the knowledge base</source>
         <translation>&amp;Обзор базы знаний</translation>
     </message>
@@ -852,7 +1042,7 @@ Your text is kept here and in the autosave folder.</source>
     <message>
         <location line="+2"/>
         <source>&amp;Continue reading</source>
-        <translation>Продолжить &amp;чтение</translation>
+        <translation>Продо&amp;лжить чтение</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -860,7 +1050,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Отметить статью как &amp;изученную</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+105"/>
         <source>Link not opened: {0}</source>
         <translation>Ссылка не открыта: {0}</translation>
     </message>
@@ -870,14 +1060,14 @@ Your text is kept here and in the autosave folder.</source>
         <translation>«{0}» пройден: все статьи прочитаны.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>The knowledge base is loading…</source>
         <translation>База знаний загружается…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>box {0}: {1}</source>
-        <translation>ячейка {0}: {1}</translation>
+        <translation>ящик {0}: {1}</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -888,7 +1078,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Всего карточек: {0}; новых: {1}, на повторение сегодня: {2}, выучено: {3}.
 {4}
 
-Верный ответ переносит карточку в следующую ячейку (повтор через 1, 3, 7, 14, 30 дней), неверный — обратно в ячейку 1.</translation>
+Верный ответ переносит карточку в следующий ящик (повтор через 1, 3, 7, 14, 30 дней), неверный — обратно в ящик 1.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -919,7 +1109,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Открываем базу знаний…</translation>
     </message>
     <message>
-        <location filename="../../kb_assistant/ui/menus.py" line="+22"/>
+        <location filename="../../kb_assistant/ui/menus.py" line="+30"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -969,17 +1159,22 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
         <source>&amp;Learning mode</source>
         <translation>Режим &amp;обучения</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-34"/>
         <source>&amp;Tools</source>
         <translation>&amp;Инструменты</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+13"/>
+        <source>&amp;Go to the search box</source>
+        <translation>Перейти в строку &amp;поиска</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;New customer (put the values aside)</source>
         <translation>&amp;Новый клиент (отложить значения)</translation>
     </message>
@@ -999,17 +1194,37 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Очередь п&amp;роверки…</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="+2"/>
+        <source>&amp;About KB Assistant</source>
+        <translation>&amp;О программе</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Command palette…</source>
+        <translation>Палитра &amp;команд…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Clear the search; press again to hide the window</source>
+        <translation>Очистить поиск; ещё раз — скрыть окно</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Copy reply {0}: {1}</source>
+        <translation>Скопировать ответ {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="-91"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-44"/>
         <source>&amp;Reply</source>
         <translation>&amp;Ответ</translation>
     </message>
@@ -1020,16 +1235,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+3"/>
+        <location line="+74"/>
         <source>Copy reply {0}</source>
         <translation>Скопировать ответ {0}</translation>
     </message>
     <message>
-        <location line="-7"/>
-        <source>Go to the &amp;search box</source>
-        <translation>Перейти в строку &amp;поиска</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="-58"/>
         <source>Zoom &amp;in</source>
         <translation>У&amp;величить текст</translation>
     </message>
@@ -1039,7 +1250,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Уме&amp;ньшить текст</translation>
     </message>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+85"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+97"/>
         <source>{0} articles ready</source>
         <translation>Загружено статей: {0}</translation>
     </message>
@@ -1054,7 +1265,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Не скопировано: ни одна статья не подходит к вопросу достаточно хорошо.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Unpinned “{0}”.</source>
         <translation>Статья «{0}» откреплена.</translation>
     </message>
@@ -1069,7 +1280,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Новый язык интерфейса включится после перезапуска.</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-122"/>
         <source>Updating the index: {0} of {1} files</source>
         <translation>Обновление индекса: файл {0} из {1}</translation>
     </message>
@@ -1079,7 +1290,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Ссылка не открыта: {0}</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+86"/>
         <source>Text size {0} pt</source>
         <translation>Размер текста: {0} пт</translation>
     </message>
@@ -1107,7 +1318,8 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>&lt;база знаний&gt;</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../kb_assistant/ui/editor/editor_checks.py" line="-9"/>
+        <location filename="../../kb_assistant/ui/system/messages.py" line="+4"/>
         <source>line {0}</source>
         <translation>строка {0}</translation>
     </message>
@@ -1679,6 +1891,16 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+1"/>
+        <source>&apos;categories&apos; should map each folder to its labels, e.g. delivery: {{ru: Доставка, en: Delivery}}</source>
+        <translation>в &apos;categories&apos; каждой папке нужны подписи, например delivery: {{ru: Доставка, en: Delivery}}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>category {category} needs a label, or labels by language: {{ru: Доставка, en: Delivery}}</source>
+        <translation>категории {category} нужна подпись или подписи по языкам: {{ru: Доставка, en: Delivery}}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>learning path {number} should be a mapping with title, lang and articles</source>
         <translation>маршрут обучения {number} должен содержать title, lang и articles</translation>
     </message>
@@ -2146,7 +2368,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>NewArticleDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/new_article_dialog.py" line="+28"/>
+        <location filename="../../kb_assistant/ui/editor/new_article_dialog.py" line="+51"/>
         <source>New article</source>
         <translation>Новая статья</translation>
     </message>
@@ -2290,9 +2512,32 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
 </context>
 <context>
+    <name>Placeholders</name>
+    <message>
+        <location filename="../../kb_assistant/core/labels.py" line="+10"/>
+        <source>Your name</source>
+        <translation>Ваше имя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your signature</source>
+        <translation>Ваша подпись</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company name</source>
+        <translation>Название компании</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today&apos;s date</source>
+        <translation>Сегодняшняя дата</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/problems_panel.py" line="+22"/>
+        <location filename="../../kb_assistant/ui/editor/problems_panel.py" line="+46"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
@@ -2310,7 +2555,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>QuizCard</name>
     <message>
-        <location filename="../../kb_assistant/ui/learning/quiz_card.py" line="+64"/>
+        <location filename="../../kb_assistant/ui/learning/quiz_card.py" line="+65"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
@@ -2377,7 +2622,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Сначала выберите ответ.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Right!</source>
         <translation>Верно!</translation>
     </message>
@@ -2388,6 +2633,16 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+14"/>
+        <source>Right answer</source>
+        <translation>Верный ответ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your answer, not right</source>
+        <translation>Ваш ответ — неверный</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Did you know it?</source>
         <translation>Вы это знали?</translation>
     </message>
@@ -2540,7 +2795,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     <message>
         <location line="+1"/>
         <source>&amp;Greeting:</source>
-        <translation>&amp;Приветствие:</translation>
+        <translation>Прив&amp;етствие:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2824,7 +3079,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>ответов: {0}</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+67"/>
         <source>Weak match: {0}</source>
         <translation>Слабое совпадение: {0}</translation>
     </message>
@@ -2832,12 +3087,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../../kb_assistant/ui/search/pane.py" line="+32"/>
+        <location filename="../../kb_assistant/ui/search/pane.py" line="+36"/>
         <source>Results</source>
         <translation>Результаты</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Nothing found for “{0}”.</source>
         <translation>По запросу «{0}» ничего не найдено.</translation>
     </message>
@@ -2847,7 +3102,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Хорошего совпадения нет. Ближайшие:</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Searched as: {0}</source>
         <translation>Искали как: {0}</translation>
     </message>
@@ -2860,7 +3115,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ReviewPanel</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/review_panel.py" line="+34"/>
+        <location filename="../../kb_assistant/ui/editor/review_panel.py" line="+49"/>
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
@@ -2915,7 +3170,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Переводы, которые могли устареть</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Edit</source>
         <translation>&amp;Редактировать</translation>
     </message>
@@ -2925,7 +3180,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>&amp;Отметить проверку сегодня</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>No owner</source>
         <translation>Без ответственного</translation>
     </message>
@@ -2953,7 +3213,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../kb_assistant/ui/search/bar.py" line="+35"/>
+        <location filename="../../kb_assistant/ui/search/bar.py" line="+37"/>
         <source>Type the customer&apos;s question (Ctrl+L)</source>
         <translation>Введите вопрос клиента (Ctrl+L)</translation>
     </message>
@@ -3011,7 +3271,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+63"/>
+        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+65"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -3041,12 +3301,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Телефон</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+144"/>
         <source>The bundled sample knowledge base</source>
         <translation>Встроенная демонстрационная база знаний</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-123"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
@@ -3183,7 +3443,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     <message>
         <location line="+2"/>
         <source>&amp;Put customer values aside after:</source>
-        <translation>&amp;Откладывать значения клиента через:</translation>
+        <translation>Отк&amp;ладывать значения клиента через:</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -3213,12 +3473,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+132"/>
+        <location line="+141"/>
         <source>Knowledge base folder</source>
         <translation>Папка базы знаний</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-140"/>
         <source>empty: the bundled sample</source>
         <translation>если пусто — встроенная демонстрационная база</translation>
     </message>
@@ -3330,7 +3590,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>(нет)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
+        <source>Open now: {0}</source>
+        <translation>Сейчас открыта: {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <location line="+4"/>
         <location line="+1"/>
         <source>{0} (unknown)</source>
@@ -3346,19 +3611,14 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ShortcutsSheet</name>
     <message>
-        <location filename="../../kb_assistant/ui/help/shortcuts.py" line="+12"/>
-        <source>Go to the search box</source>
-        <translation>Перейти в строку поиска</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../kb_assistant/ui/help/shortcuts.py" line="+30"/>
         <source>Up, Down</source>
         <translation>Вверх, Вниз</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Move through the results from the search box</source>
-        <translation>Переходить по результатам прямо из строки поиска</translation>
+        <translation>Переход по результатам из строки поиска</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3366,65 +3626,65 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Открыть выбранную статью</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Copy the first reply (asks for missing values)</source>
-        <translation>Скопировать первый ответ (спросит недостающие значения)</translation>
+        <location line="+0"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Copy reply 1 to 9</source>
-        <translation>Скопировать ответ с 1 по 9</translation>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In the find bar: close it and go back to the article</source>
+        <translation>В панели поиска: закрыть её и вернуться к статье</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Find in the article</source>
-        <translation>Найти в статье</translation>
+        <source>Alt+Down, Alt+Up</source>
+        <translation>Alt+Вниз, Alt+Вверх</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Pin or unpin the open article</source>
-        <translation>Закрепить или открепить открытую статью</translation>
+        <source>In the article: the next or previous link (Enter opens it)</source>
+        <translation>В статье: следующая или предыдущая ссылка (Enter открывает её)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Clear the search; press again to hide the window</source>
-        <translation>Очистить поиск; ещё раз — скрыть окно</translation>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Shift+Tab</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Settings</source>
-        <translation>Настройки</translation>
+        <location line="+0"/>
+        <source>The next or previous part of the window</source>
+        <translation>Следующая или предыдущая часть окна</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Edit the open article</source>
-        <translation>Редактировать открытую статью</translation>
+        <location line="+40"/>
+        <source>In fields and lists</source>
+        <translation>В полях и списках</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>New article</source>
-        <translation>Новая статья</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Learning mode</source>
-        <translation>Режим обучения</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>What changed since you last looked</source>
-        <translation>Что изменилось с прошлого просмотра</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This list</source>
-        <translation>Этот список</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-4"/>
         <location line="+2"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location filename="../../kb_assistant/ui/help/registry.py" line="+89"/>
+        <source>Agent&apos;s window</source>
+        <translation>Окно оператора</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editor</source>
+        <translation>Редактор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Learning</source>
+        <translation>Обучение</translation>
     </message>
 </context>
 <context>

@@ -46,8 +46,6 @@ def test_the_russian_tab_titles_fit_beside_the_wide_reader(qtbot, kb_root, tmp_p
 # -- 5. a Leitner box is «ящик» in Russian ----------------------------------------------------------
 
 
-@pytest.mark.xfail(reason="the fix is in /tmp/work/h12/ru_learning.json; it applies once the lead merges it and "
-                          "rebuilds kb_assistant_ru.qm (then remove this mark)", strict=False)
 def test_the_russian_window_calls_a_leitner_box_a_box(qtbot, kb_root, tmp_path):
     from kb_assistant.ui.system.i18n import install_translators, remove_translators
 
