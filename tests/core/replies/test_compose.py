@@ -100,7 +100,7 @@ def test_placeholders_needed_in_order_with_labels_fallbacks_and_values(kb):
     assert placeholders_needed(kb, composition, {"order_id": "7"}, builtins) == [
         PlaceholderField("order_id", "Order number", None, "7"),
         PlaceholderField("customer_name", "Customer name", "there", ""),
-        PlaceholderField("agent_name", "Agent name", None, ""),  # the profile leaves it empty
+        PlaceholderField("agent_name", "Your name", None, ""),  # the profile leaves it empty
     ]
     with_profile = builtins_for(composition, Settings(agent_name="Maria"), TODAY)
     assert [f.name for f in placeholders_needed(kb, composition, {}, with_profile)] == ["order_id", "customer_name"]
