@@ -63,7 +63,7 @@ def questions_for(args: argparse.Namespace) -> list[str]:
 def measure(args: argparse.Namespace) -> dict:
     """One run in this process: start the window, type, return the numbers."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
@@ -75,6 +75,13 @@ def measure(args: argparse.Namespace) -> dict:
     window.resize(1366, 768)
     window.show()
     state = {"answered": None, "painted": None}
+    # waiting runs a real event loop: a Python loop polling processEvents() would hold the GIL
+    # against the search thread and measure itself
+    loop = QEventLoop()
+    quiet = QTimer()
+    quiet.setSingleShot(True)
+    quiet.setInterval(QUIET_MS)
+    quiet.timeout.connect(loop.quit)
 
     class PaintWatch(QObject):
         """Notes the first paint of the results list after an answer arrived."""
@@ -82,16 +89,27 @@ def measure(args: argparse.Namespace) -> dict:
         def eventFilter(self, watched, event):  # noqa: N802
             if event.type() == QEvent.Type.Paint and state["answered"] is not None and state["painted"] is None:
                 state["painted"] = time.perf_counter()
+                loop.quit()
             return False
+
+    def answered(_results) -> None:
+        state["answered"] = time.perf_counter()
+        quiet.start()  # no paint within this: the answer changed nothing on screen
 
     watch = PaintWatch()
     window.results_pane.view.viewport().installEventFilter(watch)
-    window.search.results_changed.connect(lambda _results: state.__setitem__("answered", time.perf_counter()))
+    window.search.results_changed.connect(answered)
 
     def pump_until(done, timeout=TIMEOUT_S) -> None:
         deadline = time.perf_counter() + timeout
+        poll = QTimer()
+        poll.timeout.connect(lambda: loop.quit() if done() or time.perf_counter() > deadline else None)
+        poll.start(20)
         while not done() and time.perf_counter() < deadline:
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+            loop.exec()
+        poll.stop()
+
+    answer_parts: list[float] = []
 
     def type_key(char: str) -> float:
         """Type one key; seconds until its answer is painted (or arrived, when nothing repaints)."""
@@ -102,8 +120,10 @@ def measure(args: argparse.Namespace) -> dict:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             app.sendEvent(window.search_box, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char))
         pump_until(lambda: state["painted"] is not None or (
-            state["answered"] is not None and time.perf_counter() - state["answered"] > QUIET_MS / 1000))
+            state["answered"] is not None and time.perf_counter() - state["answered"] >= QUIET_MS / 1000))
         end = state["painted"] or state["answered"] or time.perf_counter()
+        if state["answered"] is not None:
+            answer_parts.append((state["answered"] - started) * 1000)
         return end - started
 
     questions = questions_for(args)
@@ -125,6 +145,7 @@ def measure(args: argparse.Namespace) -> dict:
         "kb": str(args.kb), "articles": len(window.kb.articles) if window.kb else 0,
         "kb_ready_s": kb_ready, "first_answer_s": first_answer,
         "keystrokes_ms": [ms for ms, _ in latencies],
+        "answers_ms": answer_parts[1:],
         "worst": sorted(latencies, reverse=True)[:3],
     }
 
@@ -132,9 +153,11 @@ def measure(args: argparse.Namespace) -> dict:
 def summary(label: str, run: dict) -> list[str]:
     """One Markdown table row of a run."""
     values = sorted(run["keystrokes_ms"])
+    answers = sorted(run["answers_ms"]) or [0.0]
     return [label, str(run["articles"]), f"{run['kb_ready_s']:.2f}", f"{run['first_answer_s']:.2f}",
             str(len(values)), f"{statistics.median(values):.1f}", f"{percentile(values, 95):.1f}",
-            f"{percentile(values, 99):.1f}", f"{values[-1]:.1f}"]
+            f"{percentile(values, 99):.1f}", f"{values[-1]:.1f}",
+            f"{statistics.median(answers):.1f} / {percentile(answers, 95):.1f}"]
 
 
 def run_child(args: argparse.Namespace, mode: str, index: Path) -> dict:
@@ -177,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shutil.rmtree(temp, ignore_errors=True)
     header = ["run", "articles", "start-up to KB ready (s)", "start-up to first painted answer (s)", "keys",
-              "key → painted p50 (ms)", "p95", "p99", "max"]
+              "key → painted p50 (ms)", "p95", "p99", "max", "of it, key → answer p50 / p95"]
     lines = [f"KB: {args.kb}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     text = "\n".join(lines) + "\n"

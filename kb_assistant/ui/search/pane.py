@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kb_assistant.core.models import SearchHit, SearchResults
 from kb_assistant.ui.search.model import ResultsModel
 from kb_assistant.ui.search.view import ResultsView
+
+
+PREVIEW_FOLLOW_MS = 120
+"""How long the keys must pause before the article follows the first result (arrow keys: at once)."""
 
 
 class ResultsPane(QWidget):
@@ -21,8 +25,9 @@ class ResultsPane(QWidget):
     Signals:
         as_typed_requested(): the agent asked to search the text exactly as typed.
         current_row_changed(int): the current result changed: the agent moved to
-            another row, or the results were updated in place and another article
-            is now in the current row (the preview must follow either way).
+            another row (at once), or new results put an article in the current row
+            (once typing pauses for :data:`PREVIEW_FOLLOW_MS`: rendering an article on
+            every key would compete with the next key's search).
     """
 
     as_typed_requested = Signal()
@@ -34,7 +39,12 @@ class ResultsPane(QWidget):
         self.view = ResultsView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Results"))
-        self.view.selectionModel().currentChanged.connect(lambda current, _: self.current_row_changed.emit(current.row()))
+        self._updating = False
+        self._follow = QTimer(self)
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(PREVIEW_FOLLOW_MS)
+        self._follow.timeout.connect(lambda: self.current_row_changed.emit(self.view.currentIndex().row()))
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.model.dataChanged.connect(self._rows_changed)
         self.no_match = QLabel(self)
         self.no_match.setWordWrap(True)
@@ -60,6 +70,13 @@ class ResultsPane(QWidget):
 
     def show_results(self, results: SearchResults | None) -> None:
         """Show the answer to a search (None: nothing) and select its first result."""
+        self._updating = True
+        try:
+            self._show_results(results)
+        finally:
+            self._updating = False
+
+    def _show_results(self, results: SearchResults | None) -> None:
         self.model.set_results(results)
         self._show_interpreted(results)
         if results is None:
@@ -73,10 +90,17 @@ class ResultsPane(QWidget):
         if results is not None and results.hits:
             self.view.setCurrentIndex(self.model.index(0, 0))
 
+    def _current_changed(self, current, _previous) -> None:
+        if self._updating:
+            self._follow.start()  # typing: the article follows when the keys pause
+        else:
+            self._follow.stop()
+            self.current_row_changed.emit(current.row())
+
     def _rows_changed(self, first, last, roles=()) -> None:
         row = self.view.currentIndex().row()
         if first.row() <= row <= last.row():
-            self.current_row_changed.emit(row)  # same row, another article: no currentChanged from the view
+            self._follow.start()  # same row, another article: no currentChanged from the view
 
     def show_hits(self, hits: tuple[SearchHit, ...]) -> None:
         """Show a fixed list (pinned and recent articles)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb_assistant.core.models import SearchHit, SearchResults
-from kb_assistant.ui.search.pane import ResultsPane
+from kb_assistant.ui.search.pane import PREVIEW_FOLLOW_MS, ResultsPane
 
 HIT = SearchHit(id="a", title="Alpha", path="a.md", score=1.0, snippet="alpha")
 
@@ -64,9 +64,26 @@ def test_the_preview_follows_an_article_that_replaces_the_current_row_in_place(q
     rows = []
     pane.current_row_changed.connect(rows.append)
     pane.show_results(SearchResults("a", (HIT, other), confident=True))
-    assert rows == [0]
+    assert rows == []  # while typing the article follows only when the keys pause
+    qtbot.waitUntil(lambda: rows == [0])
     # the next key's answer puts another article first: the row stays current, its article changes
     pane.show_results(SearchResults("b", (other, HIT), confident=True))
-    assert rows == [0, 0] and pane.current_hit() == other
+    qtbot.waitUntil(lambda: rows == [0, 0])
+    assert pane.current_hit() == other
     pane.show_results(SearchResults("b", (other, HIT), confident=True))  # the same answer: nothing to follow
+    qtbot.wait(PREVIEW_FOLLOW_MS * 2)
     assert rows == [0, 0]
+    pane.view.move_selection(1)  # the agent moves: at once
+    assert rows == [0, 0, 1]
+
+
+def test_keys_typed_in_a_burst_make_the_article_follow_once(qtbot):
+    pane = ResultsPane()
+    qtbot.addWidget(pane)
+    other = SearchHit(id="b", title="Beta", path="b.md", score=1.0, snippet="beta")
+    rows = []
+    pane.current_row_changed.connect(rows.append)
+    for first in (HIT, other, HIT, other):
+        pane.show_results(SearchResults("q", (first,), confident=True))
+    qtbot.wait(PREVIEW_FOLLOW_MS * 3)
+    assert rows == [0] and pane.current_hit() == other
