@@ -134,22 +134,38 @@ def passages(text: str) -> list[frozenset[str]]:
     return found
 
 
-def weigh_passages(article: Sequence[frozenset[str]], idf: Callable[[str], float]) -> list[tuple[frozenset[str], float]]:
-    """Each passage with its own weight (the IDF of its stems), for :func:`passage_match`.
+class Passage:
+    """One line or sentence of an article: its stems, and their weight once it is asked for.
 
-    An article's weights change only with the index: the service keeps them per
-    document, so a keystroke pays for the question's words only.
+    The weight (the IDF of the stems) is worked out only for a passage that shares
+    a word with a question, and then kept: most sentences of a long article never do.
     """
-    return [(stems, sum(idf(stem) for stem in stems)) for stems in article]
+
+    __slots__ = ("stems", "_weight")
+
+    def __init__(self, stems: frozenset[str]) -> None:
+        self.stems = stems
+        self._weight: float | None = None
+
+    def weight(self, idf: Callable[[str], float]) -> float:
+        """The sum of the IDF of the passage's stems (kept after the first call)."""
+        if self._weight is None:
+            self._weight = sum(idf(stem) for stem in self.stems)
+        return self._weight
 
 
-def passage_match(groups: Sequence[tuple[float, frozenset[str]]], article: Sequence[tuple[frozenset[str], float]],
+def weigh_passages(article: Sequence[frozenset[str]]) -> list[Passage]:
+    """The passages of :func:`passages` ready for :func:`passage_match` (each weighed when first needed)."""
+    return [Passage(stems) for stems in article]
+
+
+def passage_match(groups: Sequence[tuple[float, frozenset[str]]], article: Sequence[Passage],
                   idf: Callable[[str], float]) -> tuple[float, float, float]:
     """How well one line or sentence of an article says what the question says.
 
     Args:
         groups: each word of the question as (weight, the index terms that match it).
-        article: the article's passages with their weights (see :func:`weigh_passages`).
+        article: the article's passages (see :func:`weigh_passages`).
         idf: the weight of an index term in this KB.
 
     Returns:
@@ -164,10 +180,12 @@ def passage_match(groups: Sequence[tuple[float, frozenset[str]]], article: Seque
         return 0.0, 0.0, 0.0
     wanted = frozenset().union(*(terms for _, terms in groups))
     shares, overlaps = [], []
-    for stems, own in article:
+    for passage in article:
+        stems = passage.stems
         common = stems & wanted
         if not common:
             continue
+        own = passage.weight(idf)
         share = sum(weight for weight, terms in groups if terms & stems) / total
         matched = sum(idf(stem) for stem in common)
         own_share = matched / own if own > 0 else 0.0

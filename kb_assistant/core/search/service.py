@@ -25,6 +25,7 @@ from kb_assistant.core.models import SearchHit, SearchResults
 from kb_assistant.core.search.confidence import (
     CONFIDENCE_THRESHOLD,
     Evidence,
+    Passage,
     confidence,
     is_confident,
     passage_match,
@@ -117,7 +118,7 @@ class SearchService:
         self._stats: TermStats | None = None
         self._group_cache = BoundedCache(WORD_CACHE_ENTRIES)
         self._filter_cache: dict = {}
-        self._passage_cache: dict[int, list[tuple[frozenset[str], float]]] = {}
+        self._passage_cache: dict[int, list[Passage]] = {}
         self._synonyms = SynonymTable()
 
     # -- lifecycle -------------------------------------------------------
@@ -347,13 +348,13 @@ class SearchService:
             content_words=content_words,
         )
 
-    def _passages(self, docnum: int) -> list[tuple[frozenset[str], float]]:
+    def _passages(self, docnum: int) -> list[Passage]:
         """The stemmed lines and sentences of one document's title and text, weighed (cached per searcher)."""
         found = self._passage_cache.get(docnum)
         if found is None:
             stored = self._searcher.stored_fields(docnum)
             text = (stored.get("title") or "") + "\n" + (stored.get("preview") or "")
-            found = weigh_passages(passages(text), self._stats.idf)
+            found = weigh_passages(passages(text))
             if len(self._passage_cache) >= PASSAGE_CACHE_ENTRIES:
                 self._passage_cache.clear()
             self._passage_cache[docnum] = found
