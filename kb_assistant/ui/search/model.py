@@ -11,6 +11,10 @@ from kb_assistant.core.models import SearchHit, SearchResults
 from kb_assistant.core.search.snippets import mark_spans
 
 
+RICH_TEXT_CACHE = 512
+"""Items whose HTML is kept (a hit is frozen: its HTML never changes)."""
+
+
 class ResultRole(IntEnum):
     """Extra data roles of :class:`ResultsModel`."""
 
@@ -48,6 +52,7 @@ class ResultsModel(QAbstractListModel):
         self.confident = True
         self.category_labels: dict[str, str] = {}
         """Category -> the label shown for it (see ``SearchBar.set_kb``)."""
+        self._rich: dict[tuple, str] = {}
 
     def set_results(self, results: SearchResults | None) -> None:
         """Show new results (None: nothing)."""
@@ -104,9 +109,20 @@ class ResultsModel(QAbstractListModel):
         if role == ResultRole.Hit:
             return hit
         if role == ResultRole.RichText:
+            return self._rich_text(hit)
+        return None
+
+    def _rich_text(self, hit: SearchHit) -> str:
+        """The item's HTML, built once per hit (the view asks for it on every layout and paint)."""
+        key = (hit, self.category_labels.get(hit.category, ""))  # a reload may relabel its category
+        found = self._rich.get(key)
+        if found is None:
             tags = " · ".join(html.escape(b) for b in badges(hit, self.category_labels))
-            return (
+            found = (
                 f"<b>{html.escape(hit.title)}</b> <span class='meta'>{tags}</span><br>"
                 f"<span class='meta'>{marked_snippet_html(hit)}</span>"
             )
-        return None
+            if len(self._rich) > RICH_TEXT_CACHE:
+                self._rich.clear()
+            self._rich[key] = found
+        return found

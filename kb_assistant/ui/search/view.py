@@ -70,9 +70,9 @@ class ResultDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802
-        options = QStyleOptionViewItem(option)
-        self.initStyleOption(options, index)
-        document = self._document(options, index)
+        # the view's own font and width are all the layout needs (initStyleOption costs a
+        # round trip per call, and the view asks for every item's size on each layout)
+        document = self._document(option, index)
         return QSize(int(document.idealWidth()), int(document.size().height()) + 4)
 
 
