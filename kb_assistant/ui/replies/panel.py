@@ -117,7 +117,7 @@ class ReplyPanel(QWidget):
         self.channel_selected.connect(controller.set_channel)
         self.greeting_selected.connect(controller.set_greeting)
         self.closing_selected.connect(controller.set_closing)
-        controller.replies_changed.connect(self.set_replies)
+        controller.replies_changed.connect(lambda names: self.set_replies(names, controller.article is not None))
         controller.preview_changed.connect(self.show_preview)
         controller.preview_failed.connect(lambda error: self.show_preview(error_text(error), ""))
         controller.channel_changed.connect(self.set_channel)
@@ -157,13 +157,13 @@ class ReplyPanel(QWidget):
         self.left_out_note.setText(" ".join(notes))
         self.left_out_note.setVisible(bool(notes))
 
-    def set_replies(self, names: list[str]) -> None:
-        """List the article's replies, numbered as Alt+N copies them."""
+    def set_replies(self, names: list[str], has_article: bool = True) -> None:
+        """List the article's replies, numbered as Alt+N copies them ("none" is said only for an open article)."""
         self.replies.clear()
         for number, name in enumerate(names, 1):
             self.replies.addItem(f"{number}. {name}" if number <= 9 else name)
         has_replies = bool(names)
-        self.empty_label.setVisible(not has_replies)
+        self.empty_label.setVisible(has_article and not has_replies)
         self.copy_button.setEnabled(has_replies)
         if has_replies:
             self.replies.setCurrentRow(0)

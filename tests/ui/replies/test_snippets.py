@@ -137,3 +137,14 @@ def test_the_signature_in_the_preview_per_channel(wired, sample):
     assert controller.left_out() == ["signature-in-reply"]
     assert "Анна Петрова" not in controller.preview().plain  # the closing signs with {{agent_name}}
     assert "Signature not added" in panel.left_out_note.text()
+
+
+def test_no_ready_replies_is_said_only_of_an_open_article(wired, sample):
+    controller, panel = wired()
+    panel.show()
+    controller.set_article(None)
+    assert not panel.empty_label.isVisible()  # nothing is open: nothing to say about its replies
+    controller.set_article(english_article(sample))
+    assert not panel.empty_label.isVisible()
+    panel.set_replies([], has_article=True)  # an open article without replies says so
+    assert panel.empty_label.isVisible()
