@@ -16,7 +16,14 @@ log = logging.getLogger("kb_assistant.ui.system.tasks")
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; emitting from a pool thread queues the call to it."""
+    """Lives on the GUI thread; emitting from a pool thread queues the call to its runner.
+
+    It has no Qt parent on purpose: every running task holds a reference, so the
+    relay outlives a runner deleted mid-task (an editor closed while it renders).
+    Were it the runner's child, the GUI thread could destroy it while a pool thread
+    is inside ``emit`` on it, a crash seen in CI. A receiver deleted under a queued
+    emission is safe in Qt; a sender is not.
+    """
 
     done = Signal(str, int, object)
     failed = Signal(str, int, object)
@@ -37,11 +44,8 @@ class _Task(QRunnable):
         self._answer(self._relay.done, result)
 
     def _answer(self, signal, payload: object) -> None:
-        try:
-            signal.emit(self._channel, self._request_id, payload)
-        except RuntimeError:
-            # the runner's window was closed (and deleted) while this ran: nobody waits for the answer
-            log.debug("background task %s finished after its runner was deleted", self._channel)
+        # if the runner was deleted meanwhile, the connection went with it and the answer is dropped
+        signal.emit(self._channel, self._request_id, payload)
 
 
 class TaskRunner(QObject):
@@ -59,7 +63,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
-        self._relay = _Relay(self)
+        self._relay = _Relay()  # no parent: see _Relay
         self._relay.done.connect(self._deliver)
         self._relay.failed.connect(self._deliver_failure)
         self._latest: dict[str, int] = {}
