@@ -1,6 +1,5 @@
 """Background tasks: results on the GUI thread, only the newest per channel."""
 
-import logging
 import threading
 import time
 
