@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QByteArray, QRegularExpression, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QTextEdit
@@ -12,6 +14,27 @@ from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.kb.links import resolve_link
 from kb_assistant.core.models import Article
 from kb_assistant.ui.system.messages import message_text
+
+
+MATCH_CONTEXT_LINES = 2
+"""Lines left visible above the first match of the question when an article opens scrolled to it."""
+
+COUNT_LIMIT = 1000
+"""Find-bar matches counted at most: a one-letter search in a huge article must not hold the GUI thread."""
+
+
+class Matches(NamedTuple):
+    """Where the find bar is among the matches of its text.
+
+    Attributes:
+        current: the number (from 1) of the selected match; 0 when none is selected.
+        total: how many matches were counted.
+        more: True when counting stopped at :data:`COUNT_LIMIT` with more to come.
+    """
+
+    current: int
+    total: int
+    more: bool
 
 
 _IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -49,10 +72,17 @@ class ArticleView(QTextBrowser):
         return QByteArray()
 
     def show_article(self, article: Article | None, html: str, query: str = "") -> None:
-        """Show ``article`` rendered as ``html`` (already sanitized), marking ``query`` words."""
+        """Show ``article`` rendered as ``html`` (already sanitized), marking ``query`` words.
+
+        The view opens scrolled to the first marked word, with a couple of lines
+        above it, so an answer deep in a long article is on screen at once; with
+        no marked word it opens at the top.
+        """
         self.article = article
         self.setHtml(_IMAGE.sub(_image_placeholder, html))
-        self.highlight(query)
+        marked = self.highlight(query)
+        if marked:
+            self.go_to(min(s.cursor.selectionStart() for s in marked), MATCH_CONTEXT_LINES)
 
     def follow_link(self, href: str, kb: KnowledgeBase, open_article) -> str:
         """Open a link of the shown article the way ``core.links`` says.
@@ -76,8 +106,27 @@ class ArticleView(QTextBrowser):
             return message_text(target.reason)
         return ""
 
-    def highlight(self, query: str) -> None:
-        """Mark the words of ``query`` (and words starting with them) in the text."""
+    def go_to(self, position: int, context_lines: int = 0) -> None:
+        """Put the cursor at ``position`` and scroll its line to the top, ``context_lines`` lines below it.
+
+        The cursor moves too (it is invisible in a read-only view), so find and
+        Alt+Down continue from there.
+        """
+        document = self.document()
+        position = max(0, min(position, document.characterCount() - 1))
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        self.setTextCursor(cursor)
+        block = document.findBlock(position)
+        top = document.documentLayout().blockBoundingRect(block).top()  # lays the document out to there
+        line = block.layout().lineForTextPosition(position - block.position())
+        if line.isValid():
+            top += line.y()
+        context = context_lines * self.fontMetrics().lineSpacing()
+        self.verticalScrollBar().setValue(max(0, round(top - context)))
+
+    def highlight(self, query: str) -> list[QTextEdit.ExtraSelection]:
+        """Mark the words of ``query`` (and words starting with them) in the text; returns the marks."""
         selections = []
         marker = QTextCharFormat()
         marker.setBackground(QColor("#ffe680"))
@@ -104,6 +153,7 @@ class ArticleView(QTextBrowser):
                 if len(selections) > 500:
                     break
         self.setExtraSelections(selections)
+        return selections
 
     def find_text(self, text: str, backwards: bool = False) -> bool:
         """Find ``text`` in the article from the cursor on, wrapping around."""
@@ -114,3 +164,25 @@ class ArticleView(QTextBrowser):
         cursor.movePosition(QTextCursor.MoveOperation.End if backwards else QTextCursor.MoveOperation.Start)
         self.setTextCursor(cursor)
         return self.find(text, flags)
+
+    def count_matches(self, text: str) -> Matches:
+        """Count the matches of ``text`` the way :meth:`find_text` finds them (any case), in the document.
+
+        Stops at :data:`COUNT_LIMIT`; the selected match (the last one found) gives ``current``.
+        """
+        if not text:
+            return Matches(0, 0, False)
+        document = self.document()
+        selected = self.textCursor()
+        start = selected.selectionStart() if selected.hasSelection() else -1
+        cursor = QTextCursor(document)
+        current = total = 0
+        while True:
+            cursor = document.find(text, cursor)
+            if cursor.isNull():
+                return Matches(current, total, False)
+            if total == COUNT_LIMIT:
+                return Matches(current, total, True)
+            total += 1
+            if cursor.selectionStart() == start:
+                current = total

@@ -31,3 +31,77 @@ def test_query_words_are_marked(qtbot):
     view.show_article(None, "<p>Возврат денег. Возврата нет. Refunds take days.</p>", "возврат refund")
     marked = {s.cursor.selectedText().lower() for s in view.extraSelections()}
     assert {"возврат", "возврата", "refunds"} <= marked
+
+
+def _long_article(last_words: str = "The answer is zanzibar.") -> str:
+    sections = "".join(f"<h2>Section {n}</h2>" + "<p>Filler text line.</p>" * 12 for n in range(8))
+    return f"<h1>Long article</h1><p>Intro.</p>{sections}<h2>The end</h2><p>{last_words}</p>"
+
+
+def _shown_view(qtbot):
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(500, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def _line_top(view, text):
+    """Where the line holding ``text`` is drawn in the viewport (0: the top edge)."""
+    cursor = view.document().find(text)
+    assert not cursor.isNull()
+    return view.cursorRect(cursor).top()
+
+
+def test_an_article_opens_scrolled_to_the_first_match_of_the_question(qtbot):
+    view = _shown_view(qtbot)
+    view.show_article(None, _long_article(), "zanzibar")
+    assert view.verticalScrollBar().value() > 0
+    top = _line_top(view, "zanzibar")
+    line = view.fontMetrics().lineSpacing()
+    assert line <= top < view.viewport().height() - line  # visible, with context above it, not at the edge
+    assert view.textCursor().block().text() == "The answer is zanzibar."  # find and Alt+Down go on from there
+
+
+def test_a_match_near_the_top_or_no_match_leaves_the_article_at_the_top(qtbot):
+    view = _shown_view(qtbot)
+    view.show_article(None, _long_article(), "long")
+    assert view.verticalScrollBar().value() == 0
+    view.verticalScrollBar().setValue(200)
+    view.show_article(None, _long_article(), "nothing-like-this")
+    assert view.verticalScrollBar().value() == 0
+    view.show_article(None, _long_article(), "")
+    assert view.verticalScrollBar().value() == 0
+
+
+def test_go_to_puts_a_heading_at_the_top(qtbot):
+    view = _shown_view(qtbot)
+    view.show_article(None, _long_article())
+    heading = view.document().find("Section 5")
+    view.go_to(heading.selectionStart())
+    assert view.verticalScrollBar().value() > 0
+    assert abs(_line_top(view, "Section 5")) <= view.fontMetrics().lineSpacing()
+    assert view.textCursor().block().text() == "Section 5"
+
+
+def test_matches_are_counted_in_any_case_with_the_selected_one(qtbot):
+    view = _shown_view(qtbot)
+    view.show_article(None, "<p>Refund, refund and REFUND.</p><p>No refunds on Sunday.</p>")
+    assert view.count_matches("refund") == (0, 4, False)  # nothing selected yet
+    assert view.find_text("refund")
+    assert view.count_matches("Refund") == (1, 4, False)
+    view.find_text("refund")
+    view.find_text("refund")
+    assert view.count_matches("refund") == (3, 4, False)
+    assert view.count_matches("missing") == (0, 0, False) and view.count_matches("") == (0, 0, False)
+
+
+def test_counting_stops_at_the_limit(qtbot, monkeypatch):
+    from kb_assistant.ui.widgets import article_view
+
+    monkeypatch.setattr(article_view, "COUNT_LIMIT", 5)
+    view = _shown_view(qtbot)
+    view.show_article(None, "<p>" + "a " * 20 + "</p>")
+    assert view.find_text("a")
+    assert view.count_matches("a") == (1, 5, True)
