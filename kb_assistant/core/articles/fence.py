@@ -2,10 +2,12 @@
 
 A block opens only with a first line of exactly ``---``
 (:func:`kb_assistant.core.articles.frontmatter.split_front_matter`). One stray
-keystroke there (``--``, ``----``, ``---x``, `` ---``, an autocorrected dash, the
-line deleted or joined with the next) turns the whole block into body text: the
-article loses its title, questions and language without a word. The editor uses
-:func:`damaged_opening` to say so instead of showing an empty form.
+keystroke there (``--``, ``----``, ``---x``, ``--- notes``, `` ---``, an
+autocorrected dash, a stray byte-order mark, the line deleted or joined with
+the next) turns the whole block into body text: the article loses its title,
+questions and language without a word. The editor uses :func:`damaged_opening`
+to say so instead of showing an empty form, and ``kb-assistant check``
+(:mod:`kb_assistant.core.upkeep.check`) to report it.
 """
 
 from __future__ import annotations
@@ -23,25 +25,28 @@ _CLOSERS = ("---", "...")
 _KEY_LINE = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)")
 _SCAN_LINES = 200
 """Front matter is short: a closing line further down is no front matter's."""
+BLANK_LINES_ABOVE = 2
+"""The most empty lines typed above a damaged opening line that still leave it one."""
 
 
 def damaged_opening(text: str) -> int | None:
     """The 1-based line of the closing ``---`` of a block whose opening line is damaged, else None.
 
-    The text counts as such a block when its first line is not ``---`` but (after
-    at most two empty lines typed above it) looks
-    like a mistyped one (dashes with at most two other characters), starts with
-    dashes joined to a key (``---id: refund``), or is itself a ``key:`` line (the
-    fence deleted); and when the lines up to the next ``---`` or ``...`` line are
-    a YAML mapping (every unindented line a ``key:``) with at least one key of
-    the article format. Plain Markdown (a heading, prose, a thematic break)
-    never matches, so files without front matter stay what they are.
+    The text counts as such a block when its first line is not ``---`` but
+    (after at most :data:`BLANK_LINES_ABOVE` empty lines typed above it) looks
+    like a mistyped one (dashes with at most two other characters, or three
+    dashes with anything after them), starts with dashes joined to a key
+    (``---id: refund``), or is itself a ``key:`` line (the fence deleted); and
+    when the lines up to the next ``---`` or ``...`` line are a YAML mapping
+    (every unindented line a ``key:``) with at least one key of the article
+    format. Plain Markdown (a heading, prose, a thematic break) never matches,
+    so files without front matter stay what they are.
     """
     lines = text.split("\n", _SCAN_LINES)[:_SCAN_LINES]
     if lines[0].rstrip() == "---":
         return None
     blank = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
-    if blank >= len(lines) or blank > 2:
+    if blank >= len(lines) or blank > BLANK_LINES_ABOVE:
         return None
     lines = lines[blank:]  # empty lines typed above the fence
     first = lines[0].strip().lstrip("\ufeff")
@@ -71,6 +76,8 @@ def damaged_opening(text: str) -> int | None:
 
 
 def _fence_like(line: str) -> bool:
-    """A mistyped ``---``: at least one dash, and at most two other characters."""
+    """A mistyped ``---``: at least one dash and at most two other characters, or three dashes and then anything."""
+    if len(line) - len(line.lstrip(_DASHES)) >= 3:
+        return True  # the fence is whole but words were typed after it ("--- front matter"); the block decides
     dashes = sum(1 for char in line if char in _DASHES)
     return dashes >= 1 and len(line.replace(" ", "")) - dashes <= 2
