@@ -55,7 +55,7 @@ from kb_assistant.core.search.schema import (
 )
 from kb_assistant.core.search.ranking import FOCUS_DOCS, LANGUAGE_BOOST, Ranker
 from kb_assistant.core.search.scoring import BoundedCache, TermScorer
-from kb_assistant.core.search.snippets import make_snippet
+from kb_assistant.core.search.snippets import SnippetSource
 from kb_assistant.core.search.terms import TermStats
 
 log = logging.getLogger("kb_assistant.search")
@@ -63,6 +63,9 @@ log = logging.getLogger("kb_assistant.search")
 OPEN_ATTEMPTS = 3
 """How often opening follows ``CURRENT`` again when another process moved it meanwhile."""
 PASSAGE_CACHE_ENTRIES = 512
+DOCUMENT_CACHE_ENTRIES = 512
+"""Documents whose stored fields and snippet words are kept: reading and cutting them again for
+each keystroke was half of a live search on a large KB (the same dozen results, keystroke after keystroke)."""
 """Documents whose stemmed passages are kept (the first result of a typed question changes rarely)."""
 WORD_CACHE_ENTRIES = 400_000
 """Bound (in document scores) of the caches of per-word and per-question-start scores."""
@@ -119,6 +122,7 @@ class SearchService:
         self._group_cache = BoundedCache(WORD_CACHE_ENTRIES)
         self._filter_cache: dict = {}
         self._passage_cache: dict[int, list[Passage]] = {}
+        self._document_cache: dict[int, tuple[dict, SnippetSource]] = {}
         self._synonyms = SynonymTable()
 
     # -- lifecycle -------------------------------------------------------
@@ -176,6 +180,7 @@ class SearchService:
         self._ranker = Ranker(scorer, self._group_cache)
         self._filter_cache.clear()
         self._passage_cache.clear()
+        self._document_cache.clear()
 
     def _close_searcher(self) -> None:
         self._ranker = None
@@ -352,7 +357,7 @@ class SearchService:
         """The stemmed lines and sentences of one document's title and text, weighed (cached per searcher)."""
         found = self._passage_cache.get(docnum)
         if found is None:
-            stored = self._searcher.stored_fields(docnum)
+            stored = self._document(self._searcher, docnum)[0]
             text = (stored.get("title") or "") + "\n" + (stored.get("preview") or "")
             found = weigh_passages(passages(text))
             if len(self._passage_cache) >= PASSAGE_CACHE_ENTRIES:
@@ -360,9 +365,20 @@ class SearchService:
             self._passage_cache[docnum] = found
         return found
 
+    def _document(self, searcher, docnum: int) -> tuple[dict, SnippetSource]:
+        """A document's stored fields and its snippet source, read once per generation."""
+        found = self._document_cache.get(docnum)
+        if found is None:
+            stored = searcher.stored_fields(docnum)
+            found = (stored, SnippetSource(stored.get("preview", "") or ""))
+            if len(self._document_cache) >= DOCUMENT_CACHE_ENTRIES:
+                self._document_cache.clear()
+            self._document_cache[docnum] = found
+        return found
+
     def _to_hit(self, searcher, docnum: int, score: float, highlight, today: str) -> SearchHit:
-        stored = searcher.stored_fields(docnum)
-        snippet, spans = make_snippet(stored.get("preview", "") or "", highlight)
+        stored, source = self._document(searcher, docnum)
+        snippet, spans = source.snippet(highlight)
         due = stored.get("review_due") or ""
         return SearchHit(
             id=stored.get("id", ""),

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from array import array
+from bisect import bisect_left
 
 import datetime as dt
 
 from kb_assistant.core.models import Article, KbConfig, SearchHit
-from kb_assistant.core.search.analysis import index_form
+from kb_assistant.core.search.analysis import TOKEN_PATTERN, index_form
 from kb_assistant.core.search.schema import preview_text
 
 SNIPPET_CHARS = 180
@@ -16,17 +17,80 @@ SCAN_CHARS = 6000
 """Only the start of a long article is scanned: a snippet is a hint, not a summary."""
 
 
-@lru_cache(maxsize=256)
-def _matcher(terms: frozenset[str]) -> re.Pattern | None:
-    """One regex finding words that start like any of ``terms``.
+_WORDS = re.compile(TOKEN_PATTERN)
+"""Words as the index cuts them: a match is always a whole word of the text."""
 
-    Stems are (nearly always) prefixes of the words they come from, so a single
-    C-level scan finds the candidates; each is then confirmed by its own stem.
+
+class SnippetSource:
+    """The start of one article's text, prepared once for every snippet taken from it.
+
+    Each keystroke asks for the snippets of about a dozen results, mostly the
+    same articles as the keystroke before, with new words. Scanning the text
+    with a pattern of every term took a quarter of a live search on a large KB;
+    here the text is cut into words once, and a term finds the words it starts
+    by bisection in their sorted list. A word counts when its own index form is
+    among the terms (stems are nearly always prefixes of their words).
+
+    The spans are kept flat (about 40 KB per article, half of it the text): the
+    search keeps hundreds of these.
     """
-    if not terms:
-        return None
-    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})\w*", re.IGNORECASE)
+
+    __slots__ = ("head", "_words", "_first", "_starts", "_ends")
+
+    def __init__(self, text: str) -> None:
+        self.head = " ".join(text[:SCAN_CHARS].split())
+        # "ё" and "е" are one letter to the index; the replacement keeps offsets
+        folded = self.head.replace("ё", "е").replace("Ё", "Е")
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for match in _WORDS.finditer(folded):
+            spans.setdefault(match.group(0).lower(), []).append(match.span())
+        self._words = sorted(spans)
+        # word i's spans are _starts/_ends[_first[i]:_first[i + 1]]; a head is at most SCAN_CHARS long
+        self._first, self._starts, self._ends = array("H", [0]), array("H"), array("H")
+        for word in self._words:
+            for start, end in spans[word]:
+                self._starts.append(start)
+                self._ends.append(end)
+            self._first.append(len(self._starts))
+
+    def matches(self, terms: frozenset[str]) -> list[tuple[int, int]]:
+        """Character spans, in order, of the words whose index form is in ``terms``."""
+        words, found = self._words, set()
+        for term in terms:
+            position = bisect_left(words, term)
+            while position < len(words) and words[position].startswith(term):
+                if index_form(words[position]) in terms:
+                    found.add(position)
+                position += 1
+        first, starts, ends = self._first, self._starts, self._ends
+        return sorted((starts[k], ends[k]) for i in found for k in range(first[i], first[i + 1]))
+
+    def snippet(self, terms: frozenset[str], width: int = SNIPPET_CHARS):
+        """The window of the text with the most distinct matched words; see :func:`make_snippet`."""
+        head = self.head
+        matches = self.matches(terms) if terms else []
+        if not matches:
+            return _cut(head, 0, width)
+        best_start, best_count = matches[0][0], 0
+        right = 0
+        for left, (start, _) in enumerate(matches):
+            right = max(right, left)
+            while right + 1 < len(matches) and matches[right + 1][1] - start <= width:
+                right += 1
+            distinct = len({head[a:b].lower() for a, b in matches[left:right + 1]})
+            if distinct > best_count:
+                best_start, best_count = start, distinct
+        start = max(0, best_start - width // 4)
+        if start and head[start - 1] != " ":
+            # open at a word: the one the window starts in when it is short, else the next one
+            # (never at the tail of a long one, such as the ")." of "(password-reset-ru).")
+            space = head.rfind(" ", 0, start)
+            if space >= 0 and start - space < 20:
+                start = space + 1
+            else:
+                space = head.find(" ", start, best_start)
+                start = space + 1 if space >= 0 else start
+        return _cut(head, start, width, matches)
 
 
 def make_snippet(text: str, terms: frozenset[str], width: int = SNIPPET_CHARS):
@@ -41,35 +105,7 @@ def make_snippet(text: str, terms: frozenset[str], width: int = SNIPPET_CHARS):
         ``(snippet, spans)``: the snippet text (single spaces, "…" where cut)
         and ``(start, end)`` character spans of matched words in it.
     """
-    head = " ".join(text[:SCAN_CHARS].split())
-    pattern = _matcher(frozenset(terms))
-    matches = []
-    if pattern is not None:
-        # "ё" and "е" are one letter to the index; the replacement keeps offsets
-        folded = head.replace("ё", "е").replace("Ё", "Е")
-        matches = [m.span() for m in pattern.finditer(folded) if index_form(m.group(0)) in terms]
-    if not matches:
-        return _cut(head, 0, width)
-    best_start, best_count = matches[0][0], 0
-    right = 0
-    for left, (start, _) in enumerate(matches):
-        right = max(right, left)
-        while right + 1 < len(matches) and matches[right + 1][1] - start <= width:
-            right += 1
-        distinct = len({head[a:b].lower() for a, b in matches[left:right + 1]})
-        if distinct > best_count:
-            best_start, best_count = start, distinct
-    start = max(0, best_start - width // 4)
-    if start and head[start - 1] != " ":
-        # open at a word: the one the window starts in when it is short, else the next one
-        # (never at the tail of a long one, such as the ")." of "(password-reset-ru).")
-        space = head.rfind(" ", 0, start)
-        if space >= 0 and start - space < 20:
-            start = space + 1
-        else:
-            space = head.find(" ", start, best_start)
-            start = space + 1 if space >= 0 else start
-    return _cut(head, start, width, matches)
+    return SnippetSource(text).snippet(frozenset(terms), width)
 
 
 def _cut(head: str, start: int, width: int, matches=()):
