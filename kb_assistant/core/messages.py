@@ -109,14 +109,12 @@ MESSAGES: dict[str, str] = {
     "snippet-reply-not-found": QT_TRANSLATE_NOOP("Messages", "'{id}' is a snippet: its only reply is '{title}'"),
     "unfilled-placeholder": QT_TRANSLATE_NOOP("Messages", "unfilled placeholders: {names}"),
     "clipboard-unavailable": QT_TRANSLATE_NOOP(
-        "Messages",
-        "no clipboard available: install xclip, xsel or wl-clipboard (Linux), or print the reply "
+        "Messages", "no clipboard available: install xclip, xsel or wl-clipboard (Linux), or print the reply "
         "without --copy ({type})"),
     "index-failed": QT_TRANSLATE_NOOP("Messages", "the search index could not be opened, built or updated"),
     "index-locked": QT_TRANSLATE_NOOP(
         "Messages", "the index is being updated by another process; try again in a moment"),
-    "index-write-failed": QT_TRANSLATE_NOOP(
-        "Messages", "{path}: the search index cannot be written: {reason}"),
+    "index-write-failed": QT_TRANSLATE_NOOP("Messages", "{path}: the search index cannot be written: {reason}"),
     "index-worker-died": QT_TRANSLATE_NOOP(
         "Messages", "{path}: a process building the search index stopped unexpectedly; the index as it was "
         "is kept"),
@@ -136,8 +134,7 @@ MESSAGES: dict[str, str] = {
     "index-repaired": QT_TRANSLATE_NOOP(
         "Messages", "The search index could not be used ({reason}) and has been rebuilt."),
     "search-failed": QT_TRANSLATE_NOOP("Messages", "search failed: {reason}"),
-    "settings-invalid": QT_TRANSLATE_NOOP(
-        "Messages", "{path}: the settings cannot be used ({reason}); using defaults"),
+    "settings-invalid": QT_TRANSLATE_NOOP("Messages", "{path}: the settings cannot be used ({reason}); using defaults"),
     "settings-not-object": QT_TRANSLATE_NOOP("Messages", "{path}: settings must be a JSON object; using defaults"),
     "settings-unreadable": QT_TRANSLATE_NOOP("Messages", "{path}: cannot read settings: {reason}"),
     # -- one article file (core.articles) -------------------------------------------------------
@@ -160,8 +157,7 @@ MESSAGES: dict[str, str] = {
     "front-matter-yaml-at": QT_TRANSLATE_NOOP("Messages", "front matter is not valid YAML at line {line}: {problem}"),
     "front-matter-character": QT_TRANSLATE_NOOP(
         "Messages", "front matter is not valid YAML at line {line}: character {char} is not allowed"),
-    "front-matter-list": QT_TRANSLATE_NOOP(
-        "Messages", "front matter must be a mapping of keys to values, not a list"),
+    "front-matter-list": QT_TRANSLATE_NOOP("Messages", "front matter must be a mapping of keys to values, not a list"),
     "front-matter-text": QT_TRANSLATE_NOOP("Messages", "front matter must be a mapping of keys to values, not text"),
     "front-matter-not-mapping": QT_TRANSLATE_NOOP("Messages", "front matter must be a mapping of keys to values"),
     "front-matter-value-text": QT_TRANSLATE_NOOP("Messages", "'{key}' should be text, got {value}"),
@@ -231,6 +227,16 @@ MESSAGES: dict[str, str] = {
         "Messages", "translation '{lang}: {target}' points to no article (did you mean '{suggestion}'?)"),
     "translation-lang": QT_TRANSLATE_NOOP("Messages", "translation '{lang}: {target}' is written in '{other_lang}'"),
     "duplicate-id": QT_TRANSLATE_NOOP("Messages", "id '{id}' is already used by {other}"),
+    # what the editor warns about too, found by the same functions (core.articles.fence, .template)
+    "front-matter-opening-damaged": QT_TRANSLATE_NOOP(
+        "Messages", "the front matter cannot be read: line 1 must be exactly '---', so the lines up to line {closing} "
+        "are read as article text and the article loses its title, questions and language"),
+    "template-sample-question": QT_TRANSLATE_NOOP(
+        "Messages", "the customer question is still the template's sample: write how customers really ask, or delete it"),
+    "template-sample-body": QT_TRANSLATE_NOOP(
+        "Messages", "this line is still the template's sample text: write your own"),
+    "template-sample-reply": QT_TRANSLATE_NOOP(
+        "Messages", "the reply is still the template's sample: write it, or delete it"),
     "stale": QT_TRANSLATE_NOOP("Messages", "review was due on {due} (reviewed {reviewed}, every {days} days)"),
     "bad-placeholder": QT_TRANSLATE_NOOP("Messages", "reply '{reply}': {issue}"),
     "unknown-placeholder": QT_TRANSLATE_NOOP(
@@ -249,8 +255,7 @@ MESSAGES: dict[str, str] = {
     "placeholder-stray-close": QT_TRANSLATE_NOOP("Messages", "'{close}' without an opening '{open}'"),
     "placeholder-nested": QT_TRANSLATE_NOOP("Messages", "braces inside a placeholder: {text}"),
     "placeholder-empty-name": QT_TRANSLATE_NOOP("Messages", "placeholder without a name: {text}"),
-    "placeholder-invalid-name": QT_TRANSLATE_NOOP(
-        "Messages", "invalid placeholder name '{name}': use a-z, 0-9 and _"),
+    "placeholder-invalid-name": QT_TRANSLATE_NOOP("Messages", "invalid placeholder name '{name}': use a-z, 0-9 and _"),
     "placeholder-invalid-name-hint": QT_TRANSLATE_NOOP(
         "Messages", "invalid placeholder name '{name}': use a-z, 0-9 and _ (e.g. {hint})"),
     # -- quiz sections (core.learning.quiz) -----------------------------------------------------
@@ -263,8 +268,7 @@ MESSAGES: dict[str, str] = {
     "quiz-mixed": QT_TRANSLATE_NOOP(
         "Messages", "question {number} has both options and a '>' answer; give it one kind of answer"),
     "quiz-text": QT_TRANSLATE_NOOP(
-        "Messages",
-        "text after question {number} is not part of it and is left out; indent it under the "
+        "Messages", "text after question {number} is not part of it and is left out; indent it under the "
         "question, or start a new numbered question"),
     "quiz-question": QT_TRANSLATE_NOOP("Messages", "question {number} has no text"),
     "quiz-empty-option": QT_TRANSLATE_NOOP("Messages", "question {number} ('{question}') has an option without text"),
@@ -310,8 +314,7 @@ MESSAGES: dict[str, str] = {
     "learning-folder-failed": QT_TRANSLATE_NOOP("Messages", "{path}: cannot create the learning folder: {reason}"),
     "learning-inside-kb": QT_TRANSLATE_NOOP(
         "Messages", "learning progress must be kept outside the knowledge base folder {kb}"),
-    "learning-kept-elsewhere": QT_TRANSLATE_NOOP(
-        "Messages", "{reason}; learning progress is kept in {folder} for now"),
+    "learning-kept-elsewhere": QT_TRANSLATE_NOOP("Messages", "{reason}; learning progress is kept in {folder} for now"),
     # -- renaming an article (core.upkeep.rename) -----------------------------------------------
     "rename-invalid": QT_TRANSLATE_NOOP("Messages", "the rename cannot be done as asked"),
     "rename-failed": QT_TRANSLATE_NOOP("Messages", "the rename stopped part way"),

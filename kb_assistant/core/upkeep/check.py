@@ -2,7 +2,10 @@
 
 Loading already reports problems of single files (bad front matter, encoding,
 duplicate ids); this module adds what needs the whole KB: links, translations,
-placeholders, quiz sections, learning paths and review dates.
+placeholders, quiz sections, learning paths and review dates; and what only a
+file's text shows, which the editor warns about as it is typed: a damaged
+opening ``---`` and the new-article template's sample text left in
+(:func:`text_problems`).
 """
 
 from __future__ import annotations
@@ -11,7 +14,16 @@ import datetime as dt
 import difflib
 from pathlib import Path
 
+from kb_assistant.core.articles.fence import BLANK_LINES_ABOVE, damaged_opening
 from kb_assistant.core.articles.parse import parse_article_bytes
+from kb_assistant.core.articles.template import (
+    SAMPLE_BODIES,
+    SAMPLE_QUESTIONS,
+    SAMPLE_REPLY_NAMES,
+    sample_text_left,
+)
+from kb_assistant.core.errors import UndecodableError
+from kb_assistant.core.files.textfile import MAX_ARTICLE_BYTES, decode_article_bytes, read_limited
 from kb_assistant.core.kb.links import link_path
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.learning.quiz import quiz_problems
@@ -22,13 +34,25 @@ from kb_assistant.core.replies.templates import (
     find_placeholders,
 )
 
+SAMPLE_CODES = {
+    "question": "template-sample-question",
+    "body": "template-sample-body",
+    "reply": "template-sample-reply",
+}
+"""The problem code of each part of :class:`~kb_assistant.core.articles.template.SampleText`."""
+_SAMPLE_STRINGS = (*SAMPLE_QUESTIONS, *SAMPLE_BODIES, *SAMPLE_REPLY_NAMES)
+_SAMPLE_QUESTIONS = frozenset(SAMPLE_QUESTIONS)
+
 
 def check_kb(kb: KnowledgeBase, today: dt.date | None = None) -> list[Problem]:
     """Return every problem of ``kb``: loading problems first, then KB-wide ones, by path."""
     today = today or dt.date.today()
     problems = list(kb.problems)
+    unread = {p.path for p in kb.problems if p.code.startswith("front-matter-")}
     for article in kb.articles.values():
         problems.extend(check_article(article, kb, today))
+        if _text_may_show_problems(article, unread):
+            problems.extend(_file_text_problems(kb.root, article))
     problems.extend(_check_paths(kb))
     return sorted(problems, key=lambda p: (p.path, p.line or 0))
 
@@ -69,6 +93,9 @@ def check_article(article: Article, kb: KnowledgeBase, today: dt.date | None = N
 def check_text(text: str, rel_path: str, kb: KnowledgeBase, today: dt.date | None = None) -> list[Problem]:
     """Problems of an article being edited, from its unsaved text (as ``check`` would report them).
 
+    All but :func:`text_problems`: the editor finds those two itself, with the
+    same functions, and lists them in its own words (``ui.editor.editor_checks``).
+
     Args:
         text: the editor's current text.
         rel_path: where the article lives (or will live) in the KB.
@@ -84,6 +111,58 @@ def check_text(text: str, rel_path: str, kb: KnowledgeBase, today: dt.date | Non
             problems.append(Problem(rel_path, 1, "error", "duplicate-id", {"id": article.id, "other": other.path}))
         problems.extend(check_article(article, kb, today))
     return sorted(problems, key=lambda p: (p.line or 0, p.severity != "error"))
+
+
+def text_problems(text: str, rel_path: str) -> list[Problem]:
+    """What only the text of the article at ``rel_path`` shows, as ``kb-assistant check`` reports it.
+
+    A damaged opening ``---`` (:func:`~kb_assistant.core.articles.fence.damaged_opening`)
+    is an error on line 1: the whole front matter is read as body text, so the
+    article has lost its title, questions and language. The new-article
+    template's sample text (:func:`~kb_assistant.core.articles.template.sample_text_left`)
+    is a warning on its own line: a sample question makes the article found for
+    it, a sample line or reply reaches agents as if written for them.
+    """
+    out = []
+    closing = damaged_opening(text)
+    if closing is not None:
+        out.append(Problem(rel_path, 1, "error", "front-matter-opening-damaged", {"closing": closing}))
+    for item in sample_text_left(text):
+        out.append(Problem(rel_path, item.line, "warning", SAMPLE_CODES[item.part]))
+    return out
+
+
+def _text_may_show_problems(article: Article, unread: set[str]) -> bool:
+    """Whether :func:`text_problems` could find anything in the article's file, judged without reading it.
+
+    The window checks the whole KB after every save, and reading each file
+    again would double the check of a large KB, so a file is read only when
+    this says so. It may say so for nothing, never miss a file that shows one.
+    A damaged opening leaves the file without front matter, and the parsed
+    body of such a file is its whole text below the newlines above it, so the
+    detector itself is asked on that text (a block that was read is confirmed
+    intact by the file). Sample text can only be where the template's sample
+    words were parsed, or in front matter that could not be read (``unread``:
+    the paths with a front-matter problem).
+    """
+    newlines_above = article.body_line - 1  # all that is above the body of a file without front matter
+    if newlines_above <= BLANK_LINES_ABOVE and damaged_opening("\n" * newlines_above + article.body) is not None:
+        return True
+    if article.path in unread:
+        return True
+    if not _SAMPLE_QUESTIONS.isdisjoint(article.questions) or not _SAMPLE_QUESTIONS.isdisjoint(article.tags):
+        return True  # a sample question left in the front matter, which YAML gives back as written
+    return any(sample in article.body for sample in _SAMPLE_STRINGS)
+
+
+def _file_text_problems(root: Path, article: Article) -> list[Problem]:
+    """:func:`text_problems` of the article's file as it is on disk now."""
+    try:
+        data = read_limited(Path(root).joinpath(*article.path.split("/")), MAX_ARTICLE_BYTES)
+        text = decode_article_bytes(data).text
+    except (OSError, UndecodableError):
+        return []  # gone or changed since the KB was loaded: the next load says so
+    return text_problems(text, article.path)
 
 
 def relative_link_problem(root: Path, article_path: str, target: str) -> str:
