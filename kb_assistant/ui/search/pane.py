@@ -13,6 +13,9 @@ from kb_assistant.ui.search.view import ResultsView
 PREVIEW_FOLLOW_MS = 120
 """How long the keys must pause before the article follows the first result (arrow keys: at once)."""
 
+AS_TYPED_CHARS = 20
+"""At most about this many characters of the question on the "Search … as typed" button (the middle is elided)."""
+
 
 class ResultsPane(QWidget):
     """Search results, or a fixed list of articles (pinned and recent) when nothing is searched.
@@ -117,8 +120,13 @@ class ResultsPane(QWidget):
             self.repaired.hide()
             return
         self.searched_as.setText(self.tr("Searched as: {0}").format(results.interpreted))
-        self.as_typed.setText(self.tr("Search “{0}” as typed").format(results.query.strip()))
-        self.as_typed.setAccessibleName(self.as_typed.text())
+        query = results.query.strip()
+        # a button is as wide as its text: a long question would widen the column, and the window, for good
+        shown = self.as_typed.fontMetrics().elidedText(query, Qt.TextElideMode.ElideMiddle,
+                                                       AS_TYPED_CHARS * self.as_typed.fontMetrics().averageCharWidth())
+        self.as_typed.setText(self.tr("Search “{0}” as typed").format(shown))
+        self.as_typed.setAccessibleName(self.tr("Search “{0}” as typed").format(query))
+        self.as_typed.setToolTip(self.as_typed.accessibleName())
         self.repaired.show()
 
     def _say(self, text: str) -> None:

@@ -11,6 +11,13 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 from kb_assistant.ui.search.model import ResultRole
 
 
+MIN_CHARS = 30
+"""The results column is never narrower than this many characters: a narrower one broke
+words letter by letter (50 px in the old compact mode)."""
+
+MIN_LINES = 5
+"""Nor lower than this many lines: about one result and a half."""
+
 DOCUMENT_CACHE = 256
 """Laid-out items kept: a keystroke's results are mostly the last keystroke's, and the
 view asks for every item's size on each layout (a document each took most of a repaint)."""
@@ -77,7 +84,7 @@ class ResultDelegate(QStyledItemDelegate):
 
 
 class ResultsView(QListView):
-    """A keyboard-friendly list of results with rich items."""
+    """A keyboard-friendly list of results with rich items, at least :data:`MIN_CHARS` characters wide."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -87,6 +94,17 @@ class ResultsView(QListView):
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """:data:`MIN_CHARS` characters by :data:`MIN_LINES` lines of the view's font, with the frame and scroll bar.
+
+        It follows the font: after Zoom in, the column still holds as many characters.
+        """
+        metrics = self.fontMetrics()
+        frame = 2 * self.frameWidth()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        width = MIN_CHARS * metrics.averageCharWidth() + scroll_bar + frame + 8  # 8: the delegate's padding
+        return QSize(width, MIN_LINES * metrics.lineSpacing() + frame)
 
     def move_selection(self, step: int) -> None:
         """Move the current row by ``step`` (used by the search box's Up/Down)."""
