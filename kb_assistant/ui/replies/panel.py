@@ -30,6 +30,9 @@ CHANNEL_LABELS = {
     "messenger": QT_TRANSLATE_NOOP("ReplyPanel", "Messenger"),
     "phone": QT_TRANSLATE_NOOP("ReplyPanel", "Phone script"),
 }
+SNIPPET_CHARS = 8
+"""The greeting and closing lists are at least this many characters wide (the popup shows whole titles)."""
+
 LEFT_OUT_NOTES = {
     "greeting-in-reply": QT_TRANSLATE_NOOP("ReplyPanel", "Greeting not added: the reply already opens with one."),
     "closing-in-reply": QT_TRANSLATE_NOOP("ReplyPanel", "Closing not added: the reply already ends with one."),
@@ -74,12 +77,17 @@ class ReplyPanel(QWidget):
         self.copy_button.setToolTip(self.tr("Copy the selected reply for the chosen channel (Ctrl+Enter)"))
         self.greeting = QComboBox(self)
         self.greeting.setAccessibleName(self.tr("Greeting"))
-        greeting_label = QLabel(self.tr("&Greeting:"), self)
+        self.greeting_label = greeting_label = QLabel(self.tr("&Greeting:"), self)
         greeting_label.setBuddy(self.greeting)
         self.closing = QComboBox(self)
         self.closing.setAccessibleName(self.tr("Closing"))
-        closing_label = QLabel(self.tr("Cl&osing:"), self)
+        self.closing_label = closing_label = QLabel(self.tr("Cl&osing:"), self)
         closing_label.setBuddy(self.closing)
+        for combo in (self.greeting, self.closing):
+            # as narrow as a few characters allow (they stretch beside each other): sized to their
+            # longest snippet title, they widened the window, more so with each Zoom in
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(SNIPPET_CHARS)
         self.empty_label = QLabel(self.tr("This article has no ready replies."), self)
         self.empty_label.hide()
         self.left_out_note = QLabel(self)
@@ -110,6 +118,14 @@ class ReplyPanel(QWidget):
         self.copy_button.clicked.connect(lambda: self.copy_requested.emit(max(0, self.replies.currentRow())))
         self.greeting.activated.connect(lambda i: self.greeting_selected.emit(self.greeting.itemData(i) or ""))
         self.closing.activated.connect(lambda i: self.closing_selected.emit(self.closing.itemData(i) or ""))
+
+    def set_compact(self, on: bool) -> None:
+        """Compact mode for calls: the greeting and closing choices hide (what was chosen still applies).
+
+        The replies, the channel, Copy and the preview stay: the preview gets the room.
+        """
+        for widget in (self.greeting_label, self.greeting, self.closing_label, self.closing):
+            widget.setVisible(not on)
 
     def bind(self, controller: ReplyController) -> None:
         """Follow ``controller`` (its replies, preview and channel) and send it the agent's choices."""
