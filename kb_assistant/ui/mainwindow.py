@@ -12,6 +12,7 @@ from kb_assistant.ui.article.pane import ArticlePane
 from kb_assistant.ui.article.preview import PreviewController
 from kb_assistant.ui.editor.problems_panel import ProblemsPanel
 from kb_assistant.ui.editor.workbench import EditorWorkbench
+from kb_assistant.ui.layout import WindowLayout
 from kb_assistant.ui.learning.mode import LearningMode
 from kb_assistant.ui.learning.notice import ChangesNotice
 from kb_assistant.ui.menus import add_menus
@@ -29,8 +30,7 @@ from kb_assistant.ui.system.icon import app_icon
 from kb_assistant.ui.system.messages import error_text
 from kb_assistant.ui.system.theme import zoomed
 from kb_assistant.ui.system.tray import TrayIcon
-from kb_assistant.ui.system.window_state import restore_layout, save_layout
-from kb_assistant.ui.system.windowing import apply_compact, bring_to_front
+from kb_assistant.ui.system.windowing import bring_to_front
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.problems.hide()
         self.right_splitter = self._splitter(Qt.Orientation.Vertical, (self.article_pane, 3), (reply_column, 2))
-        self.splitter = self._splitter(Qt.Orientation.Horizontal, (self.results_pane, 0), (self.right_splitter, 2))
+        self.splitter = self._splitter(Qt.Orientation.Horizontal, (self.results_pane, 1), (self.right_splitter, 2))
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.changes_notice)
@@ -280,10 +280,8 @@ class MainWindow(QMainWindow):
             self.search_bar.focus()
 
     def set_compact(self, on: bool) -> None:
-        """Compact always-on-top mode for calls: search, results and replies only."""
-        bar = self.search_bar
-        apply_compact(self, on, [self.article, self.find_bar, bar.category, bar.tag, bar.language])
-        self.tray.set_compact(on)
+        """Ctrl+Shift+M: compact always-on-top mode for calls (search, results, the reply's preview, Copy)."""
+        self.window_layout.set_compact(on)
 
     def report_to_developers(self) -> None:
         """Tools → Report to developers: a form copied as Markdown and plain text."""
@@ -319,15 +317,15 @@ class MainWindow(QMainWindow):
 
     # -- state -----------------------------------------------------------
     def _restore_state(self) -> None:
-        self._splitters = {"splitter": self.splitter, "rightSplitter": self.right_splitter}
-        restore_layout(self.state, self, self._splitters)
+        self.window_layout = WindowLayout(self, {"splitter": self.splitter, "rightSplitter": self.right_splitter})
+        self.window_layout.restore(self.state)
         channel = self.state.value("channel", "") if self.state is not None else ""
         if channel in CHANNELS:
             self.replies.set_channel(channel)
 
     def save_state(self) -> None:
-        """Remember the window layout and the channel (QSettings)."""
-        save_layout(self.state, self, self._splitters)
+        """Remember the window layout (the full one and the compact one, apart) and the channel (QSettings)."""
+        self.window_layout.save(self.state)
         if self.state is not None:
             self.state.setValue("channel", self.replies.channel)
             self.state.sync()

@@ -35,7 +35,7 @@ def test_bring_to_front_shows_a_minimized_window(qtbot, window):
 
 
 def test_compact_geometry_bottom_right_with_margin():
-    assert compact_geometry(QRect(0, 0, 1920, 1080)) == QRect(1920 - 16 - 420, 1080 - 16 - 320, 420, 320)
+    assert compact_geometry(QRect(0, 0, 1920, 1080)) == QRect(1920 - 16 - 480, 1080 - 16 - 640, 480, 640)
     # a screen that does not start at the origin (second monitor, top panel)
     rect = compact_geometry(QRect(1920, 30, 1280, 994), width=300, height=200, margin=10)
     assert rect == QRect(1920 + 1280 - 10 - 300, 30 + 994 - 10 - 200, 300, 200)
