@@ -71,6 +71,10 @@ class PreviewController(QObject):
         self._render(article)
         return True
 
+    def has(self, article_id: str) -> bool:
+        """Whether the KB has ``article_id`` (so :meth:`show` would open it)."""
+        return self._kb is not None and article_id in self._kb.articles
+
     def is_current(self, article_id: str) -> bool:
         """Whether ``article_id`` is the open article."""
         return self.current is not None and self.current.id == article_id
