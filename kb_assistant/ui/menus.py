@@ -10,6 +10,7 @@ from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.models import KbConfig
@@ -31,6 +32,7 @@ def add_menus(window) -> None:
     edit_menu = menus.addMenu(translate("MainWindow", "&Edit"))
     reply_menu = menus.addMenu(translate("MainWindow", "&Reply"))
     view_menu = menus.addMenu(translate("MainWindow", "&View"))
+    navigate_menu = menus.addMenu(translate("MainWindow", "&Navigate"))
     tools_menu = menus.addMenu(translate("MainWindow", "&Tools"))
     help_menu = menus.addMenu(translate("MainWindow", "&Help"))
     action = partial(add_action, window)
@@ -70,6 +72,8 @@ def add_menus(window) -> None:
     action(view_menu, translate("MainWindow", "Zoom &in"), lambda: window.zoom(1), "Ctrl++", "Ctrl+=")
     action(view_menu, translate("MainWindow", "Zoom &out"), lambda: window.zoom(-1), "Ctrl+-")
 
+    add_navigation(window, navigate_menu)
+
     action(tools_menu, translate("MainWindow", "&Report to developers…"), window.report_to_developers,
            "Ctrl+Shift+B")
     action(tools_menu, translate("MainWindow", "Re&view queue…"), window.workbench.show_review_queue)
@@ -85,6 +89,28 @@ def add_menus(window) -> None:
     window.escape_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     window.escape_action.triggered.connect(window.escape)
     window.addAction(window.escape_action)
+
+
+def add_navigation(window, menu: QMenu) -> None:
+    """Navigate: Back and Forward through the opened articles, Go to section of the open one.
+
+    The article pane keeps the history of what ``window.preview`` opens and opens
+    through it again. The items show what is possible when the menu opens; the keys
+    always reach the pane, which does nothing when there is nowhere to go (so the
+    command palette, which lists enabled commands only, still offers them).
+    """
+    translate = QCoreApplication.translate
+    pane = window.article_pane
+    pane.follow(window.preview)
+    window.back_action = add_action(window, menu, translate("MainWindow", "&Back"), pane.go_back, "Alt+Left")
+    window.forward_action = add_action(window, menu, translate("MainWindow", "&Forward"), pane.go_forward, "Alt+Right")
+    menu.addSeparator()
+    window.outline_action = add_action(window, menu, translate("MainWindow", "Go to &section…"), pane.show_outline,
+                                       "Ctrl+Shift+O")
+    checks = ((window.back_action, pane.can_go_back), (window.forward_action, pane.can_go_forward),
+              (window.outline_action, pane.has_article))
+    menu.aboutToShow.connect(lambda: [item.setEnabled(possible()) for item, possible in checks])
+    menu.aboutToHide.connect(lambda: [item.setEnabled(True) for item, _ in checks])
 
 
 def shortcuts_sheet(window) -> ShortcutsSheet:
