@@ -1,4 +1,9 @@
-"""The KB as a tree by category, with article counts and a language filter."""
+"""The KB as a tree by category, with article counts and a language filter.
+
+A category shows as ``_kb.yml`` labels it in the interface language
+(``categories: {delivery: {ru: Доставка, en: Delivery}}``), the way the search
+bar's category filter does, else as its folder name.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from kb_assistant.core.kb.load import KnowledgeBase
+from kb_assistant.ui.system.i18n import ui_language
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -29,6 +35,7 @@ class BrowsePanel(QWidget):
         super().__init__(parent)
         self.kb: KnowledgeBase | None = None
         self.is_read = lambda article_id: False
+        self.label_language = ui_language  # whose category labels are shown: the interface language's
         self._shape: tuple = ()
         self.language = QComboBox(self)
         self.language.addItem(self.tr("All languages"), "")
@@ -81,7 +88,7 @@ class BrowsePanel(QWidget):
         for row, (category, articles) in enumerate(groups):
             parent = self.tree.topLevelItem(row)
             read = sum(1 for a in articles if self.is_read(a.id))
-            name = category or self.tr("(no category)")
+            name = self.category_name(category)
             parent.setText(0, self.tr("{0} ({1} articles, {2} read)").format(name, len(articles), read))
             for number, article in enumerate(articles):
                 child = parent.child(number)
@@ -89,6 +96,14 @@ class BrowsePanel(QWidget):
                 child.setText(0, f"{'✓ ' if is_read else ''}{article.title}")
                 child.setData(0, Qt.ItemDataRole.AccessibleTextRole,
                               self.tr("{0}, read").format(article.title) if is_read else None)
+
+    def category_name(self, category: str) -> str:
+        """How ``category`` (a folder path, "" for none) is shown: its label in the interface language."""
+        if not category:
+            return self.tr("(no category)")
+        if self.kb is None:
+            return category
+        return self.kb.config.category_label(category, self.label_language()) or category
 
     def _groups(self) -> list[tuple[str, list]]:
         if self.kb is None:
@@ -99,8 +114,10 @@ class BrowsePanel(QWidget):
             if article.type == "snippet" or (lang and article.lang != lang):
                 continue
             groups[article.category or ""].append(article)
+        # in the order the learner reads them, as the search bar lists them; no category last
+        names = {category: self.category_name(category).casefold() for category in groups}
         return [(category, sorted(groups[category], key=lambda a: a.title.casefold()))
-                for category in sorted(groups, key=lambda c: (c == "", c.casefold()))]
+                for category in sorted(groups, key=lambda c: (c == "", names[c], c.casefold()))]
 
     def _rebuild(self, groups: list[tuple[str, list]]) -> None:
         expanded = {self.tree.topLevelItem(i).data(0, ID_ROLE) for i in range(self.tree.topLevelItemCount())
@@ -113,6 +130,7 @@ class BrowsePanel(QWidget):
             for category, articles in groups:
                 parent = QTreeWidgetItem(self.tree, [""])
                 parent.setData(0, ID_ROLE, f"category:{category}")
+                parent.setToolTip(0, category)  # the folder behind a label, as an article's row shows its file
                 for article in articles:
                     child = QTreeWidgetItem(parent, [""])
                     child.setData(0, ID_ROLE, article.id)
