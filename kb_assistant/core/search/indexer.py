@@ -40,10 +40,16 @@ INDEX_NAME = "kb"
 PARALLEL_THRESHOLD = 1000
 """Builds of more files than this use several processes (when there are cores)."""
 MAX_PROCESSES = 4
+FIRST_PART_FILES = 100
+"""A build that may be searched before it is complete makes these files searchable first
+(a quarter of a second): the agent can search while the rest is indexed."""
 LOCK_WAIT_SECONDS = 10.0
 """How long an update waits for another process's update of the same index."""
 
 ProgressCallback = Callable[[int, int], None]
+"""Called as ``progress(done, total)``; it may raise to stop the update (what was published stays)."""
+PublishedCallback = Callable[[int, int], None]
+"""Called as ``published(indexed, total)`` when part of a new build became searchable."""
 
 
 @dataclass
@@ -136,6 +142,7 @@ def update_index(
     rebuild: bool = False,
     progress: ProgressCallback | None = None,
     parallel_threshold: int | None = None,
+    published: PublishedCallback | None = None,
 ) -> UpdateReport:
     """Bring the index at ``index_dir`` up to date with the KB at ``kb_root``.
 
@@ -146,6 +153,10 @@ def update_index(
         progress: called as ``progress(done, total)`` over the files to (re)index.
         parallel_threshold: a full build of more files than this uses several processes
             (:data:`PARALLEL_THRESHOLD` by default).
+        published: given, a full build of many files is made live in two steps: the first
+            :data:`FIRST_PART_FILES` files, then the rest; ``published`` is called after the
+            first, while the rest is still being indexed (the window searches that part).
+            Without it nothing half-built is ever live.
 
     Raises:
         KbNotFoundError: when ``kb_root`` is not a folder.
@@ -164,7 +175,7 @@ def update_index(
     folder.prune()  # generations superseded a while ago, builds killed half way
     if index is None:
         threshold = PARALLEL_THRESHOLD if parallel_threshold is None else parallel_threshold
-        _build(folder, kb_root, scan.files, config.default_lang, report, progress, threshold)
+        _build(folder, kb_root, scan.files, config.default_lang, report, progress, threshold, published)
     else:
         generation = folder.current()
         try:
@@ -224,41 +235,67 @@ def _write_failed(index_dir: Path, exc: OSError) -> SearchIndexError:
 
 
 def _build(folder: IndexFolder, kb_root: Path, files: list[ArticleFile], default_lang: str, report: UpdateReport,
-           progress, parallel_threshold: int) -> None:
-    """A full build into a new generation, made live only once complete; nothing half-built is ever searched."""
+           progress, parallel_threshold: int, published: PublishedCallback | None = None) -> None:
+    """A full build into a new generation, made live once complete, or first part first (see ``published``)."""
     try:
         generation = folder.new_generation()
     except OSError as exc:
         raise _write_failed(folder.root, exc) from exc
+    total = len(files)
+    first = files[:FIRST_PART_FILES] if published is not None and total > 2 * FIRST_PART_FILES else []
     try:
         index = whoosh_index.create_in(str(generation), build_schema(), indexname=INDEX_NAME)
         manifest = {"schema_version": SCHEMA_VERSION, "kb_root": str(kb_root.resolve()), "files": {}}
         try:
+            if first:
+                _apply_changes(index, generation, kb_root, first, default_lang, report,
+                               progress and (lambda done, _total: progress(done, total)), manifest=manifest)
+                _make_live(folder, generation, manifest)
+                published(len(manifest["files"]), total)
+            rest = files[len(first):]
             processes = min(MAX_PROCESSES, os.cpu_count() or 1)
             if len(files) > parallel_threshold and processes > 1:
                 writer = _writer(index, limitmb=64)
-                entries, problems = build_in_parallel(writer, generation, INDEX_NAME, files, default_lang,
-                                                      processes, progress)
-                manifest["files"] = entries
-                report.added = len(entries)
+                offset = len(first)
+                entries, problems = build_in_parallel(
+                    writer, generation, INDEX_NAME, rest, default_lang, processes,
+                    progress and (lambda done, _total: progress(offset + done, total)))
+                manifest["files"].update(entries)
+                report.added += len(entries)
                 report.problems.extend(problems)
             else:
-                _apply_changes(index, generation, kb_root, files, default_lang, report, progress, manifest=manifest)
+                # the files of the first part are in the manifest: only the rest is indexed here
+                offset = len(first)
+                _apply_changes(index, generation, kb_root, files, default_lang, report,
+                               progress and (lambda done, _total: progress(offset + done, total)), manifest=manifest)
+            report.unchanged = 0  # nothing is unchanged in a build (the first part is not the rest's)
         finally:
             index.close()
-        _write_manifest(generation, manifest)
-        folder.record(generation)
-        folder.publish(generation)
+        _make_live(folder, generation, manifest)
     except BrokenProcessPool as exc:
-        folder.discard(generation)
+        _give_up(folder, generation, first)
         raise SearchIndexError("index-worker-died", path=str(folder.root)) from exc
     except OSError as exc:
-        folder.discard(generation)
+        _give_up(folder, generation, first)
         raise _write_failed(folder.root, exc) from exc
     except BaseException:
-        folder.discard(generation)
+        _give_up(folder, generation, first)
         raise
     folder.prune()
+
+
+def _make_live(folder: IndexFolder, generation: Path, manifest: dict) -> None:
+    """Write the manifest, record the checksums and make ``generation`` the live one."""
+    _write_manifest(generation, manifest)
+    folder.record(generation)
+    folder.publish(generation)
+
+
+def _give_up(folder: IndexFolder, generation: Path, first: list) -> None:
+    """A build failed: its generation goes, unless its first part is already live (then it is kept:
+    the next update indexes the rest, as after a crash)."""
+    if not first or folder.current() != generation:
+        folder.discard(generation)
 
 
 def _writer(index: whoosh_index.Index, *, limitmb: int = 256) -> IndexWriter:

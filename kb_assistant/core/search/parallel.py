@@ -36,6 +36,8 @@ WATCH_PARENT_SECONDS = 0.2
 """How often a worker checks that the process that started it is still there."""
 WORKER_LIMIT_MB = 256
 """Posting pool per worker: large enough not to spill to disk (spilling tripled build times)."""
+HEARTBEAT_SECONDS = 0.25
+"""While waiting for the workers, progress is reported this often (it may ask to stop)."""
 STOP_SECONDS = 5.0
 """How long stopping the other workers may take after one of them failed."""
 
@@ -106,13 +108,15 @@ def build_in_parallel(writer: SegmentWriter, index_dir: Path, index_name: str, f
     """Index ``files`` with ``processes`` workers and commit their segments through ``writer``.
 
     Args:
-        writer: a writer of the (new, empty) index holding its write lock; committed here.
+        writer: a writer of the new index holding its write lock; committed here (with the
+            segments the index already has: a build's first part).
         index_dir: the index's folder.
         index_name: the index's name in that folder.
         files: the article files.
         default_lang: the KB's default language.
         processes: how many workers.
-        progress: called as ``progress(done, total)`` as workers finish their shares.
+        progress: called as ``progress(done, total)`` as workers finish their shares, and every
+            :data:`HEARTBEAT_SECONDS` while they work; it may raise to stop the build.
 
     Returns:
         The manifest entries of the indexed files and the problems met.
@@ -135,9 +139,10 @@ def build_in_parallel(writer: SegmentWriter, index_dir: Path, index_name: str, f
         segments, manifest, problems = _collect(workers, len(files), progress)
     finally:
         _stop(workers)
-    # commit what the workers wrote, as Whoosh's own multisegment writer does
+    # commit what the workers wrote beside what the index holds already, as Whoosh's own
+    # multisegment writer does
     writer._close_segment()  # noqa: SLF001
-    writer._commit_toc(segments)  # noqa: SLF001
+    writer._commit_toc(list(writer.segments) + segments)  # noqa: SLF001
     writer._finish()  # noqa: SLF001
     return manifest, problems
 
@@ -148,7 +153,10 @@ def _collect(workers, total: int, progress):
     waiting = {receive: (process, size) for process, receive, size in workers}
     done = 0
     while waiting:
-        for receive in wait(list(waiting)):
+        ready = wait(list(waiting), HEARTBEAT_SECONDS)
+        if not ready and progress is not None:
+            progress(done, total)  # a heartbeat: the caller may stop the build here
+        for receive in ready:
             process, size = waiting.pop(receive)
             try:
                 kind, answer = receive.recv()
