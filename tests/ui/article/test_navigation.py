@@ -155,3 +155,12 @@ def test_an_article_opened_from_a_search_shows_the_first_match_far_down(qtbot, w
     qtbot.waitUntil(lambda: window.search.text == "guide", timeout=5000)
     window.preview.show("guide")
     qtbot.waitUntil(lambda: view.verticalScrollBar().value() == 0, timeout=5000)
+
+
+def test_the_mouses_back_and_forward_buttons(qtbot, window):
+    open_in_turn(qtbot, window, "beta")
+    viewport = window.article.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.BackButton)
+    qtbot.waitUntil(lambda: on_screen(window, "alpha"), timeout=5000)
+    qtbot.mouseClick(viewport, Qt.MouseButton.ForwardButton)
+    qtbot.waitUntil(lambda: on_screen(window, "beta"), timeout=5000)
