@@ -60,6 +60,8 @@ from kb_assistant.core.search.terms import TermStats
 
 log = logging.getLogger("kb_assistant.search")
 
+WARM_UP_QUESTIONS = ("как вернуть деньг", "how do i get a refun", "ghbdtn")
+"""Searched when the window opens: both languages, a half-typed word, a wrong keyboard layout."""
 OPEN_ATTEMPTS = 3
 """How often opening follows ``CURRENT`` again when another process moved it meanwhile."""
 PASSAGE_CACHE_ENTRIES = 512
@@ -211,17 +213,29 @@ class SearchService:
         self._current_searcher()
         return self._generation is not None
 
+    @property
+    def needs_rebuild(self) -> bool:
+        """Whether a search failed on the open index: the next update should build it anew."""
+        return self._damaged
+
     def refresh(self) -> bool:
-        """Pick up commits made by another process; True when the index changed."""
+        """Pick up commits made by another process or thread; True when the index changed."""
         if self._searcher is None or live_generation(self.index_dir) != self._generation:
             self._close_searcher()  # another process built a new generation, or none was open
             self._open()
+            self._damaged = False  # a new generation: what failed was the old one
             return True
         fresh = self._searcher.refresh()
         if fresh is self._searcher:
             return False
         self._set_searcher(fresh)
         return True
+
+    def warm(self) -> None:
+        """Open the index and answer a few searches now (readers, stemmers, tables loaded), so the
+        agent's first keystroke does not pay for them; the answers are thrown away."""
+        for text in WARM_UP_QUESTIONS:
+            self.search(text, live=True)
 
     # -- searching -------------------------------------------------------
     def search(

@@ -1,22 +1,28 @@
-"""The search thread: owns the KB, the index and the searcher; answers by signal.
+"""The search thread: owns the searcher and answers by signal; a loader thread keeps the KB and index up to date.
 
 Whoosh wants one searcher per thread, and the GUI thread must never wait on
-the index, so everything that touches the index happens on this worker's
-thread. The GUI talks to it only through queued signals.
+the index, so every search happens on this worker's thread; the GUI talks to it
+only through queued signals. Loading the KB and bringing the index up to date
+run on a loader thread beside it, so that the agent can search while they run:
+the index as it was when the window opens (warmed at once), the first part of a
+new index while the rest is still being built, the index as it was while a
+changed KB is read again.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, Signal, Slot
 
+from kb_assistant.core.errors import KbError, SearchIndexError
 from kb_assistant.core.kb.load import KnowledgeBase, ParseCache, load_kb
 from kb_assistant.core.kb.stamp import KbStamp, kb_stamp
-from kb_assistant.core.errors import KbError, SearchIndexError
 from kb_assistant.core.search import SearchFilters, SearchService, UpdateReport
+from kb_assistant.core.search.indexer import live_generation, update_index, update_paths
 from kb_assistant.core.upkeep.check import check_kb
 
 log = logging.getLogger("kb_assistant.ui.search")
@@ -26,17 +32,56 @@ RESULTS_SHOWN = 12
 about six, and each result's snippet costs the search about a quarter of a millisecond."""
 REPAIRS = frozenset({"index-damaged", "index-unreadable", "index-no-manifest"})
 """Rebuild reasons that mean the index on disk was broken: the agent is told it was repaired."""
+STOP_WAIT_SECONDS = 10.0
+"""How long closing waits for the loader (an index build stops at its next file or heartbeat)."""
+
+
+class _Stopped(Exception):
+    """Raised inside the loader when the worker closes: the load ends, nothing is reported."""
+
+
+@dataclass
+class _Job:
+    """A load to do: the whole KB (``paths`` None), or just the files the editor saved."""
+
+    force: bool = False
+    paths: tuple[str, ...] | None = None
+    rebuild: bool = False
+
+    def merged(self, other: _Job) -> _Job:
+        """One job doing what both ask (a whole load covers any saved files)."""
+        rebuild = self.rebuild or other.rebuild
+        if self.paths is None or other.paths is None:
+            return _Job(force=self.force or other.force or self.paths is not None or other.paths is not None,
+                        rebuild=rebuild)
+        return _Job(paths=tuple(dict.fromkeys(self.paths + other.paths)), rebuild=rebuild)
+
+
+@dataclass
+class _Outcome:
+    """What the loader found, handed to the search thread."""
+
+    kb: KnowledgeBase | None = None
+    report: UpdateReport | None = None
+    problems: list = field(default_factory=list)
+    stamp: KbStamp | None = None
+    notices: list = field(default_factory=list)
+    error: BaseException | None = None
+    unchanged: bool = False
 
 
 class SearchWorker(QObject):
-    """Runs index updates and searches on its own thread.
+    """Answers searches on its own thread; loads the KB and updates the index on a loader thread.
 
     A refresh (the file watcher's) that finds every file as the last load saw it
     does nothing: the app's own saves are already indexed when the watcher
-    reports them, so one save is one index update and one reload.
+    reports them, so one save is one index update and one reload. Loads asked
+    for while one runs are merged and done after it.
 
     Signals:
         progress(int, int): files done and total while the index is updated.
+        searchable(int, int): part of a new index can be searched (files indexed, total):
+            search again; the rest follows, then ``ready``.
         ready(object, object, object): the loaded :class:`KnowledgeBase`, the
             :class:`UpdateReport` and the KB's problems (``check_kb``) once the
             index is up to date.
@@ -50,12 +95,15 @@ class SearchWorker(QObject):
     """
 
     progress = Signal(int, int)
+    searchable = Signal(int, int)
     ready = Signal(object, object, object)
     unchanged = Signal()
     watch = Signal(object)
     failed = Signal(object)
     results = Signal(int, object)
     request_done = Signal(int)
+    _published = Signal(int, int)  # from the loader thread
+    _loaded = Signal(object)  # from the loader thread
 
     def __init__(self, kb_root: Path, index_dir: Path) -> None:
         super().__init__()
@@ -64,78 +112,152 @@ class SearchWorker(QObject):
         self._service: SearchService | None = None
         self._kb: KnowledgeBase | None = None
         self._stamp: KbStamp | None = None
-        self._parsed = ParseCache()
+        self._parsed = ParseCache()  # the loader's alone
         self._latest = 0
         self._repairing = False
         self._lock = threading.Lock()
         self._closed = False
+        self._loader: threading.Thread | None = None
+        self._pending: _Job | None = None
+        self._warmed = False
+        # queued: the loader thread emits, the slots run on this worker's thread
+        self._published.connect(self._on_published, Qt.ConnectionType.QueuedConnection)
+        self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
 
     def note_latest(self, request_id: int) -> None:
         """Called from the GUI thread: requests older than this are skipped."""
         with self._lock:
             self._latest = max(self._latest, request_id)
 
+    # -- loading (asked on this thread, done on the loader thread) --------------------
     @Slot()
     def refresh(self) -> None:
         """Load the KB and bring the index up to date (incrementally), unless nothing changed on disk."""
-        self._load(force=False)
+        self._start(_Job())
 
     @Slot()
     def reload(self) -> None:
         """F5: load the KB and update the index even when no file seems to have changed."""
-        self._load(force=True)
-
-    def _load(self, force: bool) -> None:
-        if self._closed:
-            return
-        try:
-            stamp = kb_stamp(self._kb_root)  # before reading: a change made meanwhile shows next time
-            if not force and self._kb is not None and stamp.same_files(self._stamp):
-                self.unchanged.emit()
-                return
-            if self._service is None:
-                self._service = SearchService(self._kb_root, self._index_dir)
-            try:
-                report = self._service.update(progress=lambda done, total: self.progress.emit(done, total))
-            except SearchIndexError as exc:
-                if not self._service.has_index():
-                    raise
-                # busy or not writable: search the index as it was, and try again at the next refresh
-                self.failed.emit(KbError("index-stale", reason=exc))
-                report, stamp = UpdateReport(), None
-            self._publish(stamp, report)
-        except Exception as exc:  # noqa: BLE001 - shown to the user translated, logged in full
-            log.exception("loading the knowledge base failed")
-            self.failed.emit(exc)
+        self._start(_Job(force=True))
 
     @Slot(list)
     def update_files(self, rel_paths: list[str]) -> None:
         """The editor saved these files: re-index just them, then reload the KB."""
+        self._start(_Job(paths=tuple(rel_paths)))
+
+    def _start(self, job: _Job) -> None:
         if self._closed:
             return
-        if self._service is None:
-            self.refresh()
+        service = self._open_service()
+        if service.needs_rebuild:
+            job.rebuild = True
+        if self._loader is not None:
+            self._pending = job if self._pending is None else self._pending.merged(job)
             return
+        self._loader = threading.Thread(target=self._load, args=(job,), name="kb-load", daemon=True)
+        self._loader.start()
+        if not self._warmed:
+            self._warm()
+
+    def _open_service(self) -> SearchService:
+        if self._service is None:
+            self._service = SearchService(self._kb_root, self._index_dir)
+        return self._service
+
+    def _warm(self) -> None:
+        """Open the index there is and search it once, while the loader works (see ``SearchService.warm``)."""
         try:
-            # the saved files looked at again, not the whole tree: a save stays fast on a large KB
-            stamp = self._stamp.updated(rel_paths) if self._stamp is not None else kb_stamp(self._kb_root)
-            report = self._service.update_files(rel_paths)
-            self._parsed.forget(rel_paths)
-            self._publish(stamp, report)
-        except Exception:  # noqa: BLE001 - logged in full, then the full update repairs what it can
-            log.exception("re-index after save failed; updating the whole index instead")
-            self.reload()
+            if self._open_service().has_index():
+                self._service.warm()
+                self._warmed = True
+        except Exception:  # noqa: BLE001 - a failed warm-up only means the first search is slower
+            log.exception("warming the search up failed")
 
-    def _publish(self, stamp: KbStamp | None, report) -> None:
+    def _load(self, job: _Job) -> None:
+        """The loader thread: update the index, read the KB, check it; hand the outcome over."""
+        try:
+            outcome = self._load_job(job)
+        except _Stopped:
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the user translated, logged in full
+            log.exception("loading the knowledge base failed")
+            outcome = _Outcome(error=exc)
+        if not self._closed:
+            self._loaded.emit(outcome)
+
+    def _load_job(self, job: _Job) -> _Outcome:
+        notices = []
+        if job.paths is not None and self._stamp is not None:
+            try:
+                # the saved files looked at again, not the whole tree: a save stays fast on a large KB
+                stamp = self._stamp.updated(list(job.paths))
+                report = update_paths(self._index_dir, self._kb_root, list(job.paths))
+                self._parsed.forget(list(job.paths))
+                return self._read_kb(stamp, report, notices)
+            except Exception:  # noqa: BLE001 - logged in full, then the full update repairs what it can
+                log.exception("re-index after save failed; updating the whole index instead")
+                job = _Job(force=True, rebuild=job.rebuild)
+        stamp = kb_stamp(self._kb_root)  # before reading: a change made meanwhile shows next time
+        if not job.force and not job.rebuild and self._kb is not None and stamp.same_files(self._stamp):
+            return _Outcome(unchanged=True)
+        try:
+            report = update_index(self._index_dir, self._kb_root, rebuild=job.rebuild,
+                                  progress=self._report_progress, published=self._published.emit)
+        except SearchIndexError as exc:
+            if live_generation(self._index_dir) is None:
+                raise
+            # busy or not writable: search the index as it was, and try again at the next refresh
+            notices.append(KbError("index-stale", reason=exc))
+            report, stamp = UpdateReport(), None
+        return self._read_kb(stamp, report, notices)
+
+    def _read_kb(self, stamp: KbStamp | None, report: UpdateReport, notices: list) -> _Outcome:
+        if self._closed:
+            raise _Stopped
         kb = load_kb(self._kb_root, cache=self._parsed)
-        problems = check_kb(kb)
-        self._kb, self._stamp = kb, stamp
-        self.ready.emit(kb, report, problems)
-        if report.rebuilt and report.rebuild_reason is not None and report.rebuild_reason.code in REPAIRS:
-            self.failed.emit(KbError("index-repaired", reason=report.rebuild_reason))  # why the first search waited
-        if stamp is not None:
-            self.watch.emit(stamp)
+        return _Outcome(kb=kb, report=report, problems=check_kb(kb), stamp=stamp, notices=notices)
 
+    def _report_progress(self, done: int, total: int) -> None:
+        if self._closed:
+            raise _Stopped  # the window is closing: the build stops at its next file
+        self.progress.emit(done, total)
+
+    @Slot(int, int)
+    def _on_published(self, indexed: int, total: int) -> None:
+        """The first part of a new index is live: search it from now on."""
+        if self._closed or self._service is None:
+            return
+        self._service.refresh()
+        self._warm()
+        self.searchable.emit(indexed, total)
+
+    @Slot(object)
+    def _on_loaded(self, outcome: _Outcome) -> None:
+        self._loader = None
+        if self._closed:
+            return
+        if outcome.error is not None:
+            self.failed.emit(outcome.error)
+        elif outcome.unchanged:
+            self.unchanged.emit()
+        else:
+            self._open_service().refresh()  # the index as the loader left it
+            if not self._warmed:
+                self._warm()
+            self._kb, self._stamp = outcome.kb, outcome.stamp
+            for notice in outcome.notices:
+                self.failed.emit(notice)
+            report = outcome.report
+            self.ready.emit(outcome.kb, report, outcome.problems)
+            if report.rebuilt and report.rebuild_reason is not None and report.rebuild_reason.code in REPAIRS:
+                self.failed.emit(KbError("index-repaired", reason=report.rebuild_reason))  # why the first search waited
+            if outcome.stamp is not None:
+                self.watch.emit(outcome.stamp)
+        if self._pending is not None:
+            job, self._pending = self._pending, None
+            self._start(job)
+
+    # -- searching -------------------------------------------------------------------
     @Slot(int, str, object, bool)
     def search(self, request_id: int, text: str, filters: SearchFilters | None, as_typed: bool = False) -> None:
         """Search, unless a newer request has already been made (``as_typed``: no layout repair)."""
@@ -148,10 +270,13 @@ class SearchWorker(QObject):
         with self._lock:
             if request_id < self._latest:
                 return
-        if self._service is None:
+        if self._closed:
             return
+        service = self._open_service()
+        if not service.has_index():
+            return  # nothing built yet: the first part's "searchable" asks again
         try:
-            found = self._service.search(text, live=True, limit=RESULTS_SHOWN, filters=filters, as_typed=as_typed)
+            found = service.search(text, live=True, limit=RESULTS_SHOWN, filters=filters, as_typed=as_typed)
         except KbError as exc:
             self.failed.emit(exc)
             if not self._repairing:  # the index could not be read: rebuild it once, then search again
@@ -163,7 +288,7 @@ class SearchWorker(QObject):
 
     @Slot()
     def close(self) -> None:
-        """Release the index and come back to the GUI thread (called on the worker's thread before it stops).
+        """Stop the loader, release the index and come back to the GUI thread (called on the worker's thread).
 
         Requests still queued are ignored from now on. Moving home matters: the
         window's Python objects keep references to the worker, so the garbage
@@ -171,6 +296,9 @@ class SearchWorker(QObject):
         deleted on the thread it belongs to, never on one that has ended.
         """
         self._closed = True
+        loader, self._loader = self._loader, None
+        if loader is not None:
+            loader.join(STOP_WAIT_SECONDS)
         if self._service is not None:
             self._service.close()
             self._service = None

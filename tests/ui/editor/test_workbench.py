@@ -66,14 +66,13 @@ def test_ctrl_e_type_ctrl_s_makes_the_new_words_searchable(qtbot, app_window):
 
 def test_one_save_is_one_index_update_and_one_reload(qtbot, write_kb, tmp_path, monkeypatch):
     """The editor re-indexes the saved file; the watcher's refresh that follows finds nothing new to do."""
-    from kb_assistant.core.search.service import SearchService
     from kb_assistant.ui.search import worker as worker_module
 
-    calls: list[str] = []  # appended on the search thread
-    for name in ("update", "update_files"):
-        original = getattr(SearchService, name)
-        monkeypatch.setattr(SearchService, name,
-                            lambda self, *a, _name=name, _original=original, **k: calls.append(_name) or _original(self, *a, **k))
+    calls: list[str] = []  # appended on the loader thread
+    for name, label in (("update_index", "update"), ("update_paths", "update_files")):
+        original = getattr(worker_module, name)
+        monkeypatch.setattr(worker_module, name,
+                            lambda *a, _label=label, _original=original, **k: calls.append(_label) or _original(*a, **k))
     original_load = worker_module.load_kb
     monkeypatch.setattr(worker_module, "load_kb", lambda *a, **k: calls.append("load_kb") or original_load(*a, **k))
     win, thread = build_window(write_kb(KB), tmp_path / "index", Settings(agent_name="Anna"),
@@ -81,6 +80,7 @@ def test_one_save_is_one_index_update_and_one_reload(qtbot, write_kb, tmp_path, 
     qtbot.addWidget(win)
     unchanged: list[bool] = []
     thread.worker.unchanged.connect(lambda: unchanged.append(True))
+    editor = None
     try:
         qtbot.waitUntil(lambda: loaded(win), timeout=10000)
         assert calls == ["update", "load_kb"]
@@ -93,7 +93,8 @@ def test_one_save_is_one_index_update_and_one_reload(qtbot, write_kb, tmp_path, 
         assert calls == ["update_files", "load_kb"]
         assert "zanzibar" in win.kb.articles["password"].body
     finally:
-        editor.runner.wait()
+        if editor is not None:
+            editor.runner.wait()
         win.workbench.runner.wait()
         thread.stop()
 

@@ -197,3 +197,116 @@ def test_a_busy_index_still_answers_and_the_update_is_tried_again(qtbot, write_k
 
 class _Search(QObject):
     asked = Signal(int, str, object)
+
+
+def _big_kb(write_kb, count):
+    return write_kb({f"faq/a{n:04d}.en.md": f"---\nid: a{n:04d}\nlang: en\n---\n# Article {n}\n\nword{n:04d} here.\n"
+                     for n in range(count)})
+
+
+def _blocked_load(monkeypatch):
+    """Make the loader wait inside load_kb until the returned event is set (the KB is still being read)."""
+    import threading
+
+    from kb_assistant.ui.search import worker as worker_module
+
+    release = threading.Event()
+    original = worker_module.load_kb
+
+    def load_kb(*args, **kwargs):
+        release.wait(20)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(worker_module, "load_kb", load_kb)
+    return release
+
+
+def test_a_first_build_is_searched_in_part_while_the_rest_is_indexed_and_the_kb_read(
+        qtbot, write_kb, tmp_path, monkeypatch):
+    from kb_assistant.core.search.indexer import FIRST_PART_FILES
+
+    total = 2 * FIRST_PART_FILES + 20
+    release = _blocked_load(monkeypatch)
+    worker = SearchWorker(_big_kb(write_kb, total), tmp_path / "index")
+    thread = SearchThread(worker)
+    window = _Window()
+    window.refresh.connect(worker.refresh)
+    worker.ready.connect(window.on_ready)
+    parts, found, done = [], [], []
+    worker.searchable.connect(lambda indexed, all_files: parts.append((indexed, all_files)))
+    worker.results.connect(lambda request, results: found.append(results))
+    worker.request_done.connect(done.append)
+    search = _Search()
+    search.asked.connect(worker.search)
+    thread.start()
+    try:
+        search.asked.emit(1, "word0000", None)  # before anything is indexed: not answered, but done
+        window.refresh.emit()
+        qtbot.waitUntil(lambda: bool(parts), timeout=20000)
+        assert parts == [(FIRST_PART_FILES, total)] and 1 in done and found == []
+        search.asked.emit(2, "word0000", None)
+        qtbot.waitUntil(lambda: bool(found), timeout=10000)
+        assert found[0].hits[0].id == "a0000"
+        assert window.answers == []  # the KB is still being read: the search did not wait for it
+        release.set()
+        qtbot.waitUntil(lambda: bool(window.answers), timeout=20000)
+        search.asked.emit(3, f"word{total - 1:04d}", None)
+        qtbot.waitUntil(lambda: len(found) == 2, timeout=10000)
+        assert found[1].hits[0].id == f"a{total - 1:04d}"
+    finally:
+        release.set()
+        thread.stop()
+
+
+def test_with_an_index_kept_the_first_search_is_answered_before_the_kb_is_read(
+        qtbot, write_kb, tmp_path, monkeypatch):
+    from kb_assistant.core.search.indexer import update_index
+
+    root = write_kb(KB)
+    update_index(tmp_path / "index", root)
+    release = _blocked_load(monkeypatch)
+    worker = SearchWorker(root, tmp_path / "index")
+    thread = SearchThread(worker)
+    window = _Window()
+    window.refresh.connect(worker.refresh)
+    worker.ready.connect(window.on_ready)
+    found = []
+    worker.results.connect(lambda request, results: found.append(results))
+    search = _Search()
+    search.asked.connect(worker.search)
+    thread.start()
+    try:
+        window.refresh.emit()
+        search.asked.emit(1, "refund", None)
+        qtbot.waitUntil(lambda: bool(found), timeout=10000)
+        assert found[0].hits[0].id == "a" and window.answers == []
+        release.set()
+        qtbot.waitUntil(lambda: bool(window.answers), timeout=10000)
+    finally:
+        release.set()
+        thread.stop()
+
+
+def test_loads_asked_for_while_one_runs_are_merged_into_one(qtbot, write_kb, tmp_path, monkeypatch):
+    release = _blocked_load(monkeypatch)
+    worker, thread, window = None, None, _Window()
+    root = write_kb(KB)
+    worker = SearchWorker(root, tmp_path / "index")
+    thread = SearchThread(worker)
+    window.refresh.connect(worker.refresh)
+    window.reload.connect(worker.reload)
+    window.saved.connect(worker.update_files)
+    worker.ready.connect(window.on_ready)
+    thread.start()
+    try:
+        window.refresh.emit()
+        window.saved.emit(["a.md"])
+        window.reload.emit()
+        window.saved.emit(["b.md"])
+        release.set()
+        qtbot.waitUntil(lambda: len(window.answers) == 2, timeout=10000)
+        qtbot.wait(300)
+        assert len(window.answers) == 2  # the first load, then one for the three asked meanwhile
+    finally:
+        release.set()
+        thread.stop()
