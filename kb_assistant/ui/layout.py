@@ -18,7 +18,7 @@ app again finds it as they left it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSettings, Qt
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QComboBox, QSplitter, QWidget
 
 from kb_assistant.ui.system.window_state import (
     CompactState,
@@ -40,6 +40,10 @@ COMPACT_RESULTS_SHARE = 0.42
 ARTICLE_MIN_LINES = 8
 """The article keeps at least this many lines of its font whatever the Problems panel or the replies take."""
 
+FILTER_CHARS = 10
+"""The category, tag and language filters are this many wide characters wide (Qt counts an "X" each: room
+for "All categories"); their popups show whole labels."""
+
 
 def set_first_run_shares(window) -> None:
     """Give the results :data:`RESULTS_SHARE` of the width.
@@ -49,6 +53,18 @@ def set_first_run_shares(window) -> None:
     both its parts stretch.
     """
     window.splitter.setSizes([round(RESULTS_SHARE * 1000), round((1 - RESULTS_SHARE) * 1000)])
+
+
+def bound_filters(bar) -> None:
+    """Size the search bar's filters by :data:`FILTER_CHARS` characters, not by their longest label.
+
+    Sized to their contents (Qt's default, done again on every font change), a
+    long tag or category label took the search box's room, more so with each
+    Zoom in, and could widen the window for good.
+    """
+    for combo in (bar.category, bar.tag, bar.language):
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(FILTER_CHARS)
 
 
 class FontMinimums(QObject):
@@ -90,6 +106,7 @@ class WindowLayout:
         self.kept = CompactState()
         self._full: dict | None = None  # the full layout, while compact
         set_first_run_shares(window)
+        bound_filters(window.search_bar)
         self.font_minimums = FontMinimums(window)
 
     @property
