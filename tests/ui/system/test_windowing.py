@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
-from kb_assistant.ui.system.windowing import apply_compact, bring_to_front, compact_geometry, is_compact
+from kb_assistant.ui.system.windowing import (
+    apply_compact,
+    bring_to_front,
+    compact_geometry,
+    fit_on_screen,
+    full_geometry,
+    is_compact,
+)
 
 
 @pytest.fixture
@@ -72,3 +79,36 @@ def test_apply_compact_on_hidden_window_keeps_it_hidden(qtbot, window):
     assert not window.isVisible() and is_compact(window)
     apply_compact(window, False)
     assert not window.isVisible() and not is_compact(window)
+
+
+def test_fit_on_screen_brings_a_kept_rectangle_back_whole():
+    screen = QRect(0, 0, 1366, 768)
+    assert fit_on_screen(QRect(700, 100, 480, 640), screen) == QRect(700, 100, 480, 640)  # already inside
+    # kept on a larger screen, off this one: moved in, a margin from the edges
+    assert fit_on_screen(QRect(2500, 1400, 480, 640), screen) == QRect(1366 - 16 - 480, 768 - 16 - 640, 480, 640)
+    assert fit_on_screen(QRect(-300, -50, 480, 640), screen) == QRect(16, 16, 480, 640)
+    # too large for this screen: shrunk to fit
+    small = QRect(0, 0, 800, 600)
+    rect = fit_on_screen(QRect(100, 100, 480, 900), small)
+    assert small.contains(rect) and rect.size() == QSize(480, 600 - 32)
+
+
+def test_apply_compact_uses_the_kept_rectangle_and_arranges(qtbot, window):
+    calls = []
+    apply_compact(window, True, [window.side], QRect(200, 150, 300, 250), calls.append)
+    assert window.geometry() == QRect(200, 150, 300, 250)
+    assert full_geometry(window) is not None
+    apply_compact(window, False, [window.side], arrange=calls.append)
+    assert calls == [True, False]
+    assert full_geometry(window) is None
+
+
+def test_apply_compact_puts_a_maximized_window_back_maximized(qtbot, window):
+    normal = window.geometry()
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    apply_compact(window, True)
+    assert not window.isMaximized()
+    apply_compact(window, False)
+    qtbot.waitUntil(window.isMaximized)
+    assert window.normalGeometry() == normal
