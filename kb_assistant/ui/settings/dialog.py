@@ -140,8 +140,7 @@ class SettingsDialog(QDialog):
              self.tr("then they are shown as the previous customer's and used only when you take them")),
             (kb_row, self.tr("&Knowledge base folder:"), self.tr("Knowledge base folder"),
              self.tr("empty: the bundled sample")),
-            (self.language, self.tr("Interface lang&uage:"), self.tr("Interface language"),
-             self.tr("takes effect after a restart")),
+            (self.language, self.tr("Interface lang&uage:"), self.tr("Interface language"), ""),
             (self.theme, self.tr("&Theme:"), self.tr("Theme"), ""),
             (self.font_size, self.tr("&Font size:"), self.tr("Font size"), self.tr("0: the system default")),
         )
@@ -154,8 +153,6 @@ class SettingsDialog(QDialog):
         name_widget(self.font_size.findChild(QLineEdit), self.tr("Font size"), "")
         name_widget(self.idle_minutes.findChild(QLineEdit), self.tr("Put customer values aside after"), "")
 
-        self.restart_note = QLabel(self.tr("A new interface language takes effect after a restart."), self)
-        self.restart_note.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -170,7 +167,6 @@ class SettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.restart_note)
         layout.addWidget(self.buttons)
         self.setTabOrder(self.kb_dir, self.browse_button)
         self.setTabOrder(self.browse_button, self.language)
@@ -263,17 +259,21 @@ class SettingsDialog(QDialog):
 
     @classmethod
     def edit(cls, settings: Settings, kb: KnowledgeBase | None, parent: QWidget | None) -> tuple[Settings, bool] | None:
-        """Show the dialog and wait: the new settings and whether they need a restart, or None when cancelled."""
+        """Show the dialog and wait: the new settings and whether the interface language changed, or None when cancelled.
+
+        Every setting applies at once, the interface language too: the app switches
+        its windows to it when the dialog has closed (``app.py``, ``ui.session``).
+        """
         dialog = cls(settings, kb, parent)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
-            return dialog.settings(), dialog.needs_restart()
+            return dialog.settings(), dialog.language_changed()
         finally:
             dialog.deleteLater()
 
-    def needs_restart(self) -> bool:
-        """True when a changed setting only takes effect after a restart (the UI language)."""
+    def language_changed(self) -> bool:
+        """True when the interface language setting was changed."""
         return self.settings().ui_language != self._original.ui_language
 
     # -- slots -----------------------------------------------------------

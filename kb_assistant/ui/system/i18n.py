@@ -48,13 +48,21 @@ def choose_language(ui_language: str, system_languages: Iterable[str]) -> str:
     return FALLBACK
 
 
+def language_for(ui_language: str) -> str:
+    """The language :func:`install_translators` would show for the setting ``ui_language``."""
+    return choose_language(ui_language, QLocale.system().uiLanguages())
+
+
 def install_translators(app: QCoreApplication, ui_language: str) -> str:
     """Install the translators for ``ui_language`` on ``app``; call before building widgets.
 
     Loads our own translation and, when Qt ships one, Qt's ``qtbase`` translation
     (standard dialog buttons and the like). Translators installed by an earlier
-    call are removed first. The translators are children of ``app``, so they
-    live as long as it does.
+    call are removed first, so calling it again switches the language: Qt then
+    sends every widget a ``LanguageChange`` event, and widgets built after it speak
+    the new language (``ui.session`` rebuilds the main window for that). The
+    translators are children of ``app``, so they live as long as it does (and
+    Python's garbage collector never takes one that is installed).
 
     Args:
         app: the application.
@@ -64,7 +72,7 @@ def install_translators(app: QCoreApplication, ui_language: str) -> str:
         The language actually used: ``"ru"`` or ``"en"``.
     """
     remove_translators(app)
-    language = choose_language(ui_language, QLocale.system().uiLanguages())
+    language = language_for(ui_language)
     own = _translator(app, "kb_assistant")
     data = (importlib.resources.files(_PACKAGE) / f"kb_assistant_{language}.qm").read_bytes()
     if own.load(data):

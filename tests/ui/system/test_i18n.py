@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 import shutil
 import subprocess
@@ -16,7 +17,14 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from kb_assistant.app import build_window
 from kb_assistant.core.settings import Settings
-from kb_assistant.ui.system.i18n import choose_language, install_translators, remove_translators, translations_dir
+from kb_assistant.ui.system.i18n import (
+    choose_language,
+    install_translators,
+    language_for,
+    remove_translators,
+    translations_dir,
+    ui_language,
+)
 from tests.ui.helpers import loaded
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -73,6 +81,15 @@ def test_reinstalling_replaces_the_translators(qapp, translated):
     translated("en")
     assert QCoreApplication.translate("ReplyPanel", "&Copy reply") == "&Copy reply"
     assert len([t for t in qapp.findChildren(QTranslator) if t.objectName().startswith("kb_assistant")]) == 1
+
+
+def test_switching_back_and_forth_keeps_the_installed_translators_alive(qapp, translated):
+    for language in ("ru", "en", "ru"):
+        assert translated(language) == language == ui_language(qapp)
+        gc.collect()  # installed translators are held by the application, not by a Python name
+    assert QCoreApplication.translate("ReplyPanel", "Co&py reply") == "&Копировать ответ"
+    assert len([t for t in qapp.findChildren(QTranslator) if t.objectName().startswith("kb_assistant")]) == 2
+    assert language_for("en") == "en" and language_for("system") in ("ru", "en")
 
 
 @pytest.mark.parametrize(
