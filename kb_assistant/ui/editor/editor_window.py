@@ -48,6 +48,7 @@ from kb_assistant.ui.editor.editor_checks import sample_names
 from kb_assistant.ui.editor.front_matter_form import FrontMatterForm
 from kb_assistant.ui.editor.highlighter import ArticleHighlighter
 from kb_assistant.ui.editor.questions import EditorQuestions
+from kb_assistant.ui.editor.retranslation import EditorRetranslation
 from kb_assistant.ui.editor.text_edit import replace_changed_part
 from kb_assistant.ui.system.messages import error_text, problem_line
 from kb_assistant.ui.system.tasks import TaskRunner
@@ -64,7 +65,7 @@ def render_preview(text: str, kb: KnowledgeBase) -> str:
     return render_article_html(body, title_for=kb.title_of)
 
 
-class EditorWindow(EditorQuestions, QMainWindow):
+class EditorWindow(EditorRetranslation, EditorQuestions, QMainWindow):
     """Edits one article file of the KB.
 
     Signals:
@@ -99,21 +100,18 @@ class EditorWindow(EditorQuestions, QMainWindow):
     # -- building --------------------------------------------------------
     def _add_widgets(self) -> None:
         self.editor = QPlainTextEdit(self)
-        self.editor.setAccessibleName(self.tr("Article text"))
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.highlighter = ArticleHighlighter(self.editor.document())
         self.preview = ArticleView(self)
-        self.preview.setAccessibleName(self.tr("Preview"))
         self.form = FrontMatterForm(self, today=self.today)
         form_area = QScrollArea(self)
         form_area.setWidget(self.form)
         form_area.setWidgetResizable(True)
         self.problem_list = QListWidget(self)
-        self.problem_list.setAccessibleName(self.tr("Problems in this article"))
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName(self.tr("Notice"))
         self.notice.hide()
+        self._name_widgets()
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(form_area)
         top.addWidget(self.editor)
@@ -138,6 +136,12 @@ class EditorWindow(EditorQuestions, QMainWindow):
         self.form_timer = self._timer(FORM_SYNC_MS, self._sync_form)
         self.setTabOrder(self.form, self.editor)
         self.resize(1400, 800)
+
+    def _name_widgets(self) -> None:
+        """What a screen reader calls the parts (again after a change of language)."""
+        for widget, name in ((self.editor, self.tr("Article text")), (self.preview, self.tr("Preview")),
+                             (self.problem_list, self.tr("Problems in this article")), (self.notice, self.tr("Notice"))):
+            widget.setAccessibleName(name)
 
     def _timer(self, interval: int, slot) -> QTimer:
         timer = QTimer(self)

@@ -68,9 +68,21 @@ class EditorWorkbench(QObject):
         self._drafts_offered = False
 
     def set_parent_window(self, window: QWidget) -> None:
-        """The window dialogs belong to (and this workbench lives as long as)."""
+        """The window dialogs belong to (and this workbench lives as long as).
+
+        A new main window (the interface language changed) gets the review queue
+        built again: the old one is its child and goes with it, and a new one speaks
+        the new language (the queue itself is worked out again from the KB).
+        """
         self.parent_window = window
         self.setParent(window)
+        old, self.review_panel = self.review_panel, None
+        if old is not None:
+            shown = old.isVisible()
+            old.hide()
+            old.deleteLater()
+            if shown:
+                self.show_review_queue()
 
     # -- the KB ----------------------------------------------------------------
     @Slot(object)  # reached from the search thread
