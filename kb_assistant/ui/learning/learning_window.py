@@ -130,6 +130,24 @@ class LearningWindow(QMainWindow):
         self.controller.cards_changed.connect(self._cards_changed)
         self.controller.changes_changed.connect(self.changes.set_changes)
 
+    def take_over(self, old: LearningWindow) -> None:
+        """Show what ``old`` showed: its place, tab, article and the cards left (a new interface language).
+
+        The article is shown without being opened again: the controller still times it.
+        A card being answered is asked again; one already answered is not.
+        """
+        self.restoreGeometry(old.saveGeometry())
+        self.splitter.restoreState(old.splitter.saveState())
+        self.tabs.setCurrentIndex(old.tabs.currentIndex())
+        if old.article.article is not None:
+            self._show(old.article.article.id)
+        quiz = old.quiz
+        if old.right.currentIndex() == 1 and quiz.current() is not None:
+            self.quiz.start(quiz.cards)
+            for _answered in range(quiz.position + (1 if quiz.checked else 0)):
+                self.quiz.next_card()
+        self.right.setCurrentIndex(old.right.currentIndex())
+
     # -- slots -------------------------------------------------------------------------
     def refresh(self) -> None:
         """Show the controller's state (after a KB reload)."""

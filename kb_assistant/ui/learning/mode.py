@@ -34,6 +34,27 @@ class LearningMode(QObject):
         self.window.show_tab(tab)
         return self.window
 
+    def retranslate(self) -> None:
+        """The interface language changed: build the learning window again in it, showing what it showed.
+
+        Its panels set their texts once, when built, and nothing is typed in it
+        (answers are recorded as they are given, reading time as it goes), so a new
+        window taking over the place, the tab, the article and the cards left loses nothing.
+        """
+        old = self.window
+        if old is None:
+            return
+        visible, active = old.isVisible(), old.isActiveWindow()
+        old.close()  # writes the reading time and settles an article the arrow keys rest on
+        self.window = LearningWindow(self.controller)
+        self.window.take_over(old)
+        old.deleteLater()
+        if visible:
+            self.window.show()
+            if active:
+                self.window.raise_()
+                self.window.activateWindow()
+
     def _changes(self, changes: list) -> None:
         if not self._told:  # agents are told once, at start; later reloads update the list quietly
             self._told = True
