@@ -42,7 +42,7 @@ def run_gui(argv: list[str]) -> int:
 
     from kb_assistant.core.errors import KbNotFoundError
     from kb_assistant.core.paths import AppPaths, choose_kb_root, resolve_index_dir
-    from kb_assistant.core.settings import SETTINGS_FILE, load_settings, save_settings
+    from kb_assistant.core.settings import SETTINGS_FILE, load_settings
     from kb_assistant.ui.system.garbage_collector import GarbageCollector
     from kb_assistant.ui.system.i18n import install_translators
     from kb_assistant.ui.system.theme import apply_appearance
@@ -75,40 +75,73 @@ def run_gui(argv: list[str]) -> int:
     app.setQuitOnLastWindowClosed(False)  # closing the window hides it to the tray
 
     state = QSettings(str(paths.config_dir / "window.ini"), QSettings.Format.IniFormat)
-    window, thread = build_window(kb_root, resolve_index_dir(kb_root, paths), settings, state=state,
-                                  data_dir=paths.data_dir)
+    session = build_session(kb_root, resolve_index_dir(kb_root, paths), settings, state=state,
+                            data_dir=paths.data_dir)
 
     def quit_app() -> None:
-        if window.workbench.close_all():  # each editor with unsaved edits asks first
-            window.prepare_to_quit()
+        if session.services.workbench.close_all():  # each editor with unsaved edits asks first
+            session.window.prepare_to_quit()
             app.quit()
 
-    window.quit_requested.connect(quit_app)
-    instance.show_requested.connect(window.hand_over)
-
-    def settings_changed(new) -> None:
-        save_settings(paths.config_dir / SETTINGS_FILE, new)
-        apply_appearance(app, new.theme, new.font_size)
-
-    window.settings_changed.connect(settings_changed)
+    session.quit_requested.connect(quit_app)
+    instance.show_requested.connect(session.hand_over)
+    session.settings_changed.connect(settings_applier(app, session, paths.config_dir / SETTINGS_FILE))
     if settings_error:
-        window.show_error(settings_error)
-    window.show()
+        session.window.show_error(settings_error)
+    session.window.show()
     if options.show:
-        window.show_query(options.show)
+        session.window.show_query(options.show)
     try:
         return app.exec()
     finally:
-        window.learning.close()
-        window.save_state()
+        session.services.learning.close()
+        session.window.save_state()
         instance.close()
-        thread.stop()
+        session.services.thread.stop()
         collector.stop()
+
+
+def settings_applier(app, session, settings_path):
+    """What saving the settings does: keep them, apply the look, and switch a new interface language at once.
+
+    Returns the slot for :attr:`AppSession.settings_changed` (old and new settings).
+    """
+    from PySide6.QtCore import QTimer
+
+    from kb_assistant.core.settings import save_settings
+    from kb_assistant.ui.system.theme import apply_appearance
+
+    def apply(old, new) -> None:
+        save_settings(settings_path, new)
+        apply_appearance(app, new.theme, new.font_size)
+        if new.ui_language != old.ui_language:
+            # once the settings dialog has closed and the window's own slot has returned:
+            # the switch replaces the window that sent this
+            QTimer.singleShot(0, session, lambda: session.switch_language(new.ui_language))
+
+    return apply
 
 
 def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, state=None, watch=True,
                  data_dir=None):
     """Build the services, the search thread and the window, wire them, and start loading the KB.
+
+    For tests and tools that need one window and never switch its language (see
+    :func:`build_session`, whose arguments these are).
+
+    Returns:
+        ``(window, search_thread)``; the caller stops the thread when done.
+    """
+    session = build_session(kb_root, index_dir, settings, today_provider, state, watch, data_dir)
+    return session.window, session.services.thread
+
+
+def build_session(kb_root, index_dir, settings, today_provider=dt.date.today, state=None, watch=True,
+                  data_dir=None):
+    """Build the services and the search thread once, and the main window on them; start loading the KB.
+
+    The window can be rebuilt on the same services (:meth:`AppSession.switch_language`):
+    only what belongs to one window is wired in :class:`~kb_assistant.ui.session.AppSession`.
 
     Args:
         kb_root: the KB folder; index_dir: its index folder; settings: the user's settings.
@@ -118,7 +151,8 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
         data_dir: the user data folder (autosaved drafts, learning state); the environment's by default.
 
     Returns:
-        ``(window, search_thread)``; the caller stops the thread when done.
+        The :class:`~kb_assistant.ui.session.AppSession`, a child of the search thread
+        (``session.services.thread``), which the caller stops when done.
     """
     from kb_assistant.core.files.autosave import AutosaveStore
     from kb_assistant.core.kb.load import KnowledgeBase
@@ -127,10 +161,10 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
     from kb_assistant.ui.editor.workbench import EditorWorkbench
     from kb_assistant.ui.learning.controller import LearningController
     from kb_assistant.ui.learning.mode import LearningMode
-    from kb_assistant.ui.mainwindow import MainWindow
     from kb_assistant.ui.replies.controller import ReplyController
     from kb_assistant.ui.search.controller import SearchController
     from kb_assistant.ui.search.worker import SearchThread, SearchWorker
+    from kb_assistant.ui.session import AppSession, Services
 
     data_dir = data_dir or AppPaths.from_environment().data_dir
     worker = SearchWorker(kb_root, index_dir)
@@ -141,31 +175,28 @@ def build_window(kb_root, index_dir, settings, today_provider=dt.date.today, sta
                                 owner=settings.agent_name)
     learning_store, learning_warning = open_learning_store(data_dir, kb_root)
     learning = LearningController(learning_store, today=today_provider)
-    window = MainWindow(search, replies, settings, workbench, LearningMode(learning), state=state)
+    services = Services(worker, thread, search, replies, workbench, LearningMode(learning))
+    session = AppSession(services, settings, state=state, parent=thread)
     # bound slots of GUI-thread objects, so the worker's signals arrive queued
     search.search_requested.connect(worker.search)
     worker.results.connect(search.on_results)
     worker.request_done.connect(search.on_request_done)
-    worker.progress.connect(window.show_progress)
-    worker.failed.connect(window.show_error)
-    worker.ready.connect(window.on_kb_ready)
     worker.ready.connect(workbench.set_kb)
     worker.ready.connect(learning.set_kb)
-    window.refresh_requested.connect(worker.reload)
     workbench.files_saved.connect(worker.update_files)
     workbench.kb_changed.connect(worker.refresh)
     if learning_warning:
-        window.show_error(learning_warning)
+        session.window.show_error(learning_warning)
     learning.report_store_problems()
     if watch:
         from kb_assistant.ui.system.watcher import KbWatcher
 
-        watcher = KbWatcher(window)
+        watcher = KbWatcher(session)  # not the window's: it outlives a rebuilt window
         watcher.changed.connect(worker.refresh)
         worker.watch.connect(watcher.watch)
     thread.start()
-    window.refresh_requested.emit()
-    return window, thread
+    session.window.refresh_requested.emit()  # queued to the worker: the first load
+    return session
 
 
 def open_learning_store(data_dir, kb_root):
