@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QByteArray, QRect, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -18,6 +18,8 @@ _FULL_GEOMETRY = "kbCompactFullGeometry"
 _FULL_RECT = "kbCompactFullRect"
 _FULL_STATE = "kbCompactFullState"
 _WAS_SHOWN = "kbCompactWasShown"  # dynamic property on each hidden widget
+_ZOOM_WANTED = "kbZoomWantedSize"  # dynamic properties on the window: the size the agent chose,
+_ZOOM_LAST = "kbZoomLastSize"  # and the size given back after the last font change
 
 
 def compact_geometry(screen_rect: QRect, width: int = COMPACT_WIDTH, height: int = COMPACT_HEIGHT,
@@ -134,6 +136,40 @@ def _settle(window: QWidget) -> None:
     if layout is not None:
         layout.invalidate()
         layout.activate()
+
+
+def keep_size_through_font_change(window: QWidget) -> None:
+    """Call just before the application's font changes (Zoom): the window keeps the size the agent chose.
+
+    A larger font may need a larger minimum size, and Qt then grows the window; a
+    smaller font never shrinks it back. The chosen size is remembered (until the
+    agent resizes the window) and given back, within the screen, as soon as the
+    font allows: zooming in and out leaves the window as it was.
+    """
+    wanted, last, size = window.property(_ZOOM_WANTED), window.property(_ZOOM_LAST), window.size()
+    # any other size than the one given back (or the minimum Qt grew it to): the agent resized it
+    if not isinstance(wanted, QSize) or size not in (last, wanted.expandedTo(window.minimumSize())):
+        wanted = QSize(size)
+        window.setProperty(_ZOOM_WANTED, wanted)
+    QTimer.singleShot(0, window, lambda: _give_size_back(window, wanted))
+
+
+def _give_size_back(window: QWidget, wanted: QSize) -> None:
+    if window.isMaximized() or window.isFullScreen():
+        return
+    # Qt posts the font change to every widget: let them all take the new font, then lay out for it
+    for kind in (QEvent.Type.ApplicationFontChange, QEvent.Type.FontChange, QEvent.Type.LayoutRequest):
+        QCoreApplication.sendPostedEvents(None, kind)
+    _settle(window)
+    size = wanted.expandedTo(window.minimumSize())
+    if size != window.size():
+        window.resize(size)
+    screen = window.screen()
+    if size != wanted and screen is not None:
+        # grown for the font: kept on the screen (the agent's own size, even a larger one, is left alone)
+        frame = window.frameGeometry()
+        window.move(fit_on_screen(frame, screen.availableGeometry(), margin=0).topLeft())
+    window.setProperty(_ZOOM_LAST, QSize(window.size()))
 
 
 def bring_to_front(window: QWidget) -> None:
