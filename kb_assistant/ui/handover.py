@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QByteArray, QModelIndex, QObject
+from PySide6.QtCore import QByteArray, QModelIndex, QObject, QRect
 from PySide6.QtWidgets import QComboBox, QSplitter
 
 from kb_assistant.core.search import SearchFilters
@@ -40,6 +40,8 @@ class ViewState:
     compact: bool = False
     active: bool = False
     geometry: QByteArray | None = None
+    rect: QRect | None = None
+    placed: bool = True
     window_state: QByteArray | None = None
     splitters: dict[str, QByteArray] = field(default_factory=dict)
     text: str = ""
@@ -68,7 +70,8 @@ def capture(window, visible: bool, compact: bool) -> ViewState:
     article = window.preview.current
     return ViewState(
         visible=visible, compact=compact, active=window.isActiveWindow(),
-        geometry=window.saveGeometry(), window_state=window.saveState(),
+        geometry=window.saveGeometry(), window_state=window.saveState(), rect=window.geometry(),
+        placed=not (window.isMaximized() or window.isFullScreen()),
         splitters={name: splitter.saveState() for name, splitter in _splitters(window).items()},
         text=window.search_box.text(), cursor=window.search_box.cursorPosition(),
         filters=window.search_bar.filters(), hit_id=window.current_hit_id(),
@@ -89,7 +92,11 @@ def restore(window, view: ViewState, ready: tuple | None) -> list:
         again, the article's rendering); disconnect them when the window goes.
     """
     if view.geometry is not None:
-        window.restoreGeometry(view.geometry)
+        window.restoreGeometry(view.geometry)  # the screen, maximized or full screen
+    if view.rect is not None and view.placed:
+        # exactly where the old one was: restoreGeometry() on a window not yet shown guesses the
+        # frame, and the window would land a title bar lower (and is kept inside the screen)
+        window.setGeometry(view.rect)
     if view.window_state is not None:
         window.restoreState(view.window_state)  # the Problems panel's place and visibility
     for name, splitter in _splitters(window).items():

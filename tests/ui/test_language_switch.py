@@ -131,7 +131,7 @@ def test_saving_a_new_language_switches_at_once_and_keeps_the_agents_work(qtbot,
     worker, ready = services.worker, []
     worker.ready.connect(lambda *args: ready.append(args))
     before = connection_counts(session)
-    win.setGeometry(40, 50, 700, 500)  # inside the offscreen screen: restoreGeometry() keeps windows on it
+    win.setGeometry(40, 50, 1000, 700)
     geometry = win.geometry()
 
     monkeypatch.setattr(SettingsDialog, "edit", classmethod(
