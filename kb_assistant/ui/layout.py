@@ -41,8 +41,8 @@ ARTICLE_MIN_LINES = 8
 """The article keeps at least this many lines of its font whatever the Problems panel or the replies take."""
 
 FILTER_CHARS = 10
-"""The category, tag and language filters are this many wide characters wide (Qt counts an "X" each: room
-for "All categories"); their popups show whole labels."""
+"""The category, tag and language filters are as wide as this many "X" (room for "All categories");
+their popups show whole labels."""
 
 
 def set_first_run_shares(window) -> None:
