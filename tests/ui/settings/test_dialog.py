@@ -1,4 +1,4 @@
-"""Settings dialog: round trip, snippet choices, restart note, appearance, accessibility."""
+"""Settings dialog: round trip, snippet choices, the language, appearance, accessibility."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def test_unchanged_dialog_returns_equal_settings_with_extra_keys(make_dialog):
     result = dialog.settings()
     assert result == SETTINGS
     assert result is not SETTINGS and result.extra is not SETTINGS.extra
-    assert not dialog.needs_restart()
+    assert not dialog.language_changed()
 
 
 def test_round_trip_through_the_dialog_and_the_file_keeps_extra_keys(make_dialog, tmp_path):
@@ -124,12 +124,11 @@ def test_language_and_theme_values(make_dialog):
     assert dialog.settings() == Settings()
 
 
-def test_language_change_needs_a_restart_and_says_so(make_dialog):
+def test_a_language_change_is_reported_and_no_restart_is_asked_for(make_dialog):
     dialog = make_dialog()
-    assert dialog.restart_note.isVisible()
-    assert "restart" in dialog.restart_note.text()
+    assert not [label for label in dialog.findChildren(QLabel) if "restart" in label.text()]
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
-    assert dialog.needs_restart()
+    assert dialog.language_changed()
 
 
 def test_font_size_skips_from_default_to_eight_and_back(qtbot, make_dialog):
