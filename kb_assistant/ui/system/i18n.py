@@ -105,7 +105,8 @@ def ui_language(app: QCoreApplication | None = None) -> str:
 
 
 def remove_translators(app: QCoreApplication) -> None:
-    """Remove (and delete) every translator ``install_translators`` put on ``app``."""
+    """Remove (and delete) every translator ``install_translators`` put on ``app``; English shows again."""
+    app.setProperty(_LANGUAGE_PROPERTY, None)  # ui_language() then says English, as the strings are
     for translator in app.findChildren(QTranslator):
         if translator.objectName().startswith(_OWN):
             app.removeTranslator(translator)

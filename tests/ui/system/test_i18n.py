@@ -162,3 +162,10 @@ def test_translations_are_up_to_date_with_the_sources():
         [sys.executable, str(TOOL), "--check"], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_removing_the_translators_says_english_again(qapp):
+    install_translators(qapp, "ru")
+    assert ui_language(qapp) == "ru"
+    remove_translators(qapp)
+    assert ui_language(qapp) == "en"  # other tests that show labels per language see English
