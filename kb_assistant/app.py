@@ -181,6 +181,7 @@ def build_session(kb_root, index_dir, settings, today_provider=dt.date.today, st
     search.search_requested.connect(worker.search)
     worker.results.connect(search.on_results)
     worker.request_done.connect(search.on_request_done)
+    worker.searchable.connect(search.on_index_grew)
     worker.ready.connect(workbench.set_kb)
     worker.ready.connect(learning.set_kb)
     workbench.files_saved.connect(worker.update_files)

@@ -95,6 +95,11 @@ class SearchController(QObject):
         if self._text.strip():
             self._fire()
 
+    @Slot(int, int)  # reached from the search thread
+    def on_index_grew(self, _indexed: int, _total: int) -> None:
+        """Part of a new index can be searched: a question typed before it was there is answered now."""
+        self.search_now()
+
     def _request(self) -> None:
         if self._in_flight is not None:
             self._pending = True  # coalesced: the latest text goes out when the running search answers

@@ -106,3 +106,14 @@ def test_search_as_typed_holds_until_the_box_is_emptied(qtbot):
     controller.set_text("")
     controller.set_text("ghbdtn")
     assert requests[-1] == ("ghbdtn", False) and not controller.as_typed
+
+
+def test_a_question_typed_before_the_index_was_there_is_searched_when_part_of_it_is(qtbot):
+    controller = SearchController()
+    requests = recorder(controller)
+    controller.on_index_grew(100, 1472)
+    assert requests == []  # nothing typed: nothing to search
+    controller.set_text("refund")
+    controller.on_request_done(1)  # skipped by the worker: no index yet
+    controller.on_index_grew(100, 1472)  # the first part of the new index is live
+    assert requests == [(1, "refund"), (2, "refund")]
