@@ -30,7 +30,7 @@ from kb_assistant.ui.system.icon import app_icon
 from kb_assistant.ui.system.messages import error_text
 from kb_assistant.ui.system.theme import zoomed
 from kb_assistant.ui.system.tray import TrayIcon
-from kb_assistant.ui.system.windowing import bring_to_front
+from kb_assistant.ui.system.windowing import bring_to_front, keep_size_through_font_change
 
 
 class MainWindow(QMainWindow):
@@ -289,17 +289,16 @@ class MainWindow(QMainWindow):
                          lambda text: self.statusBar().showMessage(text, 8000))
 
     def open_settings(self) -> None:
-        """Ctrl+,: the settings dialog; saved settings apply at once (language after a restart)."""
+        """Ctrl+,: the settings dialog; saved settings apply at once (a new language rebuilds the window)."""
         edited = SettingsDialog.edit(self.settings, self.kb, self)
         if edited is not None:
-            self.settings, needs_restart = edited
+            self.settings, _language_changed = edited  # switched by the app once this returns (ui.session)
             self.replies.set_settings(self.settings)
             self.settings_changed.emit(self.settings)
-            if needs_restart:
-                self.statusBar().showMessage(self.tr("The new language takes effect after a restart."), 8000)
 
     def zoom(self, step: int) -> None:
-        """Ctrl++ / Ctrl+-: larger or smaller text everywhere, kept in the settings."""
+        """Ctrl++ / Ctrl+-: larger or smaller text everywhere, kept in the settings; the window keeps its size."""
+        keep_size_through_font_change(self)
         self.settings.font_size = zoomed(QApplication.instance(), step)
         self.settings_changed.emit(self.settings)
         self.statusBar().showMessage(self.tr("Text size {0} pt").format(self.settings.font_size), 3000)

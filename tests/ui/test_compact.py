@@ -226,6 +226,26 @@ def test_zoom_in_twice_and_out_twice_keeps_the_window_size(qtbot, window, app_fo
     assert window.screen().availableGeometry().contains(window.frameGeometry())
 
 
+def test_a_font_too_large_for_the_window_grows_it_only_while_it_needs_to(qtbot, window, app_font):
+    window.setGeometry(FULL)
+    settle(qtbot, window, FULL.size())
+    for _ in range(6):  # 9 pt to 15 pt: the minimum width passes the window's, not the screen's
+        window.zoom(1)
+        qtbot.wait(20)
+    qtbot.waitUntil(lambda: window.width() > FULL.width(), timeout=3000)
+    assert window.screen().availableGeometry().contains(window.frameGeometry())  # never off the screen
+    for _ in range(6):
+        window.zoom(-1)
+        qtbot.wait(20)
+    settle(qtbot, window, FULL.size())  # before: as wide as at 15 pt, for good
+    window.resize(700, 580)  # the agent's own size is the one kept from now on
+    settle(qtbot, window, QSize(700, 580))
+    window.zoom(1)
+    window.zoom(-1)
+    qtbot.wait(100)
+    assert window.size() == QSize(700, 580)
+
+
 def test_a_larger_font_does_not_squeeze_the_search_box(qtbot, window, app_font):
     window.resize(1366, 768)
     settle(qtbot, window, QSize(1366, 768))
