@@ -108,8 +108,8 @@ def build_in_parallel(writer: SegmentWriter, index_dir: Path, index_name: str, f
     """Index ``files`` with ``processes`` workers and commit their segments through ``writer``.
 
     Args:
-        writer: a writer of the new index holding its write lock; committed here (with the
-            segments the index already has: a build's first part).
+        writer: a writer of the new index holding its write lock; committed here, with the
+            workers' segments only (any the index had, such as a build's first part, are replaced).
         index_dir: the index's folder.
         index_name: the index's name in that folder.
         files: the article files.
@@ -139,10 +139,11 @@ def build_in_parallel(writer: SegmentWriter, index_dir: Path, index_name: str, f
         segments, manifest, problems = _collect(workers, len(files), progress)
     finally:
         _stop(workers)
-    # commit what the workers wrote beside what the index holds already, as Whoosh's own
-    # multisegment writer does
+    # commit what the workers wrote, as Whoosh's own multisegment writer does; the segments the
+    # index had (a build's first part, indexed again by the workers) go: every segment more
+    # costs each search a lookup per term
     writer._close_segment()  # noqa: SLF001
-    writer._commit_toc(list(writer.segments) + segments)  # noqa: SLF001
+    writer._commit_toc(segments)  # noqa: SLF001
     writer._finish()  # noqa: SLF001
     return manifest, problems
 

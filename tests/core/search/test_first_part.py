@@ -113,3 +113,28 @@ def test_a_stopped_build_without_a_live_part_leaves_nothing(big_kb, tmp_path):
     assert live_generation(index_dir) is None
     report = update_index(index_dir, big_kb)
     assert (report.rebuilt, report.added) == (True, FILES)
+
+
+def test_the_workers_segments_replace_the_first_parts_and_its_problems_are_told_once(big_kb, tmp_path):
+    """Each segment more costs every search a lookup per term: the first part's goes once the workers are done."""
+    from whoosh import index as whoosh_index
+
+    from kb_assistant.core.search.indexer import INDEX_NAME
+
+    (big_kb / "faq" / "a0000.en.md").write_text("---\nid: [broken\n---\n# Broken\n", encoding="utf-8")
+    index_dir = tmp_path / "index"
+    report = update_index(index_dir, big_kb, published=lambda *_: None, parallel_threshold=0)
+    index = whoosh_index.open_dir(str(live_generation(index_dir)), indexname=INDEX_NAME)
+    try:
+        workers = len(index._segments())  # noqa: SLF001
+        assert index.doc_count() == FILES
+    finally:
+        index.close()
+    plain = update_index(tmp_path / "plain", big_kb, parallel_threshold=0)
+    plain_index = whoosh_index.open_dir(str(live_generation(tmp_path / "plain")), indexname=INDEX_NAME)
+    try:
+        assert workers == len(plain_index._segments())  # noqa: SLF001
+    finally:
+        plain_index.close()
+    assert [(p.path, p.code) for p in report.problems] == [(p.path, p.code) for p in plain.problems]
+    assert any(p.path == "faq/a0000.en.md" for p in report.problems)
