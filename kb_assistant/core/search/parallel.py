@@ -184,3 +184,40 @@ def _stop(workers) -> None:
             process.kill()
     for process, _receive, _size in workers:
         process.join(STOP_SECONDS)
+
+
+def _merge_worker(parent_pid: int, index_dir: str, kb_root: str) -> None:
+    """The merging process: merge the live segments, exit 0 whether or not there was anything to merge."""
+    _watch_parent(parent_pid)
+    from kb_assistant.core.search.indexer import merge_segments  # the indexer imports this module
+
+    merge_segments(Path(index_dir), Path(kb_root))
+
+
+class BackgroundMerge:
+    """:func:`~kb_assistant.core.search.indexer.merge_segments` in a spawned process of its own.
+
+    The merge is Python work of seconds; on a thread of the window it would hold
+    the interpreter against every search. Like the build's workers, the process
+    exits when its parent is gone, and killing it is safe at any moment (the
+    index keeps the segments it had; the half-written one is cleaned up by the
+    next commit), so an update that needs the index stops it first.
+    """
+
+    def __init__(self, index_dir: Path, kb_root: Path) -> None:
+        context = get_context("spawn")  # a fresh interpreter: no inherited lock, no fork of a Qt process
+        self._process = context.Process(target=_merge_worker, name="kb-index-merge", daemon=True,
+                                        args=(os.getpid(), str(index_dir), str(kb_root)))
+        self._process.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the merge to end; True when it ended by itself without an error."""
+        self._process.join(timeout)
+        return self._process.exitcode == 0
+
+    def stop(self) -> None:
+        """Kill the merge if it still runs, and reap it."""
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join(STOP_SECONDS)
+

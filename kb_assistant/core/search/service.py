@@ -56,6 +56,7 @@ from kb_assistant.core.search.schema import (
 from kb_assistant.core.search.ranking import FOCUS_DOCS, LANGUAGE_BOOST, Ranker
 from kb_assistant.core.search.scoring import BoundedCache, TermScorer
 from kb_assistant.core.search.snippets import SnippetSource
+from kb_assistant.core.search.store import IndexFolder
 from kb_assistant.core.search.terms import TermStats
 
 log = logging.getLogger("kb_assistant.search")
@@ -116,6 +117,7 @@ class SearchService:
         self.index_dir = Path(index_dir)
         self._today = today
         self._index = None
+        self._folder = IndexFolder(self.index_dir)  # kept: files it has checked are not read again
         self._generation: Path | None = None
         self._damaged = False
         self._searcher = None
@@ -124,7 +126,7 @@ class SearchService:
         self._group_cache = BoundedCache(WORD_CACHE_ENTRIES)
         self._filter_cache: dict = {}
         self._passage_cache: dict[int, list[Passage]] = {}
-        self._document_cache: dict[int, tuple[dict, SnippetSource]] = {}
+        self._document_cache = BoundedCache(DOCUMENT_CACHE_ENTRIES)  # least recently shown go first
         self._synonyms = SynonymTable()
 
     # -- lifecycle -------------------------------------------------------
@@ -157,7 +159,7 @@ class SearchService:
         for _attempt in range(OPEN_ATTEMPTS):
             if self._index is None:
                 generation = live_generation(self.index_dir)
-                self._index, reason = open_live(self.index_dir, self.kb_root)
+                self._index, reason = open_live(self.index_dir, self.kb_root, self._folder)
                 self._generation = generation if self._index is not None else None
                 if self._index is None:
                     # nothing usable on disk yet: an empty index answers until update() builds one
@@ -225,10 +227,12 @@ class SearchService:
             self._open()
             self._damaged = False  # a new generation: what failed was the old one
             return True
-        fresh = self._searcher.refresh()
-        if fresh is self._searcher:
+        if self._searcher.up_to_date():
             return False
-        self._set_searcher(fresh)
+        # a commit in the same generation: opened afresh, since Whoosh-Reloaded's Searcher.refresh()
+        # keeps the segments a merge removed in the new reader (every document twice, files gone)
+        self._close_searcher()
+        self._open()
         return True
 
     def warm(self) -> None:
@@ -257,18 +261,35 @@ class SearchService:
             as_typed: no keyboard-layout repair (the agent asked to search the text as typed).
         """
         limit = max(1, limit)
+        for attempt in (1, 2):
+            try:
+                searcher = self._current_searcher()
+                plan = build_query(self._stats, text, live=live, synonyms=self._synonyms, repair=not as_typed)
+                if plan is None:
+                    return SearchResults(query=text)
+                return self._run(searcher, text, plan, limit, filters)
+            except SearchIndexError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a broken index must not kill a keystroke
+                if attempt == 1 and self._moved_on():
+                    # another writer's commit (a merge, an update) removed files this searcher had not
+                    # opened yet: not damage, only an old view; search the new one
+                    log.info("the index changed under the searcher; searching it again")
+                    self.refresh()
+                    continue
+                log.exception("search failed for %r", text)
+                self._damaged = True  # the next update rebuilds it
+                raise SearchIndexError("search-failed", reason=clip(str(exc) or type(exc).__name__)) from exc
+        raise AssertionError("unreachable")  # pragma: no cover - the second attempt returns or raises
+
+    def _moved_on(self) -> bool:
+        """Whether the index on disk is newer than the open searcher (another generation or commit)."""
         try:
-            searcher = self._current_searcher()
-            plan = build_query(self._stats, text, live=live, synonyms=self._synonyms, repair=not as_typed)
-            if plan is None:
-                return SearchResults(query=text)
-            return self._run(searcher, text, plan, limit, filters)
-        except SearchIndexError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a broken index must not kill a keystroke
-            log.exception("search failed for %r", text)
-            self._damaged = True  # the next update rebuilds it
-            raise SearchIndexError("search-failed", reason=clip(str(exc) or type(exc).__name__)) from exc
+            if live_generation(self.index_dir) != self._generation:
+                return True
+            return self._searcher is not None and self._generation is not None and not self._searcher.up_to_date()
+        except Exception:  # noqa: BLE001 - unreadable: not "moved on", the caller reports the failure
+            return False
 
     def _run(self, searcher, text: str, plan: QueryPlan, limit: int, filters) -> SearchResults:
         allowed = self._allowed(searcher, filters)
@@ -381,13 +402,11 @@ class SearchService:
 
     def _document(self, searcher, docnum: int) -> tuple[dict, SnippetSource]:
         """A document's stored fields and its snippet source, read once per generation."""
-        found = self._document_cache.get(docnum)
+        found = self._document_cache.get_fresh(docnum)
         if found is None:
             stored = searcher.stored_fields(docnum)
             found = (stored, SnippetSource(stored.get("preview", "") or ""))
-            if len(self._document_cache) >= DOCUMENT_CACHE_ENTRIES:
-                self._document_cache.clear()
-            self._document_cache[docnum] = found
+            self._document_cache.put(docnum, found, 1)
         return found
 
     def _to_hit(self, searcher, docnum: int, score: float, highlight, today: str) -> SearchHit:

@@ -23,6 +23,7 @@ from kb_assistant.core.kb.load import KnowledgeBase, ParseCache, load_kb
 from kb_assistant.core.kb.stamp import KbStamp, kb_stamp
 from kb_assistant.core.search import SearchFilters, SearchService, UpdateReport
 from kb_assistant.core.search.indexer import live_generation, update_index, update_paths
+from kb_assistant.core.search.parallel import BackgroundMerge
 from kb_assistant.core.upkeep.check import check_kb
 
 log = logging.getLogger("kb_assistant.ui.search")
@@ -104,6 +105,7 @@ class SearchWorker(QObject):
     request_done = Signal(int)
     _published = Signal(int, int)  # from the loader thread
     _loaded = Signal(object)  # from the loader thread
+    _merged = Signal(object)  # from the thread waiting for a merge
 
     def __init__(self, kb_root: Path, index_dir: Path) -> None:
         super().__init__()
@@ -120,9 +122,13 @@ class SearchWorker(QObject):
         self._loader: threading.Thread | None = None
         self._pending: _Job | None = None
         self._warmed = False
+        self._merge: BackgroundMerge | None = None
+        self._merge_waiter: threading.Thread | None = None
+        self._merge_wanted = False
         # queued: the loader thread emits, the slots run on this worker's thread
         self._published.connect(self._on_published, Qt.ConnectionType.QueuedConnection)
         self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
+        self._merged.connect(self._on_merged, Qt.ConnectionType.QueuedConnection)
 
     def note_latest(self, request_id: int) -> None:
         """Called from the GUI thread: requests older than this are skipped."""
@@ -154,6 +160,7 @@ class SearchWorker(QObject):
         if self._loader is not None:
             self._pending = job if self._pending is None else self._pending.merged(job)
             return
+        self._stop_merge()  # an update is more urgent than a merge: it is done again afterwards
         self._loader = threading.Thread(target=self._load, args=(job,), name="kb-load", daemon=True)
         self._loader.start()
         if not self._warmed:
@@ -253,9 +260,33 @@ class SearchWorker(QObject):
                 self.failed.emit(KbError("index-repaired", reason=report.rebuild_reason))  # why the first search waited
             if outcome.stamp is not None:
                 self.watch.emit(outcome.stamp)
+            self._merge_wanted = self._merge_wanted or report.rebuilt
         if self._pending is not None:
             job, self._pending = self._pending, None
             self._start(job)
+        elif self._merge_wanted:
+            self._start_merge()
+
+    # -- merging a new build's segments (in a process of its own) -----------------------
+    def _start_merge(self) -> None:
+        """A new build has a segment per worker: merge them in the background, then search the one."""
+        self._merge_wanted = False
+        merge = self._merge = BackgroundMerge(self._index_dir, self._kb_root)
+        self._merge_waiter = threading.Thread(target=lambda: merge.wait() and self._merged.emit(merge),
+                                              name="kb-merge-wait", daemon=True)
+        self._merge_waiter.start()
+
+    def _stop_merge(self) -> None:
+        merge, self._merge = self._merge, None
+        if merge is not None:
+            merge.stop()
+            self._merge_wanted = True
+
+    @Slot(object)
+    def _on_merged(self, merge: BackgroundMerge) -> None:
+        if merge is self._merge and not self._closed:
+            self._merge = None
+            self._open_service().refresh()  # one segment from now on
 
     # -- searching -------------------------------------------------------------------
     @Slot(int, str, object, bool)
@@ -299,6 +330,9 @@ class SearchWorker(QObject):
         loader, self._loader = self._loader, None
         if loader is not None:
             loader.join(STOP_WAIT_SECONDS)
+        self._stop_merge()
+        if self._merge_waiter is not None:
+            self._merge_waiter.join(STOP_WAIT_SECONDS)  # it emits nothing for a merge stopped
         if self._service is not None:
             self._service.close()
             self._service = None

@@ -310,3 +310,84 @@ def test_loads_asked_for_while_one_runs_are_merged_into_one(qtbot, write_kb, tmp
     finally:
         release.set()
         thread.stop()
+
+
+def _segments(service) -> int:
+    reader = service._current_searcher().reader()
+    return len(reader.leaf_readers()) if hasattr(reader, "leaf_readers") else 1
+
+
+def test_a_parallel_build_is_merged_into_one_segment_in_the_background(qtbot, write_kb, tmp_path, monkeypatch):
+    import os
+
+    from kb_assistant.core.search import indexer
+
+    if (os.cpu_count() or 1) < 2:
+        import pytest
+
+        pytest.skip("one core: a build makes one segment")
+    monkeypatch.setattr(indexer, "PARALLEL_THRESHOLD", 10)
+    worker = SearchWorker(_big_kb(write_kb, 40), tmp_path / "index")
+    thread = SearchThread(worker)
+    window = _Window()
+    window.refresh.connect(worker.refresh)
+    worker.ready.connect(window.on_ready)
+    thread.start()
+    try:
+        window.refresh.emit()
+        qtbot.waitUntil(lambda: bool(window.answers), timeout=20000)
+        assert window.answers[0][1].rebuilt
+        # the search thread picks the merged index up by itself
+        qtbot.waitUntil(lambda: worker._merge is None and worker._service is not None, timeout=30000)
+        found = []
+        worker.results.connect(lambda request, results: found.append(results))
+        search = _Search()
+        search.asked.connect(worker.search)
+        search.asked.emit(1, "word0039", None)
+        qtbot.waitUntil(lambda: bool(found), timeout=10000)
+        assert found[0].hits[0].id == "a0039"
+        assert _segments(worker._service) == 1
+    finally:
+        thread.stop()
+
+
+def test_an_update_stops_a_merge_and_the_merge_is_done_again_after_it(qtbot, write_kb, tmp_path, monkeypatch):
+    from kb_assistant.core.search import indexer
+    from kb_assistant.ui.search import worker as worker_module
+
+    monkeypatch.setattr(indexer, "PARALLEL_THRESHOLD", 10)
+    started = []
+
+    class SlowMerge:
+        """Stands for the merging process: it runs until stopped."""
+
+        def __init__(self, index_dir, kb_root):
+            import threading
+
+            self.stopped = threading.Event()
+            started.append(self)
+
+        def wait(self, timeout=None):
+            self.stopped.wait(timeout)
+            return False
+
+        def stop(self):
+            self.stopped.set()
+
+    monkeypatch.setattr(worker_module, "BackgroundMerge", SlowMerge)
+    worker = SearchWorker(_big_kb(write_kb, 40), tmp_path / "index")
+    thread = SearchThread(worker)
+    window = _Window()
+    window.refresh.connect(worker.refresh)
+    window.saved.connect(worker.update_files)
+    worker.ready.connect(window.on_ready)
+    thread.start()
+    try:
+        window.refresh.emit()
+        qtbot.waitUntil(lambda: len(started) == 1, timeout=20000)
+        window.saved.emit(["faq/a0001.en.md"])  # the editor saved: the merge must give the lock up
+        qtbot.waitUntil(lambda: started[0].stopped.is_set(), timeout=10000)
+        qtbot.waitUntil(lambda: len(window.answers) == 2 and len(started) == 2, timeout=20000)
+    finally:
+        thread.stop()
+    assert started[1].stopped.is_set()  # closing stops it too
