@@ -10,8 +10,11 @@ from kb_assistant.ui.search.model import ResultsModel
 from kb_assistant.ui.search.view import ResultsView
 
 
-PREVIEW_FOLLOW_MS = 120
-"""How long the keys must pause before the article follows the first result (arrow keys: at once)."""
+PREVIEW_FOLLOW_MS = 250
+"""How long the keys must pause before the article follows the first result (arrow keys: at once).
+
+Laying an article out takes the GUI thread about 5 ms: at 120 ms it came between the keys of
+anyone typing a little slower than that, and the next key waited for it."""
 
 AS_TYPED_CHARS = 20
 """At most about this many characters of the question on the "Search … as typed" button (the middle is elided)."""

@@ -79,8 +79,10 @@ class ResultDelegate(QStyledItemDelegate):
     def sizeHint(self, option, index) -> QSize:  # noqa: N802
         # the view's own font and width are all the layout needs (initStyleOption costs a
         # round trip per call, and the view asks for every item's size on each layout)
+        # the width is the view's (items wrap, never scroll sideways): idealWidth() laid every
+        # item out a second time, a sixth of the window's time per keystroke
         document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()) + 4)
+        return QSize(max(50, option.rect.width()), int(document.size().height()) + 4)
 
 
 class ResultsView(QListView):

@@ -28,9 +28,9 @@ from kb_assistant.core.upkeep.check import check_kb
 
 log = logging.getLogger("kb_assistant.ui.search")
 
-RESULTS_SHOWN = 12
-"""Results per search in the window: the answer is in the first three, a narrow column shows
-about six, and each result's snippet costs the search about a quarter of a millisecond."""
+RESULTS_SHOWN = 8
+"""Results per search in the window: the answer is in the first three, the column shows five
+or six at 1366x768, and each result costs the search its snippet and the window its layout."""
 REPAIRS = frozenset({"index-damaged", "index-unreadable", "index-no-manifest"})
 """Rebuild reasons that mean the index on disk was broken: the agent is told it was repaired."""
 STOP_WAIT_SECONDS = 10.0

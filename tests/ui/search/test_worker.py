@@ -312,6 +312,18 @@ def test_loads_asked_for_while_one_runs_are_merged_into_one(qtbot, write_kb, tmp
         thread.stop()
 
 
+def _segments_on_disk(index_dir) -> int:
+    from whoosh import index as whoosh_index
+
+    from kb_assistant.core.search.indexer import INDEX_NAME, live_generation
+
+    index = whoosh_index.open_dir(str(live_generation(index_dir)), indexname=INDEX_NAME)
+    try:
+        return len(index._segments())
+    finally:
+        index.close()
+
+
 def _segments(service) -> int:
     reader = service._current_searcher().reader()
     return len(reader.leaf_readers()) if hasattr(reader, "leaf_readers") else 1
@@ -337,8 +349,9 @@ def test_a_parallel_build_is_merged_into_one_segment_in_the_background(qtbot, wr
         window.refresh.emit()
         qtbot.waitUntil(lambda: bool(window.answers), timeout=20000)
         assert window.answers[0][1].rebuilt
-        # the search thread picks the merged index up by itself
-        qtbot.waitUntil(lambda: worker._merge is None and worker._service is not None, timeout=30000)
+        # the merge runs in a process of its own; then the search thread picks the one segment up
+        qtbot.waitUntil(lambda: _segments_on_disk(tmp_path / "index") == 1, timeout=30000)
+        qtbot.waitUntil(lambda: worker._merge is None, timeout=10000)
         found = []
         worker.results.connect(lambda request, results: found.append(results))
         search = _Search()
@@ -346,7 +359,7 @@ def test_a_parallel_build_is_merged_into_one_segment_in_the_background(qtbot, wr
         search.asked.emit(1, "word0039", None)
         qtbot.waitUntil(lambda: bool(found), timeout=10000)
         assert found[0].hits[0].id == "a0039"
-        assert _segments(worker._service) == 1
+        qtbot.waitUntil(lambda: _segments(worker._service) == 1, timeout=10000)
     finally:
         thread.stop()
 
