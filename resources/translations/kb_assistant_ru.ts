@@ -87,7 +87,7 @@
 <context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../kb_assistant/ui/article/pane.py" line="+32"/>
+        <location filename="../../kb_assistant/ui/article/pane.py" line="+45"/>
         <source>The text of the selected article; Alt+Down and Alt+Up move through its links, Enter opens one</source>
         <translation>Текст выбранной статьи; Alt+Вниз и Alt+Вверх переходят по ссылкам, Enter открывает ссылку</translation>
     </message>
@@ -95,7 +95,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../kb_assistant/ui/widgets/article_view.py" line="+43"/>
+        <location filename="../../kb_assistant/ui/widgets/article_view.py" line="+66"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
@@ -108,7 +108,7 @@
 <context>
     <name>BrowsePanel</name>
     <message>
-        <location filename="../../kb_assistant/ui/learning/browse_panel.py" line="+34"/>
+        <location filename="../../kb_assistant/ui/learning/browse_panel.py" line="+41"/>
         <source>All languages</source>
         <translation>Все языки</translation>
     </message>
@@ -133,12 +133,12 @@
         <translation>Статьи по разделам</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+56"/>
         <source>(no category)</source>
         <translation>(без раздела)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-11"/>
         <source>{0} ({1} articles, {2} read)</source>
         <translation>{0} (статей: {1}, прочитано: {2})</translation>
     </message>
@@ -399,27 +399,27 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+102"/>
+        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+142"/>
         <source>Article text</source>
         <translation>Текст статьи</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+0"/>
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Problems in this article</source>
         <translation>Проблемы в этой статье</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
         <source>Notice</source>
         <translation>Уведомление</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+12"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -655,7 +655,7 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>EditorWorkbench</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+92"/>
+        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+104"/>
         <source>Open an article first, then press Ctrl+E to edit it.</source>
         <translation>Сначала откройте статью, затем нажмите Ctrl+E, чтобы её редактировать.</translation>
     </message>
@@ -821,7 +821,7 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../kb_assistant/ui/article/find_bar.py" line="+24"/>
+        <location filename="../../kb_assistant/ui/article/find_bar.py" line="+25"/>
         <location line="+1"/>
         <source>Find in article</source>
         <translation>Поиск в статье</translation>
@@ -833,6 +833,11 @@ Your text is kept here and in the autosave folder.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>Matches</source>
+        <translation>Совпадения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Next</source>
         <translation>Далее</translation>
     </message>
@@ -852,9 +857,24 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Закрыть панель поиска</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>Not found</source>
         <translation>Не найдено</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of more than {1}</source>
+        <translation>{0} из более чем {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More than {0} matches</source>
+        <translation>Совпадений больше {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} of {1}</source>
+        <translation>{0} из {1}</translation>
     </message>
 </context>
 <context>
@@ -1050,7 +1070,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Отметить статью как &amp;изученную</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+123"/>
         <source>Link not opened: {0}</source>
         <translation>Ссылка не открыта: {0}</translation>
     </message>
@@ -1109,12 +1129,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Открываем базу знаний…</translation>
     </message>
     <message>
-        <location filename="../../kb_assistant/ui/menus.py" line="+30"/>
+        <location filename="../../kb_assistant/ui/menus.py" line="+31"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;New article…</source>
         <translation>&amp;Новая статья…</translation>
     </message>
@@ -1134,12 +1154,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&amp;Find in article</source>
         <translation>&amp;Найти в статье</translation>
     </message>
@@ -1154,12 +1174,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Н&amp;астройки…</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-17"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>&amp;Learning mode</source>
         <translation>Режим &amp;обучения</translation>
     </message>
@@ -1169,7 +1189,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>&amp;Инструменты</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-1"/>
+        <source>&amp;Navigate</source>
+        <translation>Пере&amp;ход</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&amp;Go to the search box</source>
         <translation>Перейти в строку &amp;поиска</translation>
     </message>
@@ -1184,7 +1209,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>&amp;Использовать значения предыдущего клиента</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;Report to developers…</source>
         <translation>&amp;Сообщить разработчикам…</translation>
     </message>
@@ -1209,38 +1234,53 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Очистить поиск; ещё раз — скрыть окно</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+18"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Назад</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Forward</source>
+        <translation>&amp;Вперёд</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Go to &amp;section…</source>
+        <translation>Перейти к &amp;разделу…</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Copy reply {0}: {1}</source>
         <translation>Скопировать ответ {0}: {1}</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-115"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-47"/>
         <source>&amp;Reply</source>
         <translation>&amp;Ответ</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Copy the &amp;first reply</source>
         <translation>Скопировать &amp;первый ответ</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+74"/>
+        <location line="+98"/>
         <source>Copy reply {0}</source>
         <translation>Скопировать ответ {0}</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-82"/>
         <source>Zoom &amp;in</source>
         <translation>У&amp;величить текст</translation>
     </message>
@@ -1250,7 +1290,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Уме&amp;ньшить текст</translation>
     </message>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+97"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+92"/>
         <source>{0} articles ready</source>
         <translation>Загружено статей: {0}</translation>
     </message>
@@ -1275,12 +1315,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Статья «{0}» закреплена.</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <source>The new language takes effect after a restart.</source>
-        <translation>Новый язык интерфейса включится после перезапуска.</translation>
-    </message>
-    <message>
-        <location line="-122"/>
+        <location line="-69"/>
         <source>Updating the index: {0} of {1} files</source>
         <translation>Обновление индекса: файл {0} из {1}</translation>
     </message>
@@ -1290,7 +1325,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Ссылка не открыта: {0}</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+83"/>
         <source>Text size {0} pt</source>
         <translation>Размер текста: {0} пт</translation>
     </message>
@@ -1564,7 +1599,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>буфер обмена недоступен: установите xclip, xsel или wl-clipboard (Linux) или выведите ответ без --copy ({type})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>the search index could not be opened, built or updated</source>
         <translation>не удалось открыть, построить или обновить поисковый индекс</translation>
     </message>
@@ -1579,7 +1614,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>{path}: не удаётся записать поисковый индекс: {reason}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{path}: a process building the search index stopped unexpectedly; the index as it was is kept</source>
         <translation>{path}: процесс, который строил поисковый индекс, неожиданно завершился; индекс оставлен как был</translation>
     </message>
@@ -1659,7 +1694,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>{path}: настройки нельзя использовать ({reason}); используются значения по умолчанию</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{path}: settings must be a JSON object; using defaults</source>
         <translation>{path}: настройки должны быть объектом JSON; используются значения по умолчанию</translation>
     </message>
@@ -1729,7 +1764,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>метаданные должны быть набором пар «ключ: значение», а не списком</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>front matter must be a mapping of keys to values, not text</source>
         <translation>метаданные должны быть набором пар «ключ: значение», а не текстом</translation>
     </message>
@@ -1975,7 +2010,27 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>id «{id}» уже занят файлом {other}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>the front matter cannot be read: line 1 must be exactly &apos;---&apos;, so the lines up to line {closing} are read as article text and the article loses its title, questions and language</source>
+        <translation>метаданные не читаются: первая строка должна быть ровно «---», поэтому всё до строки {closing} читается как текст статьи, и статья теряет название, вопросы и язык</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the customer question is still the template&apos;s sample: write how customers really ask, or delete it</source>
+        <translation>вопрос клиента всё ещё из шаблона: напишите, как клиенты спрашивают на самом деле, или удалите его</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this line is still the template&apos;s sample text: write your own</source>
+        <translation>эта строка всё ещё из шаблона: напишите свой текст</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the reply is still the template&apos;s sample: write it, or delete it</source>
+        <translation>ответ всё ещё из шаблона: напишите его или удалите</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>review was due on {due} (reviewed {reviewed}, every {days} days)</source>
         <translation>проверку нужно было провести до {due} (последняя — {reviewed}, раз в {days} дн.)</translation>
     </message>
@@ -2035,7 +2090,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>недопустимое имя поля «{name}»: используйте a-z, 0-9 и _</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>invalid placeholder name &apos;{name}&apos;: use a-z, 0-9 and _ (e.g. {hint})</source>
         <translation>недопустимое имя поля «{name}»: используйте a-z, 0-9 и _ (например, {hint})</translation>
     </message>
@@ -2065,7 +2120,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>текст после вопроса {number} не относится к нему и пропущен; сдвиньте его под вопрос отступом или начните новый пронумерованный вопрос</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>question {number} has no text</source>
         <translation>у вопроса {number} нет текста</translation>
     </message>
@@ -2165,7 +2220,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>{reason}; пока прогресс обучения хранится в {folder}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the rename cannot be done as asked</source>
         <translation>переименовать так, как указано, нельзя</translation>
     </message>
@@ -2441,6 +2496,54 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+5"/>
         <source>Will be created as {0}</source>
         <translation>Будет создан файл {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineDialog</name>
+    <message>
+        <location filename="../../kb_assistant/ui/article/outline.py" line="+89"/>
+        <source>Go to section</source>
+        <translation>Переход к разделу</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type to find a section</source>
+        <translation>Начните вводить название раздела</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a section</source>
+        <translation>Поиск раздела</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up and Down choose, Enter goes there, Esc closes</source>
+        <translation>Вверх и Вниз — выбор, Enter — перейти, Esc — закрыть</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sections of the article</source>
+        <translation>Разделы статьи</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number of sections</source>
+        <translation>Число разделов</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{0}, level {1}</source>
+        <translation>{0}, уровень {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This article has no sections</source>
+        <translation>В этой статье нет разделов</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sections: {0} of {1}</source>
+        <translation>Разделов: {0} из {1}</translation>
     </message>
 </context>
 <context>
@@ -2723,7 +2826,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Сценарий для звонка</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Greeting not added: the reply already opens with one.</source>
         <translation>Приветствие не добавлено: ответ уже начинается с приветствия.</translation>
     </message>
@@ -2778,7 +2881,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Скопировать выделенный ответ в формате выбранного канала (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+84"/>
         <source>In another language: {0}</source>
         <translation>На другом языке: {0}</translation>
     </message>
@@ -2788,7 +2891,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>{0} (нет в этой базе знаний)</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-86"/>
         <source>Greeting</source>
         <translation>Приветствие</translation>
     </message>
@@ -2808,12 +2911,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Прощ&amp;ание:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>This article has no ready replies.</source>
         <translation>В этой статье нет готовых ответов.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+61"/>
         <source>(none)</source>
         <translation>(нет)</translation>
     </message>
@@ -3064,7 +3167,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../kb_assistant/ui/search/model.py" line="+29"/>
+        <location filename="../../kb_assistant/ui/search/model.py" line="+33"/>
         <source>snippet</source>
         <translation>фрагмент</translation>
     </message>
@@ -3079,7 +3182,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>ответов: {0}</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Weak match: {0}</source>
         <translation>Слабое совпадение: {0}</translation>
     </message>
@@ -3087,12 +3190,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>ResultsPane</name>
     <message>
-        <location filename="../../kb_assistant/ui/search/pane.py" line="+36"/>
+        <location filename="../../kb_assistant/ui/search/pane.py" line="+47"/>
         <source>Results</source>
         <translation>Результаты</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+44"/>
         <source>Nothing found for “{0}”.</source>
         <translation>По запросу «{0}» ничего не найдено.</translation>
     </message>
@@ -3102,11 +3205,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Хорошего совпадения нет. Ближайшие:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>Searched as: {0}</source>
         <translation>Искали как: {0}</translation>
     </message>
     <message>
+        <location line="+5"/>
         <location line="+1"/>
         <source>Search “{0}” as typed</source>
         <translation>Искать «{0}» как набрано</translation>
@@ -3301,12 +3405,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Телефон</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+140"/>
         <source>The bundled sample knowledge base</source>
         <translation>Встроенная демонстрационная база знаний</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-119"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
@@ -3447,12 +3551,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Put customer values aside after</source>
         <translation>Откладывать значения клиента через</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-14"/>
         <source>then they are shown as the previous customer&apos;s and used only when you take them</source>
         <translation>после этого они показываются как значения предыдущего клиента и подставляются, только если вы их возьмёте</translation>
     </message>
@@ -3494,11 +3598,6 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+1"/>
-        <source>takes effect after a restart</source>
-        <translation>применится после перезапуска</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Тема:</translation>
     </message>
@@ -3534,12 +3633,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Выбрать папку базы знаний</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>A new interface language takes effect after a restart.</source>
-        <translation>Новый язык интерфейса применится после перезапуска.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;OK</source>
         <translation>&amp;ОК</translation>
     </message>
@@ -3565,7 +3659,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Закрыть без сохранения</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Not added to any reply. Put {{agent_signature}} in a reply or a closing to place it there.</source>
         <translation>Не добавляется ни к одному ответу. Чтобы вставить подпись, поставьте {{agent_signature}} в ответ или прощание.</translation>
     </message>
