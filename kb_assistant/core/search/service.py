@@ -261,26 +261,33 @@ class SearchService:
             as_typed: no keyboard-layout repair (the agent asked to search the text as typed).
         """
         limit = max(1, limit)
-        for attempt in (1, 2):
-            try:
-                searcher = self._current_searcher()
-                plan = build_query(self._stats, text, live=live, synonyms=self._synonyms, repair=not as_typed)
-                if plan is None:
-                    return SearchResults(query=text)
-                return self._run(searcher, text, plan, limit, filters)
-            except SearchIndexError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - a broken index must not kill a keystroke
-                if attempt == 1 and self._moved_on():
-                    # another writer's commit (a merge, an update) removed files this searcher had not
-                    # opened yet: not damage, only an old view; search the new one
-                    log.info("the index changed under the searcher; searching it again")
-                    self.refresh()
-                    continue
-                log.exception("search failed for %r", text)
-                self._damaged = True  # the next update rebuilds it
-                raise SearchIndexError("search-failed", reason=clip(str(exc) or type(exc).__name__)) from exc
-        raise AssertionError("unreachable")  # pragma: no cover - the second attempt returns or raises
+        try:
+            return self._search_once(text, live, limit, filters, as_typed)
+        except SearchIndexError:
+            raise
+        except Exception as first:  # noqa: BLE001 - a broken index must not kill a keystroke
+            failure = first
+            if self._moved_on():
+                # another writer's commit (a merge, an update) removed files this searcher had not
+                # opened yet: not damage, only an old view; search the new one
+                log.info("the index changed under the searcher; searching it again")
+                self.refresh()
+                try:
+                    return self._search_once(text, live, limit, filters, as_typed)
+                except SearchIndexError:
+                    raise
+                except Exception as second:  # noqa: BLE001 - as above
+                    failure = second
+            log.error("search failed for %r", text, exc_info=failure)
+            self._damaged = True  # the next update rebuilds it
+            raise SearchIndexError("search-failed", reason=clip(str(failure) or type(failure).__name__)) from failure
+
+    def _search_once(self, text: str, live: bool, limit: int, filters, as_typed: bool) -> SearchResults:
+        searcher = self._current_searcher()
+        plan = build_query(self._stats, text, live=live, synonyms=self._synonyms, repair=not as_typed)
+        if plan is None:
+            return SearchResults(query=text)
+        return self._run(searcher, text, plan, limit, filters)
 
     def _moved_on(self) -> bool:
         """Whether the index on disk is newer than the open searcher (another generation or commit)."""
