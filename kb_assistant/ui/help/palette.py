@@ -21,15 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kb_assistant.core.language import switch_layout
 from kb_assistant.ui.help.registry import Command, window_commands, window_names
 
 _ACTION_ROLE = Qt.ItemDataRole.UserRole
 
 
 def matches(command: Command, query: str) -> bool:
-    """Whether every word of ``query`` is in the command's text, its menu or its keys (any case, ё as е)."""
+    """Whether every word of ``query`` is in the command's text, its menu or its keys (any case, ё as е).
+
+    A word typed on the other keyboard layout counts too ("gthtq" finds «Перейти»): the
+    palette is opened with a key, and the layout is easy to leave on the wrong language.
+    """
     haystack = _fold(" ".join((command.text, command.menu, command.key_text)))
-    return all(word in haystack for word in _fold(query).split())
+    return all(word in haystack or (switch_layout(word) or "\0") in haystack for word in _fold(query).split())
 
 
 def _fold(text: str) -> str:

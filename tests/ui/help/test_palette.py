@@ -89,3 +89,15 @@ def test_ctrl_shift_p_opens_it(qtbot, window, monkeypatch):
     monkeypatch.setattr("kb_assistant.ui.menus.CommandPalette.exec", lambda self: opened.append(self) or 0)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert len(opened) == 1 and window.palette_action not in [c.action for c in opened[0].commands]
+
+
+def test_a_word_typed_on_the_other_layout_finds_its_command():
+    from kb_assistant.ui.help.palette import matches
+    from kb_assistant.ui.help.registry import Command
+
+    go = Command(window="main", menu="Переход", text="Перейти к разделу…", keys=("Ctrl+Shift+O",), action=None)
+    assert matches(go, "gthtq")  # «перей» with the English layout on
+    assert matches(go, "перей") and matches(go, "ctrl+shift+o")
+    assert not matches(go, "zoom")
+    find = Command(window="main", menu="Edit", text="Find in article", keys=("Ctrl+F",), action=None)
+    assert matches(find, "аштв")  # "find" with the Russian layout on
