@@ -440,6 +440,10 @@ class SearchService:
         """How many documents the index holds."""
         return self._current_searcher().doc_count()
 
+    def segment_count(self) -> int:
+        """How many segments the open index has (a search looks each term up in every one)."""
+        return len(self._current_searcher().reader().leaf_readers())
+
 
 
 

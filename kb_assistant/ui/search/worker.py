@@ -248,9 +248,14 @@ class SearchWorker(QObject):
         elif outcome.unchanged:
             self.unchanged.emit()
         else:
-            self._open_service().refresh()  # the index as the loader left it
+            service = self._open_service()
+            service.refresh()  # the index as the loader left it
             if not self._warmed:
                 self._warm()
+            # merged after a build, or at start-up when the app quit before a merge was done
+            first_load = self._kb is None
+            self._merge_wanted = self._merge_wanted or outcome.report.rebuilt or (
+                first_load and service.has_index() and service.segment_count() > 1)
             self._kb, self._stamp = outcome.kb, outcome.stamp
             for notice in outcome.notices:
                 self.failed.emit(notice)
@@ -260,7 +265,6 @@ class SearchWorker(QObject):
                 self.failed.emit(KbError("index-repaired", reason=report.rebuild_reason))  # why the first search waited
             if outcome.stamp is not None:
                 self.watch.emit(outcome.stamp)
-            self._merge_wanted = self._merge_wanted or report.rebuilt
         if self._pending is not None:
             job, self._pending = self._pending, None
             self._start(job)
@@ -268,6 +272,11 @@ class SearchWorker(QObject):
             self._start_merge()
 
     # -- merging a new build's segments (in a process of its own) -----------------------
+    @property
+    def merging(self) -> bool:
+        """Whether a merge of the index's segments is running or waits for a load to end."""
+        return self._merge is not None or self._merge_wanted
+
     def _start_merge(self) -> None:
         """A new build has a segment per worker: merge them in the background, then search the one."""
         self._merge_wanted = False

@@ -404,3 +404,33 @@ def test_an_update_stops_a_merge_and_the_merge_is_done_again_after_it(qtbot, wri
     finally:
         thread.stop()
     assert started[1].stopped.is_set()  # closing stops it too
+
+
+def test_an_index_left_unmerged_by_the_last_run_is_merged_at_start_up(qtbot, write_kb, tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from kb_assistant.core.search import indexer
+    from kb_assistant.core.search.indexer import update_index
+
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: a build makes one segment")
+    root = _big_kb(write_kb, 40)
+    update_index(tmp_path / "index", root, parallel_threshold=10)  # a segment per worker, never merged
+    assert _segments_on_disk(tmp_path / "index") > 1
+    monkeypatch.setattr(indexer, "PARALLEL_THRESHOLD", 10)
+    worker = SearchWorker(root, tmp_path / "index")
+    thread = SearchThread(worker)
+    window = _Window()
+    window.refresh.connect(worker.refresh)
+    worker.ready.connect(window.on_ready)
+    thread.start()
+    try:
+        window.refresh.emit()
+        qtbot.waitUntil(lambda: bool(window.answers), timeout=20000)
+        assert not window.answers[0][1].rebuilt
+        qtbot.waitUntil(lambda: _segments_on_disk(tmp_path / "index") == 1, timeout=30000)
+        qtbot.waitUntil(lambda: not worker.merging, timeout=10000)
+    finally:
+        thread.stop()
