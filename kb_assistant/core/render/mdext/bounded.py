@@ -49,6 +49,9 @@ TITLE_CHARS = 500
 """The longest link title read: an unclosed quote is searched for its end this far only."""
 TEXT_NESTING = 3
 """How deeply brackets may nest inside a link text (``[a [b [c]] d](x)``)."""
+SHORT_REST = 256
+"""Within this many characters of a paragraph's end, Python-Markdown's own scans run: each is
+short there, so the whole stays linear, and odd input (``[]('(``) reads exactly as it always did."""
 
 
 def _nested(inner: str, open_: str, close: str, depth: int) -> str:
@@ -73,6 +76,8 @@ _SPACE_RE = re.compile(r"\s")
 
 def _bounded_text(self: LinkInlineProcessor, data: str, index: int) -> tuple[str, int, bool]:
     """``getText``: the text between ``[`` (just before ``index``) and its ``]``, if close enough."""
+    if len(data) - index <= SHORT_REST:
+        return LinkInlineProcessor.getText(self, data, index)
     match = _TEXT_RE.match(data, index, min(len(data), index + TEXT_CHARS))
     if match is None:
         return "", index, False
@@ -81,6 +86,8 @@ def _bounded_text(self: LinkInlineProcessor, data: str, index: int) -> tuple[str
 
 def _bounded_link(self: LinkInlineProcessor, data: str, index: int) -> tuple[str, str | None, int, bool]:
     """``getLink``: the ``(url "title")`` at ``index``, if it closes within the bound."""
+    if len(data) - index <= SHORT_REST:
+        return LinkInlineProcessor.getLink(self, data, index)
     end = min(len(data), index + DESTINATION_CHARS)
     angled = self.RE_LINK.match(data, index, end)
     if angled and angled.group(1):  # [text](<url> "title"), as Python-Markdown reads it
