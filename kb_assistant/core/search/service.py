@@ -66,10 +66,10 @@ WARM_UP_QUESTIONS = ("как вернуть деньг", "how do i get a refun",
 OPEN_ATTEMPTS = 3
 """How often opening follows ``CURRENT`` again when another process moved it meanwhile."""
 PASSAGE_CACHE_ENTRIES = 512
+"""Documents whose stemmed passages are kept (the first result of a typed question changes rarely)."""
 DOCUMENT_CACHE_ENTRIES = 512
 """Documents whose stored fields and snippet words are kept: reading and cutting them again for
 each keystroke was half of a live search on a large KB (the same dozen results, keystroke after keystroke)."""
-"""Documents whose stemmed passages are kept (the first result of a typed question changes rarely)."""
 WORD_CACHE_ENTRIES = 400_000
 """Bound (in document scores) of the caches of per-word and per-question-start scores."""
 
@@ -236,8 +236,9 @@ class SearchService:
         return True
 
     def warm(self) -> None:
-        """Open the index and answer a few searches now (readers, stemmers, tables loaded), so the
-        agent's first keystroke does not pay for them; the answers are thrown away."""
+        """Open the index, read its term table and search a few times now (answers thrown away): the first key pays for none."""
+        self._current_searcher()
+        self._stats.preload()
         for text in WARM_UP_QUESTIONS:
             self.search(text, live=True)
 
@@ -443,8 +444,6 @@ class SearchService:
     def segment_count(self) -> int:
         """How many segments the open index has (a search looks each term up in every one)."""
         return len(self._current_searcher().reader().leaf_readers())
-
-
 
 
 __all__ = ["SearchFilters", "SearchService", "CONFIDENCE_THRESHOLD", "INDEX_NAME"]

@@ -189,3 +189,18 @@ def test_a_closed_service_opens_again_when_asked(service):
     service.close()
     assert top_ids(service.search("refund"))[0] == "refund"
     assert service.doc_count() == len(KB_FILES) - 1
+
+
+def test_the_term_table_read_at_once_gives_the_same_answers(kb_root, tmp_path):
+    """warm() reads every term's frequency in one pass; a search then gives what lookups one by one give."""
+    from kb_assistant.core.search.service import SearchService
+
+    questions = ["refund card", "как вернуть деньги", "djpdhfn", "coupon", "zzzz unknown", "пароль"]
+    with SearchService(kb_root, tmp_path / "one") as plain:
+        plain.update()
+        expected = [(r.hits, r.confidence, r.interpreted) for r in map(plain.search, questions)]
+    with SearchService(kb_root, tmp_path / "two") as warmed:
+        warmed.update()
+        warmed.warm()
+        assert warmed._stats._complete
+        assert [(r.hits, r.confidence, r.interpreted) for r in map(warmed.search, questions)] == expected
