@@ -68,8 +68,7 @@ OPEN_ATTEMPTS = 3
 PASSAGE_CACHE_ENTRIES = 512
 """Documents whose stemmed passages are kept (the first result of a typed question changes rarely)."""
 DOCUMENT_CACHE_ENTRIES = 512
-"""Documents whose stored fields and snippet words are kept: reading and cutting them again for
-each keystroke was half of a live search on a large KB (the same dozen results, keystroke after keystroke)."""
+"""Documents whose stored fields and snippet words are kept: cutting them again per keystroke was half a live search."""
 WORD_CACHE_ENTRIES = 400_000
 """Bound (in document scores) of the caches of per-word and per-question-start scores."""
 
@@ -236,11 +235,13 @@ class SearchService:
         return True
 
     def warm(self) -> None:
-        """Open the index, read its term table and search a few times now (answers thrown away): the first key pays for none."""
-        self._current_searcher()
-        self._stats.preload()
+        """Open the index and search a few times now (answers thrown away): the first key pays for none of it."""
         for text in WARM_UP_QUESTIONS:
             self.search(text, live=True)
+
+    def read_terms(self) -> bool:
+        """Read every term's frequency at once (``TermStats.preload``, 0.1 s): new words cost no lookups after."""
+        return self._current_searcher() is not None and self._stats.preload()
 
     # -- searching -------------------------------------------------------
     def search(

@@ -16,7 +16,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from kb_assistant.core.errors import KbError, SearchIndexError
 from kb_assistant.core.kb.load import KnowledgeBase, ParseCache, load_kb
@@ -122,6 +122,7 @@ class SearchWorker(QObject):
         self._loader: threading.Thread | None = None
         self._pending: _Job | None = None
         self._warmed = False
+        self._terms_read = False  # for the searcher open now; read again after each new one
         self._merge: BackgroundMerge | None = None
         self._merge_waiter: threading.Thread | None = None
         self._merge_wanted = False
@@ -234,7 +235,7 @@ class SearchWorker(QObject):
         """The first part of a new index is live: search it from now on."""
         if self._closed or self._service is None:
             return
-        self._service.refresh()
+        self._terms_read = not self._service.refresh() and self._terms_read
         self._warm()
         self.searchable.emit(indexed, total)
 
@@ -249,7 +250,7 @@ class SearchWorker(QObject):
             self.unchanged.emit()
         else:
             service = self._open_service()
-            service.refresh()  # the index as the loader left it
+            self._terms_read = not service.refresh() and self._terms_read  # the index as the loader left it
             if not self._warmed:
                 self._warm()
             # merged after a build, or at start-up when the app quit before a merge was done
@@ -295,7 +296,7 @@ class SearchWorker(QObject):
     def _on_merged(self, merge: BackgroundMerge) -> None:
         if merge is self._merge and not self._closed:
             self._merge = None
-            self._open_service().refresh()  # one segment from now on
+            self._terms_read = not self._open_service().refresh() and self._terms_read  # one segment now
 
     # -- searching -------------------------------------------------------------------
     @Slot(int, str, object, bool)
@@ -325,6 +326,15 @@ class SearchWorker(QObject):
             return
         self._repairing = False
         self.results.emit(request_id, found)
+        if not self._terms_read:
+            # once the first answer is out, between keys: a request already queued goes first
+            self._terms_read = True
+            QTimer.singleShot(0, self._read_terms)
+
+    @Slot()
+    def _read_terms(self) -> None:
+        if self._service is not None and not self._closed:
+            self._service.read_terms()
 
     @Slot()
     def close(self) -> None:

@@ -192,7 +192,7 @@ def test_a_closed_service_opens_again_when_asked(service):
 
 
 def test_the_term_table_read_at_once_gives_the_same_answers(kb_root, tmp_path):
-    """warm() reads every term's frequency in one pass; a search then gives what lookups one by one give."""
+    """read_terms() reads every term's frequency in one pass; a search then gives what lookups one by one give."""
     from kb_assistant.core.search.service import SearchService
 
     questions = ["refund card", "как вернуть деньги", "djpdhfn", "coupon", "zzzz unknown", "пароль"]
@@ -201,6 +201,5 @@ def test_the_term_table_read_at_once_gives_the_same_answers(kb_root, tmp_path):
         expected = [(r.hits, r.confidence, r.interpreted) for r in map(plain.search, questions)]
     with SearchService(kb_root, tmp_path / "two") as warmed:
         warmed.update()
-        warmed.warm()
-        assert warmed._stats._complete
+        assert warmed.read_terms()
         assert [(r.hits, r.confidence, r.interpreted) for r in map(warmed.search, questions)] == expected
