@@ -33,6 +33,8 @@ RESULTS_SHOWN = 8
 or six at 1366x768, and each result costs the search its snippet and the window its layout."""
 REPAIRS = frozenset({"index-damaged", "index-unreadable", "index-no-manifest"})
 """Rebuild reasons that mean the index on disk was broken: the agent is told it was repaired."""
+READ_TERMS_AFTER_MS = 300
+"""How long after the first answer the term table is read (``SearchService.read_terms``, 0.1 s)."""
 STOP_WAIT_SECONDS = 10.0
 """How long closing waits for the loader (an index build stops at its next file or heartbeat)."""
 
@@ -327,9 +329,10 @@ class SearchWorker(QObject):
         self._repairing = False
         self.results.emit(request_id, found)
         if not self._terms_read:
-            # once the first answer is out, between keys: a request already queued goes first
+            # once the first answer is painted, between keys: read at once, it held the interpreter
+            # while the window painted that answer (start-up to the first answer +0.2 s)
             self._terms_read = True
-            QTimer.singleShot(0, self._read_terms)
+            QTimer.singleShot(READ_TERMS_AFTER_MS, self._read_terms)
 
     @Slot()
     def _read_terms(self) -> None:
