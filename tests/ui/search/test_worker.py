@@ -434,3 +434,29 @@ def test_an_index_left_unmerged_by_the_last_run_is_merged_at_start_up(qtbot, wri
         qtbot.waitUntil(lambda: not worker.merging, timeout=10000)
     finally:
         thread.stop()
+
+
+def test_closing_during_a_first_build_stops_it_and_keeps_the_part_already_live(qtbot, write_kb, tmp_path):
+    import time
+
+    from kb_assistant.core.search import SearchService
+    from kb_assistant.core.search.indexer import FIRST_PART_FILES
+
+    total = 8 * FIRST_PART_FILES
+    root = _big_kb(write_kb, total)
+    worker = SearchWorker(root, tmp_path / "index")
+    thread = SearchThread(worker)
+    window = _Window()
+    window.refresh.connect(worker.refresh)
+    worker.ready.connect(window.on_ready)
+    parts = []
+    worker.searchable.connect(lambda indexed, all_files: parts.append(indexed))
+    thread.start()
+    window.refresh.emit()
+    qtbot.waitUntil(lambda: bool(parts), timeout=20000)
+    started = time.perf_counter()
+    thread.stop()  # the agent quits while the rest is indexed
+    assert time.perf_counter() - started < 5
+    assert window.answers == []  # stopped: never reported as loaded
+    with SearchService(root, tmp_path / "index") as reader:
+        assert reader.doc_count() >= FIRST_PART_FILES  # the first part stays live for the next start
