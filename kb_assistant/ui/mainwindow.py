@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
     @Slot(int, int)
     def show_progress(self, done: int, total: int) -> None:
         """Index update progress in the status bar."""
-        self.statusBar().showMessage(self.tr("Updating the index: {0} of {1} files").format(done, total))
+        self.statusBar().showMessage(self.tr("Updating the index: {0} of {1} files; you can search meanwhile").format(done, total))
 
     @Slot(object)
     def show_error(self, problem: str | BaseException) -> None:

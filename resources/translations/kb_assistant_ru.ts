@@ -285,7 +285,7 @@
 <context>
     <name>CommandPalette</name>
     <message>
-        <location filename="../../kb_assistant/ui/help/palette.py" line="+49"/>
+        <location filename="../../kb_assistant/ui/help/palette.py" line="+54"/>
         <source>Command palette</source>
         <translation>Палитра команд</translation>
     </message>
@@ -1300,7 +1300,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>; ошибок в базе знаний: {0} (Вид → Проблемы)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+10"/>
+        <source>Updating the index: {0} of {1} files; you can search meanwhile</source>
+        <translation>Обновление индекса: файл {0} из {1}; искать можно уже сейчас</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Not copied: no article matches the question well.</source>
         <translation>Не скопировано: ни одна статья не подходит к вопросу достаточно хорошо.</translation>
     </message>
@@ -1315,12 +1320,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Статья «{0}» закреплена.</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <source>Updating the index: {0} of {1} files</source>
-        <translation>Обновление индекса: файл {0} из {1}</translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="-27"/>
         <source>Link not opened: {0}</source>
         <translation>Ссылка не открыта: {0}</translation>
     </message>

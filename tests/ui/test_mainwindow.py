@@ -451,3 +451,9 @@ def test_copying_from_no_good_match_asks_first(qtbot, window, monkeypatch):
     assert asked == ["how to cook pasta refund"]
     assert QGuiApplication.clipboard().text() == "before"
     assert "Not copied" in window.statusBar().currentMessage()
+
+
+def test_index_progress_says_the_agent_can_search_meanwhile(qtbot, window):
+    """The search thread answers while the loader indexes (the first part of a first build too)."""
+    window.show_progress(100, 1472)
+    assert window.statusBar().currentMessage() == "Updating the index: 100 of 1472 files; you can search meanwhile"
