@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from array import array
 from bisect import bisect_left
 
 import datetime as dt
@@ -19,6 +18,10 @@ SCAN_CHARS = 6000
 
 _WORDS = re.compile(TOKEN_PATTERN)
 """Words as the index cuts them: a match is always a whole word of the text."""
+_LETTER = re.compile(r"[^\W_]").match
+SHORT_WORD = 2
+_SHORT_WORDS = re.compile(r"(?<![^\W_])[^\W_]{1,%d}(?![^\W_])(?!['’][^\W_])" % SHORT_WORD)
+_APOSTROPHES = "'’"
 
 
 class SnippetSource:
@@ -26,44 +29,67 @@ class SnippetSource:
 
     Each keystroke asks for the snippets of about a dozen results, mostly the
     same articles as the keystroke before, with new words. Scanning the text
-    with a pattern of every term took a quarter of a live search on a large KB;
-    here the text is cut into words once, and a term finds the words it starts
-    by bisection in their sorted list. A word counts when its own index form is
-    among the terms (stems are nearly always prefixes of their words).
-
-    The spans are kept flat (about 40 KB per article, half of it the text): the
-    search keeps hundreds of these.
+    with a pattern of every term took a quarter of a live search on a large KB,
+    and cutting every article into words with their spans still took 1.7 ms per
+    new article, most of a slow keystroke's time on 1,500 articles. Here an
+    article keeps its sorted distinct words (one C-level ``findall``); a term
+    finds the words it starts by bisection in them, a word counts when its own
+    index form is among the terms (stems are nearly always prefixes of their
+    words), and only the words that count are looked up in the text.
     """
 
-    __slots__ = ("head", "_words", "_first", "_starts", "_ends")
+    __slots__ = ("head", "_lower", "_words", "_spans")
 
     def __init__(self, text: str) -> None:
         self.head = " ".join(text[:SCAN_CHARS].split())
         # "ё" and "е" are one letter to the index; the replacement keeps offsets
         folded = self.head.replace("ё", "е").replace("Ё", "Е")
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for match in _WORDS.finditer(folded):
-            spans.setdefault(match.group(0).lower(), []).append(match.span())
-        self._words = sorted(spans)
-        # word i's spans are _starts/_ends[_first[i]:_first[i + 1]]; a head is at most SCAN_CHARS long
-        self._first, self._starts, self._ends = array("H", [0]), array("H"), array("H")
-        for word in self._words:
-            for start, end in spans[word]:
-                self._starts.append(start)
-                self._ends.append(end)
-            self._first.append(len(self._starts))
+        lower = folded.lower()
+        # a letter whose lower case is longer ("İ") would shift the spans: such a text is cut word by word
+        self._lower = lower if len(lower) == len(folded) else None
+        words = _WORDS.findall(lower) if self._lower else [w.lower() for w in _WORDS.findall(folded)]
+        self._words = sorted(set(words))
+        self._spans: dict[str, list[tuple[int, int]]] = {}
 
     def matches(self, terms: frozenset[str]) -> list[tuple[int, int]]:
         """Character spans, in order, of the words whose index form is in ``terms``."""
-        words, found = self._words, set()
+        words, found = self._words, []
         for term in terms:
             position = bisect_left(words, term)
             while position < len(words) and words[position].startswith(term):
                 if index_form(words[position]) in terms:
-                    found.add(position)
+                    found.append(words[position])
                 position += 1
-        first, starts, ends = self._first, self._starts, self._ends
-        return sorted((starts[k], ends[k]) for i in found for k in range(first[i], first[i + 1]))
+        lower, spans = self._lower, []
+        if lower is None:
+            folded = self.head.replace("ё", "е").replace("Ё", "Е")
+            return [m.span() for m in _WORDS.finditer(folded) if m.group(0).lower() in found]
+        for word in set(found):
+            known = self._spans.get(word)
+            if known is None:
+                # the next keystroke mostly asks for the same words of the same article
+                known = self._spans[word] = self._find(word)
+            spans += known
+        return sorted(spans)
+
+    def _find(self, word: str) -> list[tuple[int, int]]:
+        """Where ``word`` stands as a whole word in the text."""
+        lower = self._lower
+        if len(word) <= SHORT_WORD:
+            # a letter or two is inside nearly every word: cut the short words out in one C-level pass
+            if not self._spans.get(""):
+                self._spans[""] = [(0, 0)]
+                for match in _SHORT_WORDS.finditer(lower):
+                    if _starts_token(lower, match.start()):
+                        self._spans.setdefault(match.group(0), []).append(match.span())
+            return self._spans.get(word, [])
+        spans, start = [], lower.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if _starts_token(lower, start) and _WORDS.match(lower, start).end() == end:
+                spans.append((start, end))
+            start = lower.find(word, end)
+        return spans
 
     def snippet(self, terms: frozenset[str], width: int = SNIPPET_CHARS):
         """The window of the text with the most distinct matched words; see :func:`make_snippet`."""
@@ -91,6 +117,23 @@ class SnippetSource:
                 space = head.find(" ", start, best_start)
                 start = space + 1 if space >= 0 else start
         return _cut(head, start, width, matches)
+
+
+def _starts_token(text: str, start: int) -> bool:
+    if start == 0 or _LETTER(text[start - 1]):
+        return start == 0
+    # a word joined by an apostrophe to the one before ("don't") is a token's second half,
+    # unless it ends a chain with an even number of links ("a'b'c" is "a'b" and "c")
+    links, apostrophe = 0, start - 1
+    while text[apostrophe] in _APOSTROPHES and apostrophe > 0 and _LETTER(text[apostrophe - 1]):
+        letter = apostrophe - 1
+        while letter > 0 and _LETTER(text[letter - 1]):
+            letter -= 1
+        links += 1
+        if letter == 0:
+            break
+        apostrophe = letter - 1
+    return links % 2 == 0
 
 
 def make_snippet(text: str, terms: frozenset[str], width: int = SNIPPET_CHARS):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 import pytest
 from hypothesis import given
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 from kb_assistant.core.articles.parse import parse_article_bytes
 from kb_assistant.core.models import KbConfig
 from kb_assistant.core.search.analysis import index_form, tokenize
-from kb_assistant.core.search.snippets import SNIPPET_CHARS, article_hit, make_snippet, mark_spans
+from kb_assistant.core.search.analysis import TOKEN_PATTERN
+from kb_assistant.core.search.snippets import SNIPPET_CHARS, SnippetSource, article_hit, make_snippet, mark_spans
 
 
 def terms(*words: str) -> frozenset[str]:
@@ -110,6 +112,25 @@ def test_every_marked_word_of_the_window_is_found(text, words):
             expected.append((offset, offset + len(word)))
         offset += len(word) + 1
     assert spans == tuple(expected)
+
+
+PIECES = st.sampled_from(["don", "t", "a", "b", "c", "ab", "abc", "Ёлка", "елки", "İ", "x", "'", "’", " ", ",", "_", "-", "9"])
+
+
+@given(st.lists(PIECES, max_size=60).map("".join), st.sets(PIECES, max_size=5))
+def test_matches_are_exactly_the_index_words_whose_form_is_wanted(text, words):
+    # the reference: every word as the index cuts the text (apostrophe chains such as
+    # "a'b'c" are "a'b" and "c"), kept when its own index form is among the terms
+    wanted = frozenset(index_form(w) for w in words if re.fullmatch(TOKEN_PATTERN, w))
+    source = SnippetSource(text)
+    folded = source.head.replace("ё", "е").replace("Ё", "Е")
+    expected = [m.span() for m in re.finditer(TOKEN_PATTERN, folded) if index_form(m.group(0)) in wanted]
+    assert source.matches(wanted) == expected
+
+
+def test_a_letter_longer_in_lower_case_keeps_every_span_in_place():
+    source = SnippetSource("İ x İİ don't a'b'c")
+    assert source.matches(terms("İ", "İİ", "c")) == [(0, 1), (4, 6), (17, 18)]
 
 
 def test_spans_are_marked_and_the_rest_shaped_its_own_way():
