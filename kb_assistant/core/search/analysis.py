@@ -173,4 +173,10 @@ _TOKENS = re.compile(TOKEN_PATTERN)
 
 def tokenize(text: str) -> list[str]:
     """Split ``text`` into case-folded words with ``ё`` folded, without stemming."""
+    folded = text.lower()
+    if len(folded) == len(text) and "Σ" not in text:
+        # one C-level pass: the confidence weighs every passage of a new result with this
+        return _TOKENS.findall(folded.replace("ё", "е"))
+    # a letter whose lower case is longer ("İ") may cut differently lowered, and a
+    # capital sigma's lower case depends on what follows it: word by word, then
     return [m.group(0).lower().replace("ё", "е") for m in _TOKENS.finditer(text)]

@@ -126,7 +126,7 @@ def passages(text: str) -> list[frozenset[str]]:
     """The stems of each line or sentence of ``text`` (empty ones left out)."""
     found = []
     for part in _PASSAGE_BREAK.split(text):
-        stems = frozenset(stem_word(token) for token in tokenize(part))
+        stems = frozenset(map(stem_word, tokenize(part)))
         if stems:
             found.append(stems)
             if len(found) >= PASSAGE_LIMIT:

@@ -81,6 +81,12 @@ def test_tokenizer_gives_the_stems_of_the_words(text):
         assert index_form(text[start:end]) == term
 
 
+@given(st.text(alphabet=st.sampled_from("aБёЁİΣσΑ '’.-_9"), max_size=40) | TEXTS)
+def test_words_are_those_of_the_text_each_folded_on_its_own(text):
+    expected = [m.group(0).lower().replace("ё", "е") for m in re.finditer(TOKEN_PATTERN, text)]
+    assert tokenize(text) == expected
+
+
 @given(TEXTS)
 def test_yo_and_ye_are_one_letter(text):
     assert analyzed(text.replace("е", "ё").replace("Е", "Ё")) == analyzed(text.replace("ё", "е").replace("Ё", "Е"))
