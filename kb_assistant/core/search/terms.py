@@ -92,6 +92,7 @@ class TermStats:
             return False
         self._df = {text.decode("utf-8"): count for text, count in best.items()}
         self._sorted = sorted(self._df)
+        self._letters = "".join(sorted(set("".join(self._sorted))))
         self._complete = True
         return True
 
@@ -197,8 +198,6 @@ class TermStats:
         articles, a fifth of a slow keystroke. Every word one deletion, change or
         insertion after the first letter is looked up in the table instead.
         """
-        if not self._letters:
-            self._letters = "".join(sorted({letter for term in self._df for letter in term}))
         first, rest, letters = stem[:1], stem[1:], self._letters
         edits = {rest[:i] + rest[i + 1:] for i in range(len(rest))}
         for i in range(len(rest) + 1):
