@@ -25,6 +25,8 @@ from kb_assistant.core.search.terms import (
 LAYOUT_MIN_CHARS = 3
 """A word shorter than this is never retyped on its own evidence: "п", "c" and "не" are
 letters or words of both layouts (and a prefix of thousands of terms)."""
+LAYOUT_WORDS_KEPT = 10_000
+"""Words whose layout reading is kept per index (a question's words are read again on every key)."""
 
 
 @dataclass
@@ -93,6 +95,16 @@ def _looks_like_a_typo(stats: TermStats, word: str) -> bool:
 
 
 def _layout_word(stats: TermStats, word: str, unfinished: bool) -> _LayoutWord:
+    """How ``word`` reads as typed and on the other layout (kept per index: each key asks for every word again)."""
+    found = stats.layout_words.get((word, unfinished))
+    if found is None:
+        if len(stats.layout_words) > LAYOUT_WORDS_KEPT:
+            stats.layout_words.clear()
+        found = stats.layout_words[(word, unfinished)] = _read_layout_word(stats, word, unfinished)
+    return found
+
+
+def _read_layout_word(stats: TermStats, word: str, unfinished: bool) -> _LayoutWord:
     found = _LayoutWord(word, unfinished=unfinished)
     typed_script = query_language(word)
     if not typed_script:

@@ -47,6 +47,8 @@ class TermStats:
         self._near: dict[str, list[str]] = {}
         self._letters = ""  # every letter of the vocabulary, once the table is complete
         self._sorted: list[str] = []  # every term in order, once the table is complete
+        self.layout_words: dict[tuple[str, bool], object] = {}
+        """Each word's reading in both keyboard layouts (see ``layout.repair_layout``): it depends on this index only."""
 
     def df(self, text: str) -> int:
         """Live document frequency of ``text`` in the field where it is most frequent (cached)."""
@@ -108,7 +110,10 @@ class TermStats:
     def has_prefix(self, prefix: str) -> bool:
         """Whether any term starts with ``prefix`` (one term looked at per field, cached)."""
         found = self._starts.get(prefix)
-        if found is None:
+        if found is None and self._complete:
+            position = bisect_left(self._sorted, prefix)
+            found = position < len(self._sorted) and self._sorted[position].startswith(prefix)
+        elif found is None:
             found = any(next(iter(self.reader.expand_prefix(name, prefix)), None) is not None for name in FIELDS)
             if len(self._starts) > self._LIMIT:
                 self._starts.clear()

@@ -61,3 +61,21 @@ def test_a_typo_finds_its_word_in_the_table(reader):
     assert table.preload()
     assert "password" in table.near("passwort")
     assert "passwort" not in table.near("passwort")
+
+
+@pytest.mark.parametrize("prefix", ["r", "refu", "refundz", "пар", "парольн", "q", "wor", "word9", "доставкаа"])
+def test_a_prefix_known_to_the_table_is_one_the_term_files_know(reader, prefix):
+    looked_up, table = TermStats(reader), TermStats(reader)
+    assert table.preload()
+    assert table.has_prefix(prefix) == looked_up.has_prefix(prefix)
+
+
+def test_a_word_read_in_both_layouts_is_read_once_per_index(reader):
+    from kb_assistant.core.search.layout import repair_layout
+
+    stats = TermStats(reader)
+    assert repair_layout(stats, "hfccskrf djpdhfn", live=False) == repair_layout(TermStats(reader), "hfccskrf djpdhfn", live=False)
+    kept = dict(stats.layout_words)
+    assert kept
+    repair_layout(stats, "hfccskrf djpdhfn", live=False)
+    assert all(stats.layout_words[key] is value for key, value in kept.items())
