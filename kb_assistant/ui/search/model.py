@@ -53,6 +53,7 @@ class ResultsModel(QAbstractListModel):
         self.category_labels: dict[str, str] = {}
         """Category -> the label shown for it (see ``SearchBar.set_kb``)."""
         self._rich: dict[tuple, str] = {}
+        self._row_html: dict[int, tuple[SearchHit, str, str]] = {}
 
     def set_results(self, results: SearchResults | None) -> None:
         """Show new results (None: nothing)."""
@@ -111,6 +112,23 @@ class ResultsModel(QAbstractListModel):
         if role == ResultRole.RichText:
             return self._rich_text(hit)
         return None
+
+    def rich_text(self, row: int) -> str:
+        """The HTML of ``row`` ("" past the end): the delegate's way in, without a data() round trip.
+
+        The view asks for every item's size on each layout and for its text on each
+        paint, a dozen times a keystroke; through ``index.data`` each ask converted
+        its role to an enum and back.
+        """
+        if not 0 <= row < len(self._hits):
+            return ""
+        hit, label = self._hits[row], self.category_labels.get(self._hits[row].category, "")
+        kept = self._row_html.get(row)
+        if kept is not None and kept[0] is hit and kept[1] == label:
+            return kept[2]  # the same hit object: no hashing of the whole hit
+        text = self._rich_text(hit)
+        self._row_html[row] = (hit, label, text)
+        return text
 
     def _rich_text(self, hit: SearchHit) -> str:
         """The item's HTML, built once per hit (the view asks for it on every layout and paint)."""

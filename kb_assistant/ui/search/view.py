@@ -23,6 +23,15 @@ DOCUMENT_CACHE = 256
 view asks for every item's size on each layout (a document each took most of a repaint)."""
 
 
+def _item_text(index: QModelIndex) -> str:
+    """The item's HTML, straight from a :class:`ResultsModel` when it is one."""
+    model = index.model()
+    rich_text = getattr(model, "rich_text", None)
+    if rich_text is not None:
+        return rich_text(index.row())
+    return index.data(ResultRole.RichText) or ""
+
+
 class ResultDelegate(QStyledItemDelegate):
     """Paints :data:`ResultRole.RichText` with the view's palette and font.
 
@@ -32,6 +41,7 @@ class ResultDelegate(QStyledItemDelegate):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._documents: OrderedDict[tuple, QTextDocument] = OrderedDict()
+        self._sizes: dict[tuple, QSize] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
         # secondary text follows the palette, so it stays readable when selected
@@ -39,13 +49,12 @@ class ResultDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
         meta = option.palette.color(role).name()
-        text = index.data(ResultRole.RichText) or ""
-        width = max(50, option.rect.width() - 8)
-        key = (text, width, meta, option.font.key())
+        key = (_item_text(index), max(50, option.rect.width() - 8), meta, option.font.key())
         document = self._documents.get(key)
         if document is not None:
             self._documents.move_to_end(key)
             return document
+        text, width = key[0], key[1]
         document = QTextDocument(self)
         document.setDefaultFont(option.font)
         document.setDefaultStyleSheet(f".meta {{ color: {meta}; }}")
@@ -57,8 +66,9 @@ class ResultDelegate(QStyledItemDelegate):
         return document
 
     def paint(self, painter, option, index) -> None:
+        # not initStyleOption: it asks the model for seven roles per paint, and the text,
+        # icon and check state it fills in are never drawn here (the document is)
         options = QStyleOptionViewItem(option)
-        self.initStyleOption(options, index)
         style = options.widget.style() if options.widget else None
         options.text = ""
         if style is not None:
@@ -81,8 +91,15 @@ class ResultDelegate(QStyledItemDelegate):
         # round trip per call, and the view asks for every item's size on each layout)
         # the width is the view's (items wrap, never scroll sideways): idealWidth() laid every
         # item out a second time, a sixth of the window's time per keystroke
-        document = self._document(option, index)
-        return QSize(max(50, option.rect.width()), int(document.size().height()) + 4)
+        # the size depends on the text, width and font, not the colours: one per those three
+        key = (_item_text(index), option.rect.width(), option.font.key())
+        size = self._sizes.get(key)
+        if size is None:
+            document = self._document(option, index)
+            size = self._sizes[key] = QSize(max(50, option.rect.width()), int(document.size().height()) + 4)
+            while len(self._sizes) > DOCUMENT_CACHE:
+                del self._sizes[next(iter(self._sizes))]
+        return size
 
 
 class ResultsView(QListView):
