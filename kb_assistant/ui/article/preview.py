@@ -9,6 +9,8 @@ newest request's HTML is shown, whatever order the renders finish in.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QObject, Signal
 
 from kb_assistant.core.kb.load import KnowledgeBase
@@ -17,6 +19,9 @@ from kb_assistant.core.render.markdown import render_article_html
 from kb_assistant.ui.system.tasks import TaskRunner
 
 _CHANNEL = "article"
+RENDERED_KEPT = 32
+"""Rendered articles kept: typing brings the same few first results back again and again, and
+each render held the interpreter for 4-11 ms against the next key's search."""
 
 
 def article_html(kb: KnowledgeBase, article: Article) -> str:
@@ -46,10 +51,12 @@ class PreviewController(QObject):
         self._runner.finished.connect(self._finished)
         self._kb: KnowledgeBase | None = None
         self.current: Article | None = None
+        self._rendered: OrderedDict[str, tuple[Article, str]] = OrderedDict()
 
     def set_kb(self, kb: KnowledgeBase) -> None:
         """A (re)loaded KB: the open article is shown again as it is now, or closed when it is gone."""
         self._kb = kb
+        self._rendered.clear()  # links are titled from the KB: a reload may retitle them
         if self.current is None:
             return
         article = kb.articles.get(self.current.id)
@@ -80,6 +87,11 @@ class PreviewController(QObject):
         return self.current is not None and self.current.id == article_id
 
     def _render(self, article: Article) -> None:
+        kept = self._rendered.get(article.id)
+        if kept is not None and kept[0] is article:
+            self._rendered.move_to_end(article.id)
+            self._runner.submit(_CHANNEL, lambda: kept)  # drops any render still running, keeps the order
+            return
         kb = self._kb
         self._runner.submit(_CHANNEL, lambda: (article, article_html(kb, article)))
 
@@ -88,4 +100,8 @@ class PreviewController(QObject):
             return
         article, html = result
         if article is self.current:  # the runner already dropped older requests; this drops a KB swap
+            self._rendered[article.id] = (article, html)
+            self._rendered.move_to_end(article.id)
+            while len(self._rendered) > RENDERED_KEPT:
+                self._rendered.popitem(last=False)
             self.rendered.emit(article, html)

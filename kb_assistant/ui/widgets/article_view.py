@@ -132,17 +132,18 @@ class ArticleView(QTextBrowser):
         marker.setBackground(QColor("#ffe680"))
         marker.setForeground(QColor("#000000"))
         words = {w for w in re.findall(r"\w{3,}", query.lower().replace("ё", "е"))}
-        document = self.document()
-        for word in sorted(words):
-            # a crude stem: the word without its last two letters finds its other forms
-            stem = word[:-2] if len(word) > 5 else word
-            cursor = QTextCursor(document)
+        # a crude stem: the word without its last two letters finds its other forms
+        stems = sorted({word[:-2] if len(word) > 5 else word for word in words}, key=lambda stem: (-len(stem), stem))
+        if stems:
+            # one pass over the text for every word (a pass per word was most of a preview's time)
             expression = QRegularExpression(
-                r"\b" + QRegularExpression.escape(stem) + r"\w*",
+                r"\b(?:" + "|".join(QRegularExpression.escape(stem) for stem in stems) + r")\w*",
                 QRegularExpression.PatternOption.CaseInsensitiveOption
                 | QRegularExpression.PatternOption.UseUnicodePropertiesOption,
             )
-            while True:
+            document = self.document()
+            cursor = QTextCursor(document)
+            while len(selections) <= 500:
                 cursor = document.find(expression, cursor)
                 if cursor.isNull():
                     break
@@ -150,8 +151,6 @@ class ArticleView(QTextBrowser):
                 selection.cursor = cursor
                 selection.format = marker
                 selections.append(selection)
-                if len(selections) > 500:
-                    break
         self.setExtraSelections(selections)
         return selections
 

@@ -79,3 +79,20 @@ def test_a_reloaded_kb_renders_the_changed_article_and_closes_a_deleted_one(qtbo
         controller.set_kb(dataclasses.replace(kb, articles={"b": kb.articles["b"]}))
     assert controller.current is None
     assert len(rendered) == 2
+
+
+def test_an_article_shown_again_is_not_rendered_again_until_the_kb_reloads(qtbot, write_kb, monkeypatch):
+    controller, kb, rendered = _controller(qtbot, write_kb)
+    renders = []
+    real = preview_module.article_html
+    monkeypatch.setattr(preview_module, "article_html", lambda kb, a: renders.append(a.id) or real(kb, a))
+    for article_id, shown in (("a", 1), ("b", 2), ("a", 3), ("b", 4)):
+        controller.show(article_id)
+        qtbot.waitUntil(lambda shown=shown: len(rendered) == shown, timeout=5000)
+    assert [article_id for article_id, _ in rendered] == ["a", "b", "a", "b"]
+    assert renders == ["a", "b"]  # typing brings the same first results back: rendered once each
+    assert rendered[2][1] == rendered[0][1]
+    controller.set_kb(dataclasses.replace(kb))  # a reload may retitle the links: render anew
+    controller.show("b")
+    qtbot.waitUntil(lambda: len(rendered) == 5, timeout=5000)
+    assert renders == ["a", "b", "b"]

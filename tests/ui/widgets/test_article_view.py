@@ -33,6 +33,23 @@ def test_query_words_are_marked(qtbot):
     assert {"возврат", "возврата", "refunds"} <= marked
 
 
+def test_each_word_of_the_text_is_marked_once_in_text_order(qtbot):
+    view = ArticleView()
+    qtbot.addWidget(view)
+    # "под" and "подписку" both start "подписку": one mark for it, not two overlapping ones
+    view.show_article(None, "<p>Подписку отключить под договором. Подписка и подписки.</p>", "под подписку отключить")
+    marks = [(s.cursor.selectionStart(), s.cursor.selectedText().lower()) for s in view.extraSelections()]
+    assert [text for _, text in marks] == ["подписку", "отключить", "под", "подписка", "подписки"]
+    assert [start for start, _ in marks] == sorted(start for start, _ in marks)
+
+
+def test_a_query_of_short_words_marks_nothing(qtbot):
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.show_article(None, "<p>A to do in at.</p>", "a to in")
+    assert view.extraSelections() == []
+
+
 def _long_article(last_words: str = "The answer is zanzibar.") -> str:
     sections = "".join(f"<h2>Section {n}</h2>" + "<p>Filler text line.</p>" * 12 for n in range(8))
     return f"<h1>Long article</h1><p>Intro.</p>{sections}<h2>The end</h2><p>{last_words}</p>"
