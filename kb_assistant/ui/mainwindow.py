@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         pane.current_row_changed.connect(self._preview_row)
         pane.view.activated.connect(lambda index: self.open_row(index.row()))
         self.preview.opened.connect(self._article_opened)
-        self.preview.rendered.connect(lambda article, html: self.article.show_article(article, html, self.search.text))
+        self.preview.rendered.connect(lambda article, html: self.article.show_article(article, html, self.search.marked_words))
         self.preview.closed.connect(lambda: (self.article.show_article(None, ""), replies.set_article(None)))
         self.article.link_clicked.connect(self.follow_link)
         self.problems.open_requested.connect(self._open_problem)
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         if hit is None:
             return
         if self.preview.is_current(hit.id):
-            self.article.highlight(self.search.text)
+            self.article.highlight(self.search.marked_words)
         else:
             self.preview.show(hit.id)
 

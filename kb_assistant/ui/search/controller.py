@@ -55,6 +55,14 @@ class SearchController(QObject):
         return self._text
 
     @property
+    def marked_words(self) -> str:
+        """The words the open article marks: the question as searched (retyped when typed on the wrong layout)."""
+        latest = self.latest
+        if latest is not None and latest.interpreted and latest.query == self._text:
+            return latest.interpreted
+        return self._text
+
+    @property
     def busy(self) -> bool:
         """Whether a request is out and not yet answered."""
         return self._in_flight is not None

@@ -117,3 +117,15 @@ def test_a_question_typed_before_the_index_was_there_is_searched_when_part_of_it
     controller.on_request_done(1)  # skipped by the worker: no index yet
     controller.on_index_grew(100, 1472)  # the first part of the new index is live
     assert requests == [(1, "refund"), (2, "refund")]
+
+
+def test_the_article_marks_the_question_as_it_was_searched(qtbot):
+    controller = SearchController()
+    controller.set_text("rfr jnrk.xbnm gjlgbcre")
+    assert controller.marked_words == "rfr jnrk.xbnm gjlgbcre"  # no answer yet
+    controller.on_results(1, SearchResults(query="rfr jnrk.xbnm gjlgbcre", interpreted="как отключить подписку"))
+    assert controller.marked_words == "как отключить подписку"  # typed on the wrong layout
+    controller.set_text("rfr jnrk.xbnm gjlgbcre ")
+    assert controller.marked_words == "rfr jnrk.xbnm gjlgbcre "  # the answer is for other text
+    controller.on_results(2, SearchResults(query="rfr jnrk.xbnm gjlgbcre ", interpreted=""))
+    assert controller.marked_words == "rfr jnrk.xbnm gjlgbcre "
