@@ -5,7 +5,8 @@ both parts); they live here so that neither module outgrows the size every
 module keeps. What they are about: the one safe JSON reader
 (``core.files.jsonfile``), symbolic links that lead out of the KB
 (``core.files.confine``), the bounds on front matter and ``_kb.yml`` values,
-sizes, read-only files, settings values and the command line's last resort.
+sizes, read-only files, settings values, help desk exports imported as usage history
+(``core.usage.history``) and the command line's last resort.
 """
 
 from __future__ import annotations
@@ -13,6 +14,17 @@ from __future__ import annotations
 from kb_assistant.core.translatable import QT_TRANSLATE_NOOP
 
 INPUT_MESSAGES: dict[str, str] = {
+    # -- importing past conversations (core.usage.history) --------------------------------------
+    "history-unreadable": QT_TRANSLATE_NOOP("Messages", "{path}: cannot read the history file: {reason}"),
+    "history-too-large": QT_TRANSLATE_NOOP("Messages", "{path}: the history file is larger than {limit} MiB"),
+    "history-not-text": QT_TRANSLATE_NOOP("Messages", "{path}: the history file is not text"),
+    "history-no-text-column": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: the CSV file has no 'text' column (expected columns: text, article)"),
+    "history-no-text": QT_TRANSLATE_NOOP("Messages", "the record has no question text"),
+    "history-not-json": QT_TRANSLATE_NOOP("Messages", "the line is not JSON"),
+    "history-line-too-long": QT_TRANSLATE_NOOP("Messages", "the line is too long to be one question"),
+    "history-record-invalid": QT_TRANSLATE_NOOP(
+        "Messages", "expected {{\"text\": \"...\", \"chosen\": [\"article-id\", ...]}}"),
     # -- why a JSON file cannot be used (core.files.jsonfile); the {reason} of others ----------
     "json-missing": QT_TRANSLATE_NOOP("Messages", "the file does not exist"),
     "json-too-large": QT_TRANSLATE_NOOP("Messages", "larger than {limit_mib} MiB"),

@@ -45,6 +45,10 @@ class AppPaths:
         """The index folder of the KB at ``kb_root``, keyed by its resolved path."""
         return self.cache_dir / "indexes" / index_key(kb_root)
 
+    def usage_dir_for(self, kb_root: Path) -> Path:
+        """This user's usage log of the KB at ``kb_root`` (data, not cache: it is not rebuilt)."""
+        return self.data_dir / "usage" / index_key(kb_root)
+
 
 def index_key(kb_root: Path) -> str:
     """A readable, collision-safe folder name for a KB path."""

@@ -2221,6 +2221,46 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+2"/>
+        <source>{path}: cannot read the history file: {reason}</source>
+        <translation>{path}: не удалось прочитать файл истории: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: the history file is larger than {limit} MiB</source>
+        <translation>{path}: файл истории больше {limit} МиБ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: the history file is not text</source>
+        <translation>{path}: файл истории не текстовый</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: the CSV file has no &apos;text&apos; column (expected columns: text, article)</source>
+        <translation>{path}: в CSV-файле нет столбца «text» (нужны столбцы: text, article)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the record has no question text</source>
+        <translation>в записи нет текста вопроса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the line is not JSON</source>
+        <translation>строка не в формате JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the line is too long to be one question</source>
+        <translation>строка слишком длинная для одного вопроса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected {{&quot;text&quot;: &quot;...&quot;, &quot;chosen&quot;: [&quot;article-id&quot;, ...]}}</source>
+        <translation>ожидалось {{&quot;text&quot;: &quot;...&quot;, &quot;chosen&quot;: [&quot;id-статьи&quot;, ...]}}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the rename cannot be done as asked</source>
         <translation>переименовать так, как указано, нельзя</translation>
     </message>
@@ -3182,7 +3222,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>ответов: {0}</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Weak match: {0}</source>
         <translation>Слабое совпадение: {0}</translation>
     </message>
