@@ -113,6 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="report problems in the KB; exit 1 on errors")
     with_kb(check, index=False)
     check.add_argument("--json", action="store_true", help="one JSON object per problem")
+
+    usage = commands.add_parser("usage", help="this machine's usage data of the KB: import past questions, clear")
+    usage_commands = usage.add_subparsers(dest="usage_command", metavar="ACTION", required=True)
+    history = usage_commands.add_parser("import", help="import past conversations (JSON lines or CSV)")
+    history.add_argument("file", metavar="FILE", help='JSON lines {"text": ..., "chosen": [ids]} or CSV: text,article')
+    with_kb(history, index=False)
+    with_kb(usage_commands.add_parser("clear", help="delete this machine's usage data of the KB"), index=False)
     return parser
 
 
@@ -133,9 +140,10 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
         kb_root = _kb_root(args, settings)
         if args.command is None:
             print("kb-assistant: no command given. The window opens with 'kb-assistant' alone;\n"
-                  "the commands are index, search, reply and check (see --help).", file=stderr)
+                  "the commands are index, search, reply, check and usage (see --help).", file=stderr)
             return EXIT_USAGE
-        handler = {"index": _cmd_index, "search": _cmd_search, "reply": _cmd_reply, "check": _cmd_check}[args.command]
+        handler = {"index": _cmd_index, "search": _cmd_search, "reply": _cmd_reply, "check": _cmd_check,
+                   "usage": _cmd_usage}[args.command]
         return handler(args, kb_root, paths, settings, stdin, stdout, stderr)
     except KbNotFoundError as exc:
         print(f"kb-assistant: {exc}", file=stderr)
@@ -341,6 +349,32 @@ def _cmd_check(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
     errors, warnings = count_by_severity(problems)
     print(f"{len(kb.articles)} articles checked: {errors} errors, {warnings} warnings.", file=stderr)
     return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def _cmd_usage(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
+    from kb_assistant.core.usage.history import import_history
+    from kb_assistant.core.usage.log import UsageLog
+
+    log = UsageLog(paths.usage_dir_for(kb_root))
+    if args.usage_command == "clear":
+        log.clear()
+        print(f"Usage data of {kb_root} deleted from {log.folder}.", file=stdout)
+        return EXIT_OK
+    kb = load_kb(kb_root)
+    report = import_history(Path(args.file), log, kb.articles)
+    if report.already:
+        print(f"{args.file}: imported before; nothing added.", file=stdout)
+        return EXIT_OK
+    print(f"Imported {report.questions} past questions: {report.answered} answered by an article, "
+          f"{report.gaps} that nothing answered.", file=stdout)
+    for line, code in report.bad:
+        print(f"{args.file}:{line}: skipped: {KbError(code)}", file=stderr)
+    if report.bad_count > len(report.bad):
+        print(f"{args.file}: {report.bad_count - len(report.bad)} more records skipped.", file=stderr)
+    if report.unknown:
+        unknown = ", ".join(f"{article} ({count})" for article, count in report.unknown.most_common(10))
+        print(f"{len(report.unknown)} article ids are not in the KB and were skipped: {unknown}", file=stderr)
+    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

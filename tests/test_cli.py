@@ -8,6 +8,7 @@ import re
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -338,3 +339,33 @@ def test_layout_repair_on_the_sample_kb_only_on_evidence(tmp_path):
         "djpdhfn": "возврат", "ghjvjrjl": "промокод", "руддщ": "hello", "hjpsuhsi ghbp": "розыгрыш приз"}
     assert answers["курьер не п"]["hits"][0]["id"] == "courier-pickup-points-ru"
     assert answers["ghjvjrjl"]["hits"][0]["id"] == "promo-code-ru"
+
+
+def test_usage_import_reports_answers_gaps_unknown_ids_and_bad_lines_then_clear(kb, tmp_path):
+    export = tmp_path / "history.jsonl"
+    export.write_text('{"text": "where is my money, card 4111 1111 1111 1111", "chosen": ["refund"]}\n'
+                      '{"text": "can I pay in crypto", "chosen": []}\n'
+                      'not json\n'
+                      '{"text": "old one", "chosen": ["retired-article"]}\n', encoding="utf-8")
+    code, out, err = run("usage", "import", str(export), "--kb", kb)
+    assert code == EXIT_OK
+    assert "Imported 2 past questions: 1 answered by an article, 1 that nothing answered." in out
+    assert f"{export}:3: skipped: the line is not JSON" in err
+    assert "retired-article (1)" in err
+    data = os.environ["KB_ASSISTANT_DATA_DIR"]
+    written = "".join(p.read_text(encoding="utf-8") for p in Path(data).rglob("*.jsonl"))
+    assert "where is my money" in written and "4111" not in written
+    code, out, _ = run("usage", "import", str(export), "--kb", kb)
+    assert code == EXIT_OK and "imported before; nothing added" in out
+    code, out, _ = run("usage", "clear", "--kb", kb)
+    assert code == EXIT_OK and "deleted" in out
+    assert not list(Path(data).rglob("*.jsonl"))
+
+
+def test_usage_import_of_a_missing_or_unusable_file_is_one_sentence(kb, tmp_path):
+    code, _, err = run("usage", "import", str(tmp_path / "nope.csv"), "--kb", kb)
+    assert code == EXIT_PROBLEMS and "cannot read the history file" in err and "Traceback" not in err
+    bad = tmp_path / "export.csv"
+    bad.write_text("question,answer\nx,y\n", encoding="utf-8")
+    code, _, err = run("usage", "import", str(bad), "--kb", kb)
+    assert code == EXIT_PROBLEMS and "no 'text' column" in err
