@@ -24,7 +24,7 @@ INPUT_MESSAGES: dict[str, str] = {
     "history-not-json": QT_TRANSLATE_NOOP("Messages", "the line is not JSON"),
     "history-line-too-long": QT_TRANSLATE_NOOP("Messages", "the line is too long to be one question"),
     "history-record-invalid": QT_TRANSLATE_NOOP(
-        "Messages", "expected {{\"text\": \"...\", \"chosen\": [\"article-id\", ...]}}"),
+        "Messages", "expected a JSON object with \"text\" and \"chosen\" (a list of article ids)"),
     # -- why a JSON file cannot be used (core.files.jsonfile); the {reason} of others ----------
     "json-missing": QT_TRANSLATE_NOOP("Messages", "the file does not exist"),
     "json-too-large": QT_TRANSLATE_NOOP("Messages", "larger than {limit_mib} MiB"),

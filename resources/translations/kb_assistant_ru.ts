@@ -2220,7 +2220,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>{reason}; пока прогресс обучения хранится в {folder}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../kb_assistant/core/messages_input.py" line="+18"/>
         <source>{path}: cannot read the history file: {reason}</source>
         <translation>{path}: не удалось прочитать файл истории: {reason}</translation>
     </message>
@@ -2255,12 +2255,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>строка слишком длинная для одного вопроса</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>expected {{&quot;text&quot;: &quot;...&quot;, &quot;chosen&quot;: [&quot;article-id&quot;, ...]}}</source>
-        <translation>ожидалось {{&quot;text&quot;: &quot;...&quot;, &quot;chosen&quot;: [&quot;id-статьи&quot;, ...]}}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../../kb_assistant/core/messages.py" line="+2"/>
         <source>the rename cannot be done as asked</source>
         <translation>переименовать так, как указано, нельзя</translation>
     </message>
@@ -2380,7 +2375,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>обновить не удаётся: {reason}</translation>
     </message>
     <message>
-        <location filename="../../kb_assistant/core/messages_input.py" line="+17"/>
+        <location filename="../../kb_assistant/core/messages_input.py" line="+1"/>
+        <source>expected a JSON object with &quot;text&quot; and &quot;chosen&quot; (a list of article ids)</source>
+        <translation>ожидался объект JSON с полями &quot;text&quot; и &quot;chosen&quot; (список id статей)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>the file does not exist</source>
         <translation>файла нет</translation>
     </message>
