@@ -120,6 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("file", metavar="FILE", help='JSON lines {"text": ..., "chosen": [ids]} or CSV: text,article')
     with_kb(history, index=False)
     with_kb(usage_commands.add_parser("clear", help="delete this machine's usage data of the KB"), index=False)
+
+    insights = commands.add_parser("insights", help="what agents could not find; the most and least used")
+    with_kb(insights, index=False)
+    insights.add_argument("--since", metavar="DAYS", type=int, default=30, help="the period looked at (default 30)")
+    insights.add_argument("--json", action="store_true", help="one JSON object")
     return parser
 
 
@@ -140,10 +145,10 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
         kb_root = _kb_root(args, settings)
         if args.command is None:
             print("kb-assistant: no command given. The window opens with 'kb-assistant' alone;\n"
-                  "the commands are index, search, reply, check and usage (see --help).", file=stderr)
+                  "the commands are index, search, reply, check, usage and insights (see --help).", file=stderr)
             return EXIT_USAGE
         handler = {"index": _cmd_index, "search": _cmd_search, "reply": _cmd_reply, "check": _cmd_check,
-                   "usage": _cmd_usage}[args.command]
+                   "usage": _cmd_usage, "insights": _cmd_insights}[args.command]
         return handler(args, kb_root, paths, settings, stdin, stdout, stderr)
     except KbNotFoundError as exc:
         print(f"kb-assistant: {exc}", file=stderr)
@@ -374,6 +379,34 @@ def _cmd_usage(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
     if report.unknown:
         unknown = ", ".join(f"{article} ({count})" for article, count in report.unknown.most_common(10))
         print(f"{len(report.unknown)} article ids are not in the KB and were skipped: {unknown}", file=stderr)
+    return EXIT_OK
+
+
+def _cmd_insights(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
+    from kb_assistant.core.usage.insights import insights
+    from kb_assistant.core.usage.log import UsageLog
+
+    if args.since < 1:
+        print("kb-assistant: --since must be at least 1 day", file=stderr)
+        return EXIT_USAGE
+    found = insights(UsageLog(paths.usage_dir_for(kb_root)).read(), load_kb(kb_root), args.since)
+    if args.json:
+        print(json.dumps(found.as_json(), ensure_ascii=False), file=stdout)
+        return EXIT_OK
+    print(f"Usage of the last {found.since_days} days: {found.events} events.", file=stdout)
+    print(f"\nContent gaps ({len(found.gaps)}): questions the KB did not answer", file=stdout)
+    for gap in found.gaps[:20]:
+        print(f"  {gap.count:>4}  {' | '.join(gap.examples)}", file=stdout)
+    print("\nMost used articles (copies, opens)", file=stdout)
+    for use in found.articles[:10]:
+        print(f"  {use.copied:>4} {use.opened:>4}  {use.id}: {use.title}", file=stdout)
+    print(f"\nReplies never copied ({len(found.unused_replies)})", file=stdout)
+    for use in found.unused_replies[:20]:
+        print(f"  {use.article}: {use.reply}", file=stdout)
+    if found.read_without_reply:
+        print("\nOpened often, no reply copied", file=stdout)
+        for use in found.read_without_reply[:10]:
+            print(f"  {use.opened:>4}  {use.id}: {use.title}", file=stdout)
     return EXIT_OK
 
 

@@ -66,6 +66,9 @@ def test_app_entry_point_sends_commands_to_the_cli(kb, capsys):
 
     assert app_main(["check", "--kb", kb]) == EXIT_OK
     assert "articles checked" in capsys.readouterr().err
+    # every command of the CLI reaches it through the installed script (the window must not open)
+    assert app_main(["insights", "--kb", kb]) == EXIT_OK
+    assert "Content gaps" in capsys.readouterr().out
 
 
 def test_index_reports_counts(kb, tmp_path):
@@ -369,3 +372,20 @@ def test_usage_import_of_a_missing_or_unusable_file_is_one_sentence(kb, tmp_path
     bad.write_text("question,answer\nx,y\n", encoding="utf-8")
     code, _, err = run("usage", "import", str(bad), "--kb", kb)
     assert code == EXIT_PROBLEMS and "no 'text' column" in err
+
+
+def test_insights_after_importing_a_file_with_gaps(kb, tmp_path):
+    export = tmp_path / "history.jsonl"
+    export.write_text('{"text": "can I pay with bitcoin, mail me a@b.com", "chosen": []}\n'
+                      '{"text": "pay with bitcoin", "chosen": []}\n'
+                      '{"text": "refund to my card", "chosen": ["refund"]}\n', encoding="utf-8")
+    assert run("usage", "import", str(export), "--kb", kb)[0] == EXIT_OK
+    code, out, _ = run("insights", "--kb", kb, "--json")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    assert [gap["count"] for gap in data["gaps"]] == [2]
+    assert "a@b.com" not in out and "<email>" in data["gaps"][0]["examples"][1] + data["gaps"][0]["examples"][0]
+    assert {"article": "refund", "reply": "Refund delayed"} in data["unused_replies"]
+    code, out, _ = run("insights", "--kb", kb)
+    assert code == EXIT_OK and "Content gaps (1)" in out and "Replies never copied" in out
+    assert run("insights", "--kb", kb, "--since", "0")[0] == EXIT_USAGE
