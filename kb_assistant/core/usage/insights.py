@@ -113,7 +113,7 @@ def _grouped(gaps: dict[str, list[UsageEvent]]) -> dict[str, list[UsageEvent]]:
     wording joins the first (most asked) group it is :func:`_similar` to.
     """
     groups: list[tuple[frozenset[str], str, list[UsageEvent]]] = []
-    for key, asked in sorted(gaps.items(), key=lambda item: (-len(item[1]), item[0])):
+    for key, asked in sorted(gaps.items(), key=lambda item: (-sum(e.times for e in item[1]), item[0])):
         stems = frozenset(key.split())
         for group_stems, _group_key, members in groups:
             if _similar(stems, group_stems):
@@ -141,21 +141,21 @@ def insights(events: Iterable[UsageEvent], kb: KnowledgeBase, since_days: int = 
         when = event.when
         if when is None or when < since:
             continue
-        found.events += 1
+        found.events += event.times
         if event.text and event.kind != "rename":
-            languages[_language(event.text)] += 1
+            languages[_language(event.text)] += event.times
         if event.kind in GAP_KINDS or (event.kind == "import" and not event.article):
             key = gap_key(event.text)
             if key:
                 gaps[key].append(event)
         elif event.kind == "open" and event.article:
-            opened[event.article] += 1
+            opened[event.article] += event.times
         elif event.kind == "copy" and event.article:
-            copied[event.article] += 1
-            reply_copies[(event.article, event.reply)] += 1
+            copied[event.article] += event.times
+            reply_copies[(event.article, event.reply)] += event.times
             reply_last[(event.article, event.reply)] = max(reply_last.get((event.article, event.reply), ""), event.at)
             if event.channel:
-                channels[event.channel] += 1
+                channels[event.channel] += event.times
     found.gaps = sorted((_gap(key, asked) for key, asked in _grouped(gaps).items()),
                         key=lambda gap: (-gap.count, gap.key))
     articles = kb.articles
@@ -184,8 +184,10 @@ def _similar(one: frozenset[str], other: frozenset[str]) -> bool:
 
 def _gap(key: str, asked: list[UsageEvent]) -> Gap:
     examples = list(dict.fromkeys(event.text.strip() for event in sorted(asked, key=lambda e: e.at, reverse=True)))
-    languages = Counter(_language(event.text) for event in asked)
-    return Gap(key, len(asked), tuple(examples[:EXAMPLES]), dict(languages.most_common()),
+    languages: Counter = Counter()
+    for event in asked:
+        languages[_language(event.text)] += event.times
+    return Gap(key, sum(event.times for event in asked), tuple(examples[:EXAMPLES]), dict(languages.most_common()),
                max(event.at for event in asked))
 
 

@@ -77,9 +77,9 @@ def learned_questions(events: Iterable[UsageEvent], article_ids: Iterable[str] |
             continue
         article = _follow(renamed, event.article)
         key = (article, key_text)
-        weights[key] += weight * _recency(event, now)
+        weights[key] += weight * event.times * _recency(event, now)
         if weight > 0:
-            counts[key] += 1
+            counts[key] += event.times
             texts[key] = event.text.strip()  # the latest wording shown
     keep = set(article_ids) if article_ids is not None else None
     found: dict[str, list[LearnedQuestion]] = defaultdict(list)

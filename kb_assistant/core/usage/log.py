@@ -62,7 +62,14 @@ class UsageEvent:
     """How long the article was read (``open``)."""
     to: str = ""
     source: str = ""
-    """Where an imported event came from (the export file's digest)."""
+    """Where an imported event came from (the export file's digest, or a teammate's install id)."""
+    count: int = 0
+    """How many times it happened, for a teammate's summed-up events (0: once)."""
+
+    @property
+    def times(self) -> int:
+        """How many times the event stands for (a teammate's aggregate stands for many)."""
+        return max(1, self.count)
 
     @property
     def when(self) -> dt.datetime | None:
