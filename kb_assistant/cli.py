@@ -218,6 +218,7 @@ def _cmd_index(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
 
 def _cmd_search(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
     from kb_assistant.core.search import SearchFilters
+    from kb_assistant.core.usage.team import learned_for_search, usage_events
 
     filters = SearchFilters(lang=args.lang, tag=args.tag, category=args.category)
     service = _service(args, kb_root, paths)
@@ -229,6 +230,7 @@ def _cmd_search(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
                 raise
             # another process is updating it, or the disk is full: the index as it was still answers
             print(f"kb-assistant: warning: {KbError('index-stale', reason=exc)}", file=stderr)
+        service.set_learned(learned_for_search(usage_events(paths.usage_dir_for(kb_root), kb_root, paths.data_dir)))
         if args.query:
             results = service.search(" ".join(args.query), live=args.live, limit=args.limit, filters=filters)
             if args.json:

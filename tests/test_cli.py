@@ -389,3 +389,17 @@ def test_insights_after_importing_a_file_with_gaps(kb, tmp_path):
     code, out, _ = run("insights", "--kb", kb)
     assert code == EXIT_OK and "Content gaps (1)" in out and "Replies never copied" in out
     assert run("insights", "--kb", kb, "--since", "0")[0] == EXIT_USAGE
+
+
+def test_search_learns_from_imported_past_questions(kb, tmp_path):
+    question = "money back to my plastic"
+    before = json.loads(run("search", "--kb", kb, "--index", str(tmp_path / "idx"), "--json", question)[1])
+    export = tmp_path / "history.jsonl"
+    export.write_text(json.dumps({"text": question, "chosen": ["refund"]}) + "\n", encoding="utf-8")
+    assert run("usage", "import", str(export), "--kb", kb)[0] == EXIT_OK
+    after = json.loads(run("search", "--kb", kb, "--index", str(tmp_path / "idx"), "--json", question)[1])
+    assert after["hits"][0]["id"] == "refund"
+    assert after["hits"][0]["score"] > (before["hits"][0]["score"] if before["hits"] else 0)
+    run("usage", "clear", "--kb", kb)
+    cleared = json.loads(run("search", "--kb", kb, "--index", str(tmp_path / "idx"), "--json", question)[1])
+    assert cleared == before

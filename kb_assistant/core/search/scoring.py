@@ -163,6 +163,7 @@ class TermScorer:
         self._lengths: dict[str, list[float]] = {}
         self._avg: dict[str, float] = {}
         self._cache = BoundedCache(TERM_CACHE_POSTINGS)
+        self.learned = None  # a LearnedField: agents' answered questions, scored as one more field
 
     def _norms(self, field: str) -> list[float]:
         """``K1 * (1 - B + B * length / average)`` per docnum, computed once per field."""
@@ -201,8 +202,27 @@ class TermScorer:
             cached = {}
             for field in self.field_boosts:
                 self._add_field_scores(cached, field, text)
+            if self.learned:
+                self._add_learned_scores(cached, text)
             self._cache.put(key, cached, len(cached) + 1)
         return cached
+
+    def _add_learned_scores(self, scores: Scores, text: str) -> None:
+        """Add the BM25 scores of ``text`` in the learned questions (see ``core.search.learned``)."""
+        from kb_assistant.core.search.learned import LEARNED_BOOST
+
+        postings = self.learned.postings.get(text)
+        if not postings:
+            return
+        # as rare as it is in whole documents; a word only agents used is as rare as it is among them
+        df = max(self._document_frequency(text), len(postings))
+        idf = math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5))
+        # at most what one mention in an average-length field gives, under the lower boost: however
+        # often agents answered with an article, a word of theirs never outweighs the editor's
+        factor = idf * LEARNED_BOOST
+        get = scores.get
+        for doc, weight in postings.items():
+            scores[doc] = get(doc, 0.0) + factor * weight / (weight + 1)
 
     def _add_field_scores(self, scores: Scores, field: str, text: str) -> None:
         """Add the BM25 scores of ``text`` in ``field`` into ``scores``."""

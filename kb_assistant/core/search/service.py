@@ -32,27 +32,11 @@ from kb_assistant.core.search.confidence import (
     passages,
     weigh_passages,
 )
-from kb_assistant.core.search.indexer import (
-    INDEX_NAME,
-    ProgressCallback,
-    UpdateReport,
-    live_generation,
-    open_live,
-    update_index,
-    update_paths,
-)
-from kb_assistant.core.search.query import (
-    QueryPlan,
-    SynonymTable,
-    build_query,
-)
-from kb_assistant.core.search.schema import (
-    PAIR_BOOST,
-    PAIR_FIELD,
-    TEXT_FIELDS,
-    build_schema,
-    split_reply_names,
-)
+from kb_assistant.core.search.indexer import (INDEX_NAME, ProgressCallback, UpdateReport, live_generation, open_live,
+                                              update_index, update_paths)
+from kb_assistant.core.search.learned import learned_for_index
+from kb_assistant.core.search.query import QueryPlan, SynonymTable, build_query
+from kb_assistant.core.search.schema import PAIR_BOOST, PAIR_FIELD, TEXT_FIELDS, build_schema, split_reply_names
 from kb_assistant.core.search.ranking import FOCUS_DOCS, LANGUAGE_BOOST, Ranker
 from kb_assistant.core.search.scoring import BoundedCache, TermScorer
 from kb_assistant.core.search.snippets import SnippetSource
@@ -122,6 +106,7 @@ class SearchService:
         self._searcher = None
         self._ranker: Ranker | None = None
         self._stats: TermStats | None = None
+        self._learned: dict[str, tuple] = {}  # agents' answered questions per article (set_learned)
         self._group_cache = BoundedCache(WORD_CACHE_ENTRIES)
         self._filter_cache: dict = {}
         self._passage_cache: dict[int, list[Passage]] = {}
@@ -180,10 +165,19 @@ class SearchService:
         self._stats = TermStats(searcher.reader())
         self._group_cache.clear()
         scorer = TermScorer(searcher.reader(), TEXT_FIELDS, {PAIR_FIELD: PAIR_BOOST}, self._stats.df)
+        if self._learned:
+            scorer.learned = learned_for_index(searcher, self._learned)
+            self._stats.add_vocabulary(scorer.learned.frequencies())
         self._ranker = Ranker(scorer, self._group_cache)
         self._filter_cache.clear()
         self._passage_cache.clear()
         self._document_cache.clear()
+
+    def set_learned(self, questions) -> None:
+        """Agents' answered questions, article id -> ``(text, weight)`` (``core.usage.learned``): searched from now on."""
+        self._learned = {article: tuple(asked) for article, asked in questions.items() if asked}
+        if self._searcher is not None:
+            self._set_searcher(self._searcher)
 
     def _close_searcher(self) -> None:
         self._ranker = None

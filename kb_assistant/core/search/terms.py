@@ -46,9 +46,21 @@ class TermStats:
         self._starts: dict[str, bool] = {}
         self._near: dict[str, list[str]] = {}
         self._letters = ""  # every letter of the vocabulary, once the table is complete
+        self._learned: dict[str, int] = {}  # words of the learned questions -> documents
         self._sorted: list[str] = []  # every term in order, once the table is complete
         self.layout_words: dict[tuple[str, bool], object] = {}
         """Each word's reading in both keyboard layouts (see ``layout.repair_layout``): it depends on this index only."""
+
+    def add_vocabulary(self, frequencies: dict[str, int]) -> None:
+        """Words of the learned questions (``core.search.learned``): known words too, with their frequency there."""
+        self._learned = frequencies
+        self._df.clear()
+        self._starts.clear()
+        self._prefixes.clear()
+        self._near.clear()
+        if self._complete:
+            self._complete = False
+            self.preload()
 
     def df(self, text: str) -> int:
         """Live document frequency of ``text`` in the field where it is most frequent (cached)."""
@@ -58,7 +70,8 @@ class TermStats:
                 return 0  # every term is in the table: this one is in no document
             if len(self._df) > self._LIMIT:
                 self._df.clear()
-            found = self._df[text] = max(live_doc_frequency(self.reader, name, text) for name in FIELDS)
+            found = self._df[text] = max(self._learned.get(text, 0),
+                                         *(live_doc_frequency(self.reader, name, text) for name in FIELDS))
         return found
 
     def preload(self) -> bool:
@@ -93,6 +106,8 @@ class TermStats:
         if len(best) > self._LIMIT:
             return False
         self._df = {text.decode("utf-8"): count for text, count in best.items()}
+        for text, count in self._learned.items():
+            self._df[text] = max(count, self._df.get(text, 0))
         self._sorted = sorted(self._df)
         self._letters = "".join(sorted(set("".join(self._sorted))))
         self._complete = True

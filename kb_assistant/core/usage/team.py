@@ -21,8 +21,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kb_assistant.core.files.storage import write_bytes_atomic
-from kb_assistant.core.usage.learned import READ_SECONDS, question_key
-from kb_assistant.core.usage.log import MAX_LINE_BYTES, SCHEMA, UsageEvent, stored_text
+from kb_assistant.core.usage.learned import READ_SECONDS, learned_questions, question_key
+from kb_assistant.core.usage.log import MAX_LINE_BYTES, SCHEMA, UsageEvent, UsageLog, stored_text
 
 TEAM_DIR = "_usage"
 INSTALL_ID_FILE = "install-id"
@@ -44,6 +44,22 @@ def install_id(data_dir: Path) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     write_bytes_atomic(path, made.encode("ascii"))
     return made
+
+
+def usage_events(usage_dir: Path, kb_root: Path, data_dir: Path) -> list[UsageEvent]:
+    """Everything the search learns from for one KB: this user's log and imports, and the teammates' files."""
+    own = UsageLog(usage_dir).read()
+    try:
+        own_id = (Path(data_dir) / INSTALL_ID_FILE).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        own_id = ""  # no id made yet: nothing of ours is in the team folder either
+    return [*own, *read_team(kb_root, own_id)]
+
+
+def learned_for_search(events: Iterable[UsageEvent]) -> dict[str, list[tuple[str, float]]]:
+    """Article id -> its learned questions as ``(text, weight)``, what ``SearchService.set_learned`` takes."""
+    return {article: [(question.text, question.weight) for question in asked]
+            for article, asked in learned_questions(events).items()}
 
 
 def aggregates(events: Iterable[UsageEvent]) -> list[dict]:

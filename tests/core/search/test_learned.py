@@ -1,0 +1,53 @@
+"""Learned questions: agents' answers teach the search in memory, below the editor's own questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb_assistant.core.search import SearchService
+
+KB = {
+    "translate.md": "---\nid: translate\nlang: en\n---\n# Translate a phrase\n\nTranslations into other languages.\n",
+    "flights.md": "---\nid: flights\nlang: en\n---\n# Book a flight\n\nFlights and airlines.\n",
+    "fly.md": "---\nid: fly\nlang: en\nquestions:\n  - how would you say fly in italian\n---\n# Flying lessons\n\n"
+              "Lessons for pilots.\n",
+}
+
+
+@pytest.fixture
+def service(write_kb, tmp_path):
+    with SearchService(write_kb(KB), tmp_path / "index") as found:
+        found.update()
+        yield found
+
+
+def top(service, text, **kw):
+    return [hit.id for hit in service.search(text, **kw).hits]
+
+
+def test_a_question_agents_answered_finds_its_article_by_words_the_kb_lacks(service):
+    assert "translate" not in top(service, "what is ciao in portuguese")[:1]
+    service.set_learned({"translate": [("what is hello in portuguese", 2.0), ("ciao means what", 1.0)]})
+    assert top(service, "what is ciao in portuguese")[0] == "translate"
+    assert top(service, "ciao in portug", live=True)[0] == "translate"  # live, the last word unfinished
+    service.set_learned({})
+    assert "translate" not in top(service, "what is ciao in portuguese")[:1]
+
+
+def test_learned_questions_never_outweigh_the_editors_own(service):
+    service.set_learned({"translate": [("how would you say fly in italian", 5.0)] * 3})
+    assert top(service, "how would you say fly in italian")[0] == "fly"
+
+
+def test_unknown_articles_are_left_out_and_a_reload_keeps_the_learned(service, write_kb):
+    service.set_learned({"gone": [("portuguese ciao", 1.0)], "translate": [("portuguese ciao", 1.0)]})
+    assert top(service, "portuguese ciao")[0] == "translate"
+    service.refresh()  # a new view of the index: learned questions still apply
+    assert top(service, "portuguese ciao")[0] == "translate"
+
+
+def test_a_learned_word_is_known_to_the_term_table(service):
+    service.set_learned({"translate": [("ciao portuguese", 1.0)]})
+    assert service.read_terms()
+    assert top(service, "portuguese")[0] == "translate"
+    assert top(service, "portugese")[0] == "translate"  # a typo of a learned word is corrected too
