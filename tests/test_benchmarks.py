@@ -198,3 +198,16 @@ def test_save_latency_benchmark_runs_on_a_copy_of_the_kb(write_kb, capsys, qapp)
     assert save_latency.main(["--kb", str(root), "--rounds", "2"]) == 0
     assert "Ctrl+S to searchable over 2 saves" in capsys.readouterr().out
     assert {p.name: p.read_bytes() for p in root.iterdir()} == before  # the original KB is never edited
+
+
+def test_learning_from_use_report_on_a_tiny_set(tiny_set, capsys):
+    import learning_from_use
+
+    (tiny_set / "history.jsonl").write_text(
+        json.dumps({"text": "money back please", "chosen": ["refund"]}) + "\n"
+        + json.dumps({"text": "cannot log in", "chosen": ["password"]}) + "\n", encoding="utf-8")
+    assert learning_from_use.main(["--set", str(tiny_set)]) == 0
+    out = capsys.readouterr().out
+    for engine in ("| project |", "| project + history |", "| FTS5 |", "| FTS5 + history |"):
+        assert engine in out
+    assert "import " in out and "first search after it" in out
