@@ -101,14 +101,19 @@ def _only_greeting(lines: list[str]) -> bool:
 
 
 def article_template(title: str, lang: str, kind: str = "article", today: dt.date | None = None,
-                     owner: str = "") -> str:
+                     owner: str = "", question: str = "") -> str:
     """The text of a new article or snippet, with the front matter an editor fills in.
 
     There is no ``reviewed:`` date: nobody has reviewed a template yet. The editor
     sets one at the first save of an article edited past its template, or when it
     is marked reviewed. ``today`` is kept for callers of the older signature.
+
+    ``question``: a customer's question the article is written for (an insights
+    content gap); it is the article's ``questions:`` instead of the sample one.
+    Snippets have no questions and ignore it.
     """
     russian = lang == "ru"
+    question = " ".join(question.split())  # one line: a line break would end the YAML item
     greeting = GREETINGS["ru" if russian else "en"]
     slug = slugify(title) + ("-ru" if russian else "")
     lines = [
@@ -126,7 +131,7 @@ def article_template(title: str, lang: str, kind: str = "article", today: dt.dat
     lines += [
         "tags: []",
         "questions:",
-        "  - " + SAMPLE_QUESTIONS[0 if russian else 1],
+        "  - " + (yaml_text(question) if question else SAMPLE_QUESTIONS[0 if russian else 1]),
         f"owner: {yaml_text(owner)}",
         "review_every: 180",
         "---",

@@ -31,6 +31,7 @@ from kb_assistant.core.articles.template import reviewed_by_its_author, sample_t
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.render.markdown import render_article_html
 from kb_assistant.core.models import Problem
+from kb_assistant.core.upkeep.questions import add_question
 from kb_assistant.core.upkeep.review import mark_reviewed
 from kb_assistant.core.errors import (
     EncodingChangeNeeded,
@@ -278,16 +279,26 @@ class EditorWindow(EditorRetranslation, EditorQuestions, QMainWindow):
 
     def mark_reviewed(self) -> None:
         """Set ``reviewed`` to today in the text (saved with Ctrl+S like any edit)."""
+        self._edit_front_matter(lambda text: mark_reviewed(text, self.today()),
+                                self.tr("Marked reviewed on {0}; save to keep it.").format(self.today().isoformat()))
+
+    def add_question(self, question: str) -> bool:
+        """Add ``question`` to ``questions:`` in the text (saved with Ctrl+S); False when the front matter is broken."""
+        return self._edit_front_matter(lambda text: add_question(text, question),
+                                       self.tr("Added the question “{0}”; save to keep it.").format(question))
+
+    def _edit_front_matter(self, change, done: str) -> bool:
+        """Apply ``change(text) -> text`` as an undoable edit (the unsaved edits around it stay)."""
         try:
-            text = mark_reviewed(self.editor.toPlainText(), self.today())
+            text = change(self.editor.toPlainText())
         except (FrontMatterBroken, FrontMatterValueError) as exc:
             doc = FrontMatterDocument.parse(self.editor.toPlainText())
             reason = front_matter_error_text(doc) if doc.opening_damaged else error_text(exc)
             self.statusBar().showMessage(reason, 8000)
-            return
+            return False
         replace_changed_part(self.editor, text)
-        self.statusBar().showMessage(self.tr("Marked reviewed on {0}; save to keep it.")
-                                     .format(self.today().isoformat()), 5000)
+        self.statusBar().showMessage(done, 5000)
+        return True
 
     # -- background work ---------------------------------------------------
     def _render_preview(self) -> None:

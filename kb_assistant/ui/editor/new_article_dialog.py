@@ -38,16 +38,20 @@ def interface_language() -> str:
 class NewArticleDialog(QDialog):
     """Asks for a title, folder, language and type; says where the file will go.
 
-    The language is ``lang`` when given, else the interface language
-    (:func:`interface_language`): a Russian team writes Russian articles.
+    The language is ``lang`` when given (and one of :data:`ARTICLE_LANGUAGES`), else
+    the interface language (:func:`interface_language`): a Russian team writes
+    Russian articles. ``question``: a customer's question the article answers (an
+    insights content gap): the title starts as it, and it becomes the article's
+    ``questions:`` instead of the template's sample question.
     """
 
     def __init__(self, kb_root: Path, folders: list[str], lang: str | None = None, folder: str = "",
-                 owner: str = "", today=dt.date.today, parent=None) -> None:
+                 owner: str = "", today=dt.date.today, parent=None, question: str = "") -> None:
         super().__init__(parent)
         self.kb_root = Path(kb_root)
         self.owner = owner
         self.today = today
+        self.question = " ".join(question.split())
         self.setWindowTitle(self.tr("New article"))
         self.title = QLineEdit(self)
         self.folder = QComboBox(self)
@@ -59,7 +63,8 @@ class NewArticleDialog(QDialog):
         self.lang = QComboBox(self)
         self.lang.addItem(self.tr("Russian"), "ru")
         self.lang.addItem(self.tr("English"), "en")
-        self.lang.setCurrentIndex(max(0, self.lang.findData(lang or interface_language())))
+        chosen = self.lang.findData(lang) if lang else -1
+        self.lang.setCurrentIndex(chosen if chosen >= 0 else max(0, self.lang.findData(interface_language())))
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Article"), "article")
         self.kind.addItem(self.tr("Snippet (greeting, closing, shared text)"), "snippet")
@@ -79,6 +84,9 @@ class NewArticleDialog(QDialog):
         self.lang.currentIndexChanged.connect(self._update)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        if self.question:  # a title to start from: the editor retitles it as the KB names things
+            self.title.setText(self.question[:1].upper() + self.question[1:])
+            self.title.selectAll()
         self._update()
 
     def folder_name(self) -> str:
@@ -112,4 +120,4 @@ class NewArticleDialog(QDialog):
     def article_text(self) -> str:
         """The template text for the new file."""
         return article_template(self.title.text().strip(), self.lang.currentData(), self.kind.currentData(),
-                                today=self.today(), owner=self.owner)
+                                today=self.today(), owner=self.owner, question=self.question)

@@ -21,6 +21,7 @@ from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument
 from kb_assistant.core.articles.frontmatter_form import apply_form, form_values
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.models import Article, KbConfig, Problem
+from kb_assistant.core.upkeep.questions import add_question_file
 from kb_assistant.core.upkeep.rename import apply_rename
 from kb_assistant.core.upkeep.review import mark_reviewed_file, review_queue, translation_lag
 from kb_assistant.ui.editor.editor_checks import front_matter_error_text
@@ -121,14 +122,16 @@ class EditorWorkbench(QObject):
         self._register(editor, rel_path)
         return editor
 
-    def new_article(self, lang: str = "", folder: str = "") -> EditorWindow | None:
+    def new_article(self, lang: str = "", folder: str = "", question: str = "") -> EditorWindow | None:
         """Ctrl+N: ask for title, folder, language and type, then edit the template.
 
         The language is ``lang`` when given, else the interface language.
+        ``question`` (insights: "Create an article from this") starts the title and
+        is the new article's ``questions:``.
         """
         folders = kb_folders(a.path for a in self.kb.articles.values()) if self.kb else [""]
         dialog = NewArticleDialog(self.kb_root, folders, lang=lang or self.ui_language or None, folder=folder,
-                                  owner=self.owner, today=self.today, parent=self.parent_window)
+                                  owner=self.owner, today=self.today, parent=self.parent_window, question=question)
         try:
             if not self.ask_new_article(dialog):
                 return None
@@ -283,6 +286,35 @@ class EditorWorkbench(QObject):
         if written:
             self.files_saved.emit(written)
             self.message.emit(self.tr("Marked {0} articles reviewed today.").format(len(written)))
+
+    def add_question(self, article_id: str, question: str) -> bool:
+        """Insights' "Add as a question to…": ``question`` into the article's ``questions:``.
+
+        An article open in an editor gets it there, as an edit to save (its unsaved
+        edits are never overwritten); else the file is written at once, comments kept.
+
+        Returns:
+            True when the article holds the question now (added, or already there).
+        """
+        article = self.kb.articles.get(article_id) if self.kb is not None else None
+        if article is None:
+            self.message.emit(self.tr("No article {0} in the knowledge base.").format(article_id))
+            return False
+        editor = self.editors.get(article.path)
+        if editor is not None:
+            self._raise(editor)
+            return editor.add_question(question)
+        try:
+            written = add_question_file(self.kb_root / article.path, question, root=self.kb_root)
+        except KbError as exc:
+            self.message.emit(error_text(exc))
+            return False
+        if written is None:
+            self.message.emit(self.tr("“{0}” already has this question.").format(article.title))
+            return True
+        self.files_saved.emit([article.path])
+        self.message.emit(self.tr("Added the question to “{0}”; searchable now.").format(article.title))
+        return True
 
     # -- translations -----------------------------------------------------------
     def open_translation(self, rel_path: str) -> EditorWindow | None:

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb_assistant.core.articles.template import article_template, new_article_path, slugify
+from kb_assistant.core.articles.template import (
+    SAMPLE_QUESTIONS,
+    article_template,
+    new_article_path,
+    sample_text_left,
+    slugify,
+)
 from kb_assistant.core.articles.parse import parse_article_bytes
 
 
@@ -127,3 +133,16 @@ def test_a_new_translation_does_not_inherit_the_originals_review():
     text = "---\nid: refund-ru\nlang: ru\nreviewed: 2026-10-01\nreview_every: 90\n---\n# Возврат\n"
     new = translation_text(text, "refund-ru", "ru", "refund", "en")
     assert "reviewed" not in new and "review_every: 90" in new
+
+
+@pytest.mark.parametrize("question", ["Не пришли деньги: что делать?", "yes", "- #1 'quoted' \"twice\"",
+                                      "two\nlines  here"])
+def test_a_question_from_the_insights_replaces_the_sample_one(question):
+    text = article_template("Refund", "ru", question=question)
+    parsed = parse_article_bytes(text.encode(), "n.md")
+    assert parsed.problems == ()
+    assert parsed.article.questions == (" ".join(question.split()),)
+    assert SAMPLE_QUESTIONS[0] not in text
+    assert [part.part for part in sample_text_left(text)] == ["body", "reply"]  # the question is no sample
+    snippet = article_template("Hello", "en", "snippet", question=question)
+    assert parse_article_bytes(snippet.encode(), "s.md").article.questions == ()

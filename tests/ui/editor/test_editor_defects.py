@@ -98,6 +98,18 @@ def test_mark_reviewed_on_a_damaged_front_matter_says_why_and_adds_no_block(qtbo
     assert "line 1" in editor.statusBar().currentMessage()
 
 
+def test_add_question_is_an_undoable_edit_and_refuses_a_damaged_front_matter(qtbot, make_editor):
+    editor = make_editor()
+    assert editor.add_question("Money not back yet")
+    assert "  - where is my money\n  - Money not back yet\n" in editor.editor.toPlainText() and editor.dirty
+    assert "save to keep it" in editor.statusBar().currentMessage()
+    editor.editor.undo()
+    assert editor.editor.toPlainText() == ARTICLE
+    editor.editor.setPlainText("-" + ARTICLE[3:])
+    assert not editor.add_question("Money not back yet")
+    assert editor.editor.toPlainText() == "-" + ARTICLE[3:] and "line 1" in editor.statusBar().currentMessage()
+
+
 # -- 2. the modified mark ------------------------------------------------------------------------
 
 def test_undoing_back_to_the_saved_text_clears_the_modified_mark(qtbot, make_editor):

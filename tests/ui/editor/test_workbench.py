@@ -250,6 +250,49 @@ def test_mark_reviewed_in_the_editor_and_from_the_review_queue(qtbot, app_window
     panel.close()
 
 
+def test_an_article_created_from_a_question_asked_in_the_insights(qtbot, app_window, monkeypatch):
+    bench = app_window.workbench
+    seen = []
+
+    def accept(dialog):
+        seen.append((dialog.title.text(), dialog.lang.currentData()))
+        return True
+
+    monkeypatch.setattr(bench, "ask_new_article", accept)
+    editor = bench.new_article("ru", question="деньги  не пришли")
+    assert seen == [("Деньги не пришли", "ru")]  # a title to start from; the editor can retitle
+    text = editor.editor.toPlainText()
+    assert "questions:\n  - деньги не пришли\n" in text and SAMPLE_QUESTIONS[0] not in text
+    bench.new_article("other", question="pay with bitcoin")  # a gap's unknown language: the interface's
+    assert seen[-1] == ("Pay with bitcoin", "en")
+
+
+def test_add_a_question_to_an_article_file_or_its_open_editor(qtbot, app_window):
+    bench = app_window.workbench
+    messages = []
+    bench.message.connect(messages.append)
+    path = bench.kb_root / "returns/refund.en.md"
+    with qtbot.waitSignal(bench.files_saved) as saved:
+        assert bench.add_question("refund", "Where is my money?")
+    assert saved.args == [["returns/refund.en.md"]] and "Refund to a card" in messages[-1]
+    text = path.read_text(encoding="utf-8")
+    assert "questions:\n  - Where is my money?\n" in text and "# asked by legal" in text and "sla: 3 days" in text
+    assert bench.add_question("refund", "where is  my money?") and "already" in messages[-1]
+    assert path.read_text(encoding="utf-8") == text
+    assert not bench.add_question("no-such-article", "q")
+    editor = bench.edit_article("password")
+    type_at_end(qtbot, editor, "Unsaved words.")
+    on_disk = (bench.kb_root / "account/password.md").read_text(encoding="utf-8")
+    assert bench.add_question("password", "forgot my password")
+    assert "- forgot my password" in editor.editor.toPlainText() and editor.dirty
+    assert editor.editor.toPlainText().endswith("Unsaved words.")  # the unsaved edit is kept
+    assert (bench.kb_root / "account/password.md").read_text(encoding="utf-8") == on_disk
+    broken = bench.kb_root / "returns/refund.ru.md"
+    broken.write_text("---\nid: refund-ru\ntitle: [\n---\n# Возврат\n", encoding="utf-8")
+    assert not bench.add_question("refund-ru", "где деньги") and messages[-1]
+    assert broken.read_text(encoding="utf-8") == "---\nid: refund-ru\ntitle: [\n---\n# Возврат\n"
+
+
 def test_review_queue_edit_opens_the_editor(qtbot, app_window):
     bench = app_window.workbench
     panel = bench.show_review_queue()
