@@ -33,33 +33,36 @@ _INSTALL_ID = re.compile(r"^[0-9a-f]{32}$")
 
 def install_id(data_dir: Path) -> str:
     """This installation's id (made once, kept in the user data folder): names its file in ``_usage/``."""
+    found = known_install_id(data_dir)
+    if found:
+        return found
     path = Path(data_dir) / INSTALL_ID_FILE
-    try:
-        found = path.read_text(encoding="ascii").strip()
-        if _INSTALL_ID.match(found):
-            return found
-    except (OSError, UnicodeDecodeError):
-        pass
     made = uuid.uuid4().hex
     path.parent.mkdir(parents=True, exist_ok=True)
     write_bytes_atomic(path, made.encode("ascii"))
     return made
 
 
+def known_install_id(data_dir: Path) -> str:
+    """This installation's id when it has one, else "" (none made yet: nothing of ours is in ``_usage/``)."""
+    try:
+        found = (Path(data_dir) / INSTALL_ID_FILE).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return found if _INSTALL_ID.match(found) else ""
+
+
 def usage_events(usage_dir: Path, kb_root: Path, data_dir: Path) -> list[UsageEvent]:
     """Everything the search learns from for one KB: this user's log and imports, and the teammates' files."""
-    own = UsageLog(usage_dir).read()
-    try:
-        own_id = (Path(data_dir) / INSTALL_ID_FILE).read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        own_id = ""  # no id made yet: nothing of ours is in the team folder either
-    return [*own, *read_team(kb_root, own_id)]
+    return [*UsageLog(usage_dir).read(), *read_team(kb_root, known_install_id(data_dir))]
 
 
-def learned_for_search(events: Iterable[UsageEvent]) -> dict[str, list[tuple[str, float]]]:
-    """Article id -> its learned questions as ``(text, weight)``, what ``SearchService.set_learned`` takes."""
+def learned_for_search(events: Iterable[UsageEvent], article_ids: Iterable[str] | None = None,
+                       ) -> dict[str, list[tuple[str, float]]]:
+    """Article id -> its learned questions as ``(text, weight)``, what ``SearchService.set_learned`` takes
+    (with ``article_ids``, the KB's articles now: the others' associations are forgotten)."""
     return {article: [(question.text, question.weight) for question in asked]
-            for article, asked in learned_questions(events).items()}
+            for article, asked in learned_questions(events, article_ids).items()}
 
 
 def aggregates(events: Iterable[UsageEvent]) -> list[dict]:
