@@ -165,6 +165,11 @@ class TermScorer:
         self._cache = BoundedCache(TERM_CACHE_POSTINGS)
         self.learned = None  # a LearnedField: agents' answered questions, scored as one more field
 
+    def use_learned(self, learned) -> None:
+        """Score these learned questions (a ``LearnedField``, or None) from now on; the field norms are kept."""
+        self.learned = learned
+        self._cache.clear()  # summed term scores include the learned part
+
     def _norms(self, field: str) -> list[float]:
         """``K1 * (1 - B + B * length / average)`` per docnum, computed once per field."""
         norms = self._lengths.get(field)

@@ -164,11 +164,9 @@ class SearchService:
         self._searcher = searcher
         self._stats = TermStats(searcher.reader())
         self._group_cache.clear()
-        scorer = TermScorer(searcher.reader(), TEXT_FIELDS, {PAIR_FIELD: PAIR_BOOST}, self._stats.df)
-        if self._learned:
-            scorer.learned = learned_for_index(searcher, self._learned)
-            self._stats.add_vocabulary(scorer.learned.frequencies())
-        self._ranker = Ranker(scorer, self._group_cache)
+        self._scorer = TermScorer(searcher.reader(), TEXT_FIELDS, {PAIR_FIELD: PAIR_BOOST}, self._stats.df)
+        self._apply_learned()
+        self._ranker = Ranker(self._scorer, self._group_cache)
         self._filter_cache.clear()
         self._passage_cache.clear()
         self._document_cache.clear()
@@ -177,7 +175,13 @@ class SearchService:
         """Agents' answered questions, article id -> ``(text, weight)`` (``core.usage.learned``): searched from now on."""
         self._learned = {article: tuple(asked) for article, asked in questions.items() if asked}
         if self._searcher is not None:
-            self._set_searcher(self._searcher)
+            self._apply_learned()  # the searcher, its term table and field norms stay
+
+    def _apply_learned(self) -> None:
+        learned = learned_for_index(self._searcher, self._learned) if self._learned else None
+        self._scorer.use_learned(learned)
+        self._stats.add_vocabulary(learned.frequencies() if learned else {})
+        self._group_cache.clear()
 
     def _close_searcher(self) -> None:
         self._ranker = None

@@ -47,20 +47,40 @@ class TermStats:
         self._near: dict[str, list[str]] = {}
         self._letters = ""  # every letter of the vocabulary, once the table is complete
         self._learned: dict[str, int] = {}  # words of the learned questions -> documents
+        self._index_df: dict[str, int] = {}  # the index's counts of words learned so far (a complete table)
         self._sorted: list[str] = []  # every term in order, once the table is complete
         self.layout_words: dict[tuple[str, bool], object] = {}
         """Each word's reading in both keyboard layouts (see ``layout.repair_layout``): it depends on this index only."""
 
     def add_vocabulary(self, frequencies: dict[str, int]) -> None:
-        """Words of the learned questions (``core.search.learned``): known words too, with their frequency there."""
-        self._learned = frequencies
-        self._df.clear()
+        """Words of the learned questions (``core.search.learned``): known words too, with their frequency there.
+
+        Replaces the learned words given before. A complete table stays complete:
+        only the learned words' counts change (a copy in the window sets new learned
+        questions, and reading the table again would hold the search thread 0.1 s or more).
+        """
+        old, self._learned = self._learned, dict(frequencies)
         self._starts.clear()
         self._prefixes.clear()
         self._near.clear()
-        if self._complete:
-            self._complete = False
-            self.preload()
+        self.layout_words.clear()
+        if not self._complete:
+            self._df.clear()
+            return
+        index_df = self._index_df
+        for text in old:
+            if index_df.get(text, 0):
+                self._df[text] = index_df[text]
+            else:
+                self._df.pop(text, None)
+        for text, count in self._learned.items():
+            if text not in index_df:
+                index_df[text] = self._df.get(text, 0)  # not overlaid now: the index's own count
+            self._df[text] = max(count, index_df[text])
+        # the sorted vocabulary changes only with the words no document has
+        if {t for t in old if not index_df.get(t)} != {t for t in self._learned if not index_df.get(t)}:
+            self._sorted = sorted(self._df)
+            self._letters = "".join(sorted(set("".join(self._sorted))))
 
     def df(self, text: str) -> int:
         """Live document frequency of ``text`` in the field where it is most frequent (cached)."""
@@ -106,6 +126,8 @@ class TermStats:
         if len(best) > self._LIMIT:
             return False
         self._df = {text.decode("utf-8"): count for text, count in best.items()}
+        # the index's own counts of the learned words, to put back when the learned questions change
+        self._index_df = {text: self._df.get(text, 0) for text in self._learned}
         for text, count in self._learned.items():
             self._df[text] = max(count, self._df.get(text, 0))
         self._sorted = sorted(self._df)
