@@ -95,6 +95,7 @@ def run_gui(argv: list[str]) -> int:
         return app.exec()
     finally:
         session.services.learning.close()
+        session.services.usage.close()
         session.window.save_state()
         instance.close()
         session.services.thread.stop()
@@ -114,6 +115,7 @@ def settings_applier(app, session, settings_path):
     def apply(old, new) -> None:
         save_settings(settings_path, new)
         apply_appearance(app, new.theme, new.font_size)
+        session.services.usage.apply_settings(new)
         if new.ui_language != old.ui_language:
             # once the settings dialog has closed and the window's own slot has returned:
             # the switch replaces the window that sent this
@@ -175,8 +177,14 @@ def build_session(kb_root, index_dir, settings, today_provider=dt.date.today, st
                                 owner=settings.agent_name)
     learning_store, learning_warning = open_learning_store(data_dir, kb_root)
     learning = LearningController(learning_store, today=today_provider)
-    services = Services(worker, thread, search, replies, workbench, LearningMode(learning))
+    usage = open_usage(kb_root, data_dir, settings)
+    services = Services(worker, thread, search, replies, workbench, LearningMode(learning), usage)
     session = AppSession(services, settings, state=state, parent=thread)
+    usage.setParent(session)
+    usage.learned_changed.connect(worker.set_learned)  # emitted on the keeper's thread, run on the search thread
+    worker.ready.connect(usage.on_kb_ready)
+    replies.copied.connect(usage.on_copied)
+    usage.keeper.load(None)  # learned questions join the search before the KB is read
     # bound slots of GUI-thread objects, so the worker's signals arrive queued
     search.search_requested.connect(worker.search)
     worker.results.connect(search.on_results)
@@ -198,6 +206,26 @@ def build_session(kb_root, index_dir, settings, today_provider=dt.date.today, st
     thread.start()
     session.window.refresh_requested.emit()  # queued to the worker: the first load
     return session
+
+
+def open_usage(kb_root, data_dir, settings):
+    """The usage tracker of ``kb_root``: this user's log in ``data_dir``, recorded and shared as ``settings`` say."""
+    from kb_assistant.core.usage.keeper import UsageKeeper
+    from kb_assistant.core.usage.log import UsageLog
+    from kb_assistant.ui.usage.tracker import UsageTracker
+
+    keeper = UsageKeeper(UsageLog(usage_folder(kb_root, data_dir)), kb_root, data_dir,
+                         recording=settings.keep_usage, sharing=settings.keep_usage and settings.share_usage)
+    return UsageTracker(keeper)
+
+
+def usage_folder(kb_root, data_dir):
+    """Where this user's usage of ``kb_root`` is kept, in the data folder ``data_dir``."""
+    import dataclasses
+
+    from kb_assistant.core.paths import AppPaths
+
+    return dataclasses.replace(AppPaths.from_environment(), data_dir=data_dir).usage_dir_for(kb_root)
 
 
 def open_learning_store(data_dir, kb_root):

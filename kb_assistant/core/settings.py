@@ -50,6 +50,10 @@ class Settings:
     ui_language: str = "system"
     theme: str = "system"
     font_size: int = 0
+    keep_usage: bool = True
+    """Keep this machine's usage log of the KB (searches, opened articles, copied replies; scrubbed)."""
+    share_usage: bool = False
+    """Also write this installation's scrubbed aggregates to the KB's ``_usage/`` for the team."""
     extra: dict = field(default_factory=dict)
 
 
@@ -109,7 +113,9 @@ def load_settings(path: Path) -> tuple[Settings, SettingsError | None]:
 
 def _valid(key: str, value: object, default: object) -> bool:
     """Whether ``value`` may stand for the setting ``key`` (whose default is ``default``)."""
-    if isinstance(value, bool) or not isinstance(value, type(default)):
+    if isinstance(default, bool) or isinstance(value, bool):
+        return type(value) is type(default)  # true/false only where a switch is; never 1 for true
+    if not isinstance(value, type(default)):
         return False
     if key in CHOICES:
         return value in CHOICES[key]

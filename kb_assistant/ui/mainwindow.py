@@ -31,6 +31,7 @@ from kb_assistant.ui.system.messages import error_text
 from kb_assistant.ui.system.theme import zoomed
 from kb_assistant.ui.system.tray import TrayIcon
 from kb_assistant.ui.system.windowing import bring_to_front, keep_size_through_font_change
+from kb_assistant.ui.usage.tracker import UsageTracker
 
 
 class MainWindow(QMainWindow):
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         settings: the agent's settings.
         workbench: the editor's workbench (Ctrl+E, Ctrl+N, the review queue).
         learning: learning mode (Ctrl+Shift+L, what changed).
+        usage: the usage log's tracker (what the agent searched, opened and copied; "did not help").
         state: QSettings for the layout, the channel, pinned and recent articles (None: not kept).
 
     Signals:
@@ -55,10 +57,11 @@ class MainWindow(QMainWindow):
     settings_changed = Signal(object)
 
     def __init__(self, search: SearchController, replies: ReplyController, settings: Settings,
-                 workbench: EditorWorkbench, learning: LearningMode, state: QSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 workbench: EditorWorkbench, learning: LearningMode, usage: UsageTracker,
+                 state: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search, self.replies, self.settings, self.state = search, replies, settings, state
+        self.usage = usage
         self.workbench, self.learning = workbench, learning
         self.kb: KnowledgeBase | None = None
         self.home = HomeList(state, parent=self)
@@ -131,12 +134,15 @@ class MainWindow(QMainWindow):
         bar.move_requested.connect(pane.view.move_selection)
         pane.as_typed_requested.connect(self.search.search_as_typed)
         self.search.results_changed.connect(self.results_pane.show_results)
+        self.search.results_changed.connect(self.usage.on_results)
+        self.search.cleared.connect(self.usage.on_cleared)
         self.search.cleared.connect(self.show_home)
         pane.current_row_changed.connect(self._preview_row)
         pane.view.activated.connect(lambda index: self.open_row(index.row()))
         self.preview.opened.connect(self._article_opened)
         self.preview.rendered.connect(lambda article, html: self.article.show_article(article, html, self.search.marked_words))
-        self.preview.closed.connect(lambda: (self.article.show_article(None, ""), replies.set_article(None)))
+        self.preview.closed.connect(lambda: (self.article.show_article(None, ""), replies.set_article(None),
+                                             self.usage.hidden()))
         self.article.link_clicked.connect(self.follow_link)
         self.problems.open_requested.connect(self._open_problem)
         self.changes_notice.show_requested.connect(self.show_what_changed)
@@ -198,6 +204,7 @@ class MainWindow(QMainWindow):
             self.preview.show(hit.id)
 
     def _article_opened(self, article: Article) -> None:
+        self.usage.shown(article.id)
         self.replies.set_article(article.id)
         self.home.note_opened(article.id)
 
@@ -206,6 +213,7 @@ class MainWindow(QMainWindow):
         hit = self.results_pane.model.hit(row)
         if hit is not None:
             self.preview.show(hit.id)
+            self.usage.chosen(hit.id)
             self.article.setFocus()
 
     def current_hit_id(self) -> str | None:
@@ -240,6 +248,16 @@ class MainWindow(QMainWindow):
             self.reply_panel.replies.setCurrentRow(index)
         self.statusBar().showMessage(copy_reply(self.replies, index, self), 8000)
 
+    def mark_not_helpful(self) -> None:
+        """Ctrl+Shift+X: the article on screen did not help with this question; it ranks lower for it from now on."""
+        article = self.preview.current
+        if article is not None and self.usage.not_helpful():
+            text = self.tr("Noted: “{0}” did not help with this question; the search ranks it lower for it.")
+            self.statusBar().showMessage(text.format(article.title), 8000)
+        else:
+            self.statusBar().showMessage(
+                self.tr("Search for the customer's question and open the article that did not help first."), 8000)
+
     def toggle_pin(self) -> None:
         """Ctrl+D: pin the open article to the home list, or unpin it."""
         article = self.preview.current
@@ -269,6 +287,7 @@ class MainWindow(QMainWindow):
         A new conversation puts the last customer's values aside: shown, never reused silently.
         """
         if query is not None:
+            self.usage.end_question()
             self.replies.start_conversation()
         self.show_query(query)
 
@@ -290,7 +309,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         """Ctrl+,: the settings dialog; saved settings apply at once (a new language rebuilds the window)."""
-        edited = SettingsDialog.edit(self.settings, self.kb, self)
+        edited = SettingsDialog.edit(self.settings, self.kb, self, usage_folder=str(self.usage.keeper.log.folder),
+                                     delete_usage=self.usage.delete_data)
         if edited is not None:
             self.settings, _language_changed = edited  # switched by the app once this returns (ui.session)
             self.replies.set_settings(self.settings)
@@ -312,6 +332,7 @@ class MainWindow(QMainWindow):
             self.search_box.clear()
             self.search_bar.focus()
         else:
+            self.usage.end_question()
             self.tray.put_away(self, self.state)
 
     # -- state -----------------------------------------------------------

@@ -62,6 +62,8 @@ def add_menus(window) -> None:
     action(reply_menu, translate("MainWindow", "&New customer (put the values aside)"),
            window.replies.new_customer, "Ctrl+Shift+N")
     action(reply_menu, translate("MainWindow", "&Use the previous customer's values"), window.replies.take_offer)
+    reply_menu.addSeparator()
+    action(reply_menu, translate("MainWindow", "This article &did not help"), window.mark_not_helpful, "Ctrl+Shift+X")
 
     view_menu.addAction(window.problems.toggleViewAction())
     window.tray.compact_action.setShortcut(QKeySequence("Ctrl+Shift+M"))

@@ -36,6 +36,7 @@ from kb_assistant.ui.search.controller import SearchController
 from kb_assistant.ui.search.worker import SearchThread, SearchWorker
 from kb_assistant.ui.system.i18n import install_translators, language_for, ui_language
 from kb_assistant.ui.system.windowing import is_compact
+from kb_assistant.ui.usage.tracker import UsageTracker
 
 WINDOW_ONLY_SIGNALS = (
     ("replies", ("preview_changed", "preview_failed", "replies_changed", "values_changed", "channel_changed",
@@ -63,6 +64,7 @@ class Services:
     replies: ReplyController
     workbench: EditorWorkbench
     learning: LearningMode
+    usage: UsageTracker
 
 
 class AppSession(QObject):
@@ -97,7 +99,7 @@ class AppSession(QObject):
     def _build_window(self) -> MainWindow:
         services = self.services
         window = MainWindow(services.search, services.replies, self.settings, services.workbench,
-                            services.learning, state=self.state)
+                            services.learning, services.usage, state=self.state)
         # bound slots of GUI-thread objects, so the worker's signals arrive queued
         for signal, slot in (
             (services.worker.progress, window.show_progress),

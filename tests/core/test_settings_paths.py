@@ -105,3 +105,17 @@ def test_index_key_is_stable_and_distinct(tmp_path):
     cyrillic = index_key(tmp_path / "База знаний")
     assert cyrillic.startswith("kb-") and len(cyrillic) == len("kb-") + 16
     assert index_key(tmp_path / "Refunds (old)").startswith("Refunds-old-")
+
+
+@pytest.mark.parametrize("value", [1, 0, "true", None, [True]])
+def test_usage_switches_take_true_or_false_only(tmp_path, value):
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps({"keep_usage": value, "share_usage": value}), encoding="utf-8")
+    settings, error = load_settings(path)
+    assert (settings.keep_usage, settings.share_usage) == (True, False)
+    assert error is not None and "keep_usage" in error.values["names"] and "share_usage" in error.values["names"]
+
+
+def test_usage_switches_round_trip(tmp_path):
+    save_settings(tmp_path / "s.json", Settings(keep_usage=False, share_usage=True))
+    assert load_settings(tmp_path / "s.json") == (Settings(keep_usage=False, share_usage=True), None)

@@ -135,7 +135,7 @@ def test_saving_a_new_language_switches_at_once_and_keeps_the_agents_work(qtbot,
     geometry = win.geometry()
 
     monkeypatch.setattr(SettingsDialog, "edit", classmethod(
-        lambda cls, settings, kb, parent: (dataclasses.replace(settings, ui_language="ru"), True)))
+        lambda cls, settings, kb, parent, **_usage: (dataclasses.replace(settings, ui_language="ru"), True)))
     session.settings_changed.connect(settings_applier(QApplication.instance(), session, tmp_path / "settings.json"))
     win.open_settings()  # as OK in the dialog does: the switch follows once the window's slot returned
     assert session.window is win

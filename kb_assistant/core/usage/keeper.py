@@ -50,7 +50,7 @@ class UsageKeeper:
                  on_learned: Callable[[Learned], None] = lambda learned: None, *,
                  recording: bool = True, sharing: bool = False, clock: Callable[[], float] = time.monotonic) -> None:
         self.log, self.kb_root, self.data_dir = log, Path(kb_root), Path(data_dir)
-        self._on_learned = on_learned
+        self.on_learned = on_learned
         self.recording, self.sharing = recording, sharing
         self._clock = clock
         self._events: list[UsageEvent] = []
@@ -61,9 +61,13 @@ class UsageKeeper:
         self._executor: ThreadPoolExecutor | None = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kb-usage")
 
     # -- asked from the window (each returns at once) ------------------------------------
-    def load(self, article_ids: Iterable[str]) -> Future:
-        """The KB (re)loaded with these articles: read every event again, learn, share."""
-        return self._submit(self._load, frozenset(article_ids))
+    def load(self, article_ids: Iterable[str] | None) -> Future:
+        """The KB (re)loaded with these articles: read every event again, learn, share.
+
+        None (the KB is not read yet, at start) keeps every article's associations:
+        the search learns at once, and the KB's load forgets the deleted ones.
+        """
+        return self._submit(self._load, None if article_ids is None else frozenset(article_ids))
 
     def record(self, events: list[UsageEvent]) -> Future | None:
         """Keep ``events`` (unless recording is off); learn again when they teach the search."""
@@ -73,7 +77,8 @@ class UsageKeeper:
 
     def set_options(self, recording: bool, sharing: bool) -> Future:
         """The settings changed; sharing turned off deletes this installation's shared file."""
-        return self._submit(self._set_options, recording, sharing)
+        self.recording = recording  # at once: an event recorded right after is already left out
+        return self._submit(self._set_options, sharing)
 
     def events(self) -> Future:
         """A future list of every event held (for insights)."""
@@ -106,7 +111,7 @@ class UsageKeeper:
             log.exception("usage data: %s failed", getattr(work, "__name__", "a task"))
             return None
 
-    def _load(self, article_ids: frozenset[str]) -> None:
+    def _load(self, article_ids: frozenset[str] | None) -> None:
         self._article_ids = article_ids
         self._events = [*self.log.read(), *read_team(self.kb_root, self._own_id(create=False))]
         self._learn()
@@ -127,8 +132,8 @@ class UsageKeeper:
             self._learn()
         self._share(force=False)
 
-    def _set_options(self, recording: bool, sharing: bool) -> None:
-        was_sharing, self.recording, self.sharing = self.sharing, recording, sharing
+    def _set_options(self, sharing: bool) -> None:
+        was_sharing, self.sharing = self.sharing, sharing
         if was_sharing and not sharing:
             self._unshare()
         elif sharing and not was_sharing:
@@ -141,7 +146,7 @@ class UsageKeeper:
         self._learn()
 
     def _learn(self) -> None:
-        self._on_learned(learned_for_search(self._events, self._article_ids))
+        self.on_learned(learned_for_search(self._events, self._article_ids))
 
     def _share(self, force: bool) -> None:
         if not self.sharing or not (self._unshared or force):

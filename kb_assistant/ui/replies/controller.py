@@ -56,6 +56,8 @@ class ReplyController(QObject):
             greeting snippet that is not in this KB); the preview shows why.
         values_changed(): the current customer's values, or the previous customer's put aside, changed.
         channel_changed(str): the channel changed.
+        copied(str, str, str): a reply was copied: the article's id, the reply's name and the channel
+            (what the usage log keeps; never the text or a value).
         snippets_changed(list, list, str, str): the greeting and the closing choices
             (:class:`~kb_assistant.core.replies.blocks.SnippetChoice` lists, the reply's
             language first), and the greeting and closing ids chosen now; sent by
@@ -72,6 +74,7 @@ class ReplyController(QObject):
     channel_changed = Signal(str)
     snippets_changed = Signal(list, list, str, str)
     left_out_changed = Signal(list)
+    copied = Signal(str, str, str)
 
     def __init__(
         self,
@@ -248,9 +251,14 @@ class ReplyController(QObject):
         self._customer.expire_idle()
         return self._changed(before)
 
-    def note_copied(self) -> None:
-        """A reply was copied: the conversation goes on (its idle time starts again)."""
+    def note_copied(self, reply_index: int | None = None) -> None:
+        """Reply ``reply_index`` (the selected one by default) was copied: the conversation goes on
+        (its idle time starts again), and :attr:`copied` says which."""
         self._customer.touch()
+        names = self.reply_names()
+        index = self._reply_index if reply_index is None else reply_index
+        if self._article is not None:
+            self.copied.emit(self._article.id, names[index] if 0 <= index < len(names) else "", self._channel)
 
     def set_idle_minutes(self, minutes: float) -> None:
         """How long values may go unused before they are put aside (0: never)."""

@@ -55,7 +55,7 @@ def copy_reply(controller: ReplyController, index: int, parent: QWidget | None,
     except KbError as exc:
         return QCoreApplication.translate("CopyReply", "Not copied: {0}").format(error_text(exc))
     copy_payload(payload)
-    controller.note_copied()
+    controller.note_copied(index)
     names = controller.reply_names()
     return describe_copy(payload, names[index] if 0 <= index < len(names) else "")
 

@@ -300,6 +300,12 @@ class SearchWorker(QObject):
             self._merge = None
             self._terms_read = not self._open_service().refresh() and self._terms_read  # one segment now
 
+    @Slot(object)
+    def set_learned(self, questions) -> None:
+        """Agents' answered questions per article (``core.usage``, from the usage keeper's thread): searched from now on."""
+        if not self._closed:
+            self._open_service().set_learned(questions)
+
     # -- searching -------------------------------------------------------------------
     @Slot(int, str, object, bool)
     def search(self, request_id: int, text: str, filters: SearchFilters | None, as_typed: bool = False) -> None:

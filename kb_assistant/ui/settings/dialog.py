@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -34,6 +35,7 @@ from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.models import CHANNELS
 from kb_assistant.core.paths import bundled_kb_dir
 from kb_assistant.core.settings import IDLE_MINUTES, Settings
+from kb_assistant.ui.settings.usage_box import UsageBox
 from kb_assistant.ui.system.theme import FONT_MAX, FONT_MIN
 from kb_assistant.ui.widgets.forms import add_row, name_widget
 
@@ -47,6 +49,8 @@ class SettingsDialog(QDialog):
         kb: the loaded knowledge base, for the greeting and closing snippet lists.
         parent: the parent widget.
         snippet_lang: list only snippets of this language (all when None).
+        usage_folder: where this KB's usage data is kept (said in the usage box).
+        delete_usage: deletes this machine's usage data of the KB ("Delete my usage data"); None: no button.
     """
 
     def __init__(
@@ -56,9 +60,12 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         snippet_lang: str | None = None,
+        usage_folder: str = "",
+        delete_usage: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._original = copy.deepcopy(settings)
+        self.usage = UsageBox(usage_folder, delete_usage, self)
         self._kb = kb
         self._snippet_lang = snippet_lang
         self._font_size = 0
@@ -165,11 +172,20 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        columns = QHBoxLayout()
+        columns.addLayout(form, 3)
+        usage_column = QVBoxLayout()
+        usage_column.addWidget(self.usage)
+        usage_column.addStretch(1)
+        columns.addLayout(usage_column, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(columns)
         layout.addWidget(self.buttons)
         self.setTabOrder(self.kb_dir, self.browse_button)
         self.setTabOrder(self.browse_button, self.language)
+        self.setTabOrder(self.font_size, self.usage.keep)
+        self.setTabOrder(self.usage.keep, self.usage.share)
+        self.setTabOrder(self.usage.share, self.usage.delete_button)
 
     def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(self)
@@ -236,6 +252,7 @@ class SettingsDialog(QDialog):
         self._font_size = size
         self.font_size.setValue(size)
         self.idle_minutes.setValue(settings.customer_idle_minutes)
+        self.usage.set_values(settings.keep_usage, settings.share_usage)
 
     def settings(self) -> Settings:
         """The edited copy (unknown ``extra`` keys kept as they were)."""
@@ -254,17 +271,20 @@ class SettingsDialog(QDialog):
             theme=self.theme.currentData() or "system",
             font_size=self.font_size.value() if self.font_size.value() >= FONT_MIN else 0,
             customer_idle_minutes=self.idle_minutes.value(),
+            keep_usage=self.usage.values()[0],
+            share_usage=self.usage.values()[1],
             extra=copy.deepcopy(self._original.extra),
         )
 
     @classmethod
-    def edit(cls, settings: Settings, kb: KnowledgeBase | None, parent: QWidget | None) -> tuple[Settings, bool] | None:
+    def edit(cls, settings: Settings, kb: KnowledgeBase | None, parent: QWidget | None, *, usage_folder: str = "",
+             delete_usage: Callable[[], None] | None = None) -> tuple[Settings, bool] | None:
         """Show the dialog and wait: the new settings and whether the interface language changed, or None when cancelled.
 
         Every setting applies at once, the interface language too: the app switches
         its windows to it when the dialog has closed (``app.py``, ``ui.session``).
         """
-        dialog = cls(settings, kb, parent)
+        dialog = cls(settings, kb, parent, usage_folder=usage_folder, delete_usage=delete_usage)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

@@ -1,0 +1,106 @@
+"""The window's side of the usage log: what the agent does goes to a question session, its events to the keeper.
+
+Every slot here returns at once: the session (``core.usage.session``) is a few
+comparisons, and the keeper (``core.usage.keeper``) writes, reads and learns on
+a thread of its own. What the search learns comes back by :attr:`UsageTracker.learned_changed`,
+emitted on the keeper's thread and connected to the search worker (queued there).
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from kb_assistant.core.models import SearchResults
+from kb_assistant.core.settings import Settings
+from kb_assistant.core.usage.keeper import UsageKeeper
+from kb_assistant.core.usage.session import QuestionSession
+
+
+class UsageTracker(QObject):
+    """Feeds the agent's searches, articles and copies to the usage log of the KB open.
+
+    Args:
+        keeper: the KB's usage keeper (its ``on_learned`` is taken over: it emits :attr:`learned_changed`).
+        session: the question session (tests pass one with their own clock).
+
+    Signals:
+        learned_changed(object): article id -> learned ``[(question, weight)]``, for ``SearchWorker.set_learned``.
+    """
+
+    learned_changed = Signal(object)
+
+    def __init__(self, keeper: UsageKeeper, session: QuestionSession | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.keeper = keeper
+        self.session = session or QuestionSession()
+        keeper.on_learned = self.learned_changed.emit
+
+    # -- the search ---------------------------------------------------------------------
+    @Slot(object)
+    def on_results(self, results: SearchResults) -> None:
+        """Results are shown for the question (as searched: a wrong layout repaired)."""
+        self._keep(self.session.searched(results.interpreted or results.query, results.confident))
+
+    @Slot()
+    def on_cleared(self) -> None:
+        """The search box was emptied: the question is over."""
+        self._keep(self.session.ended())
+
+    @Slot(object, object, object)
+    def on_kb_ready(self, kb, _report=None, _problems=None) -> None:
+        """A KB (re)loaded: the keeper reads the usage again and forgets deleted articles."""
+        self.keeper.load(kb.articles)
+
+    # -- articles and replies --------------------------------------------------------------
+    def shown(self, article_id: str) -> None:
+        """The article pane shows ``article_id`` (a preview until :meth:`chosen`)."""
+        self._keep(self.session.shown(article_id))
+
+    def chosen(self, article_id: str) -> None:
+        """The agent opened ``article_id`` on purpose."""
+        self._keep(self.session.chosen(article_id))
+
+    def hidden(self) -> None:
+        """The article pane is empty."""
+        self._keep(self.session.hidden())
+
+    @Slot(str, str, str)
+    def on_copied(self, article_id: str, reply: str, channel: str) -> None:
+        """A reply was copied."""
+        self._keep(self.session.copied(article_id, reply, channel))
+
+    def not_helpful(self) -> bool:
+        """The agent says the article on screen did not help with this question; False when there is none."""
+        events = self.session.not_helpful()
+        self._keep(events)
+        return bool(events)
+
+    def end_question(self) -> None:
+        """A new conversation, or the window put away: the question is over."""
+        self._keep(self.session.ended())
+
+    # -- settings and data --------------------------------------------------------------------
+    def apply_settings(self, settings: Settings) -> None:
+        """Keep or stop keeping, share or stop sharing, as the settings say."""
+        self.keeper.set_options(settings.keep_usage, settings.keep_usage and settings.share_usage)
+
+    def delete_data(self) -> Future:
+        """"Delete my usage data" of this KB; the question under way is forgotten too."""
+        self.session.ended()
+        return self.keeper.clear()
+
+    def events(self) -> list:
+        """Every usage event held (waits for the keeper: call it off the GUI thread, as insights do)."""
+        return self.keeper.events().result() or []
+
+    def close(self) -> None:
+        """The app quits: the question under way ends, the keeper writes what is queued and stops."""
+        self._keep(self.session.ended())
+        self.keeper.close()
+
+    def _keep(self, events: list) -> None:
+        if events:
+            self.keeper.record(events)
