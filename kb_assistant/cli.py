@@ -386,12 +386,13 @@ def _cmd_usage(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
 
 def _cmd_insights(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:
     from kb_assistant.core.usage.insights import insights
-    from kb_assistant.core.usage.log import UsageLog
+    from kb_assistant.core.usage.team import usage_events
 
     if args.since < 1:
         print("kb-assistant: --since must be at least 1 day", file=stderr)
         return EXIT_USAGE
-    found = insights(UsageLog(paths.usage_dir_for(kb_root)).read(), load_kb(kb_root), args.since)
+    # this machine's usage and the teammates' shared files: an editor sees the whole team
+    found = insights(usage_events(paths.usage_dir_for(kb_root), kb_root, paths.data_dir), load_kb(kb_root), args.since)
     if args.json:
         print(json.dumps(found.as_json(), ensure_ascii=False), file=stdout)
         return EXIT_OK

@@ -391,6 +391,21 @@ def test_insights_after_importing_a_file_with_gaps(kb, tmp_path):
     assert run("insights", "--kb", kb, "--since", "0")[0] == EXIT_USAGE
 
 
+def test_insights_read_the_teammates_shared_files_too(kb, tmp_path):
+    import datetime as dt
+
+    team = Path(kb) / "_usage"
+    team.mkdir()
+    day = dt.date.today().isoformat()
+    (team / ("a" * 32 + ".jsonl")).write_text(
+        json.dumps({"v": 1, "kind": "gap", "count": 3, "day": day, "text": "pay with bitcoin"}) + "\n", encoding="utf-8")
+    (team / ("b" * 32 + ".jsonl")).write_text(
+        json.dumps({"v": 1, "kind": "gap", "count": 2, "day": day, "text": "paying with bitcoin"}) + "\n", encoding="utf-8")
+    code, out, _ = run("insights", "--kb", kb, "--json")
+    assert code == EXIT_OK
+    assert [gap["count"] for gap in json.loads(out)["gaps"]] == [5]
+
+
 def test_search_learns_from_imported_past_questions(kb, tmp_path):
     question = "money back to my plastic"
     before = json.loads(run("search", "--kb", kb, "--index", str(tmp_path / "idx"), "--json", question)[1])
