@@ -13,6 +13,8 @@ from kb_assistant.ui.article.preview import PreviewController
 from kb_assistant.ui.editor.problems_panel import ProblemsPanel
 from kb_assistant.ui.editor.workbench import EditorWorkbench
 from kb_assistant.ui.layout import WindowLayout
+from kb_assistant.ui.insights.controller import InsightsController
+from kb_assistant.ui.insights.window import InsightsWindow
 from kb_assistant.ui.learning.mode import LearningMode
 from kb_assistant.ui.learning.notice import ChangesNotice
 from kb_assistant.ui.menus import add_menus
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self.home = HomeList(state, parent=self)
         self.preview = PreviewController(parent=self)
         self.weak_guard = WeakMatchGuard()
+        self.insights: tuple[InsightsWindow, InsightsController] | None = None  # made when first shown
         self._quitting = False
         workbench.set_parent_window(self)
         learning.setParent(self)
@@ -169,6 +172,9 @@ class MainWindow(QMainWindow):
         self.preview.set_kb(kb)
         self.problems.set_problems(problems)
         self.search_bar.set_kb(kb)
+        if self.insights is not None:
+            self.insights[0].set_kb(kb)
+            self.insights[1].set_kb(kb)
         errors = sum(1 for p in problems if p.severity == "error")
         summary = self.tr("{0} articles ready").format(len(kb.articles))
         if errors:
@@ -301,6 +307,22 @@ class MainWindow(QMainWindow):
     def set_compact(self, on: bool) -> None:
         """Ctrl+Shift+M: compact always-on-top mode for calls (search, results, the reply's preview, Copy)."""
         self.window_layout.set_compact(on)
+
+    def show_insights(self) -> None:
+        """Tools → Insights (Ctrl+Shift+I): what agents could not find, which articles and replies carry the load."""
+        if self.insights is None:
+            controller = InsightsController(self.usage.events, self.kb, parent=self)
+            window = InsightsWindow(self)
+            window.attach(controller)
+            window.create_article_requested.connect(
+                lambda question, lang: self.workbench.new_article(lang, question=question))
+            window.add_question_requested.connect(
+                lambda question, article_id: self.workbench.add_question(article_id, question))
+            self.insights = window, controller
+        window, controller = self.insights
+        window.set_kb(self.kb)
+        controller.refresh(window.since_days())
+        bring_to_front(window)
 
     def report_to_developers(self) -> None:
         """Tools → Report to developers: a form copied as Markdown and plain text."""

@@ -79,6 +79,7 @@ def add_menus(window) -> None:
     action(tools_menu, translate("MainWindow", "&Report to developers…"), window.report_to_developers,
            "Ctrl+Shift+B")
     action(tools_menu, translate("MainWindow", "Re&view queue…"), window.workbench.show_review_queue)
+    action(tools_menu, translate("MainWindow", "&Insights…"), window.show_insights, "Ctrl+Shift+I")
     action(help_menu, translate("MainWindow", "&Keyboard shortcuts"), lambda: shortcuts_sheet(window).exec(), "F1")
     action(help_menu, translate("MainWindow", "&About KB Assistant"), lambda: show_about(window))
     window.palette_action = action(help_menu, translate("MainWindow", "&Command palette…"),

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from kb_assistant.app import build_window
 from kb_assistant.core.settings import Settings
 from kb_assistant.core.usage.insights import insights
-from kb_assistant.core.usage.log import UsageLog
+from kb_assistant.core.usage.log import UsageEvent, UsageLog
 from tests.ui.helpers import loaded, type_text
 
 KB = {
@@ -109,3 +109,39 @@ def test_with_usage_off_nothing_is_written(qtbot, window):
     qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
     settle(window)
     assert not Path(window.usage.keeper.log.folder).exists() or not os.listdir(window.usage.keeper.log.folder)
+
+
+def test_tools_insights_lists_the_gap_and_adds_it_as_a_question_to_an_article(qtbot, window):
+    type_text(window.search_box, "zqxv flux capacitor")
+    qtbot.waitUntil(lambda: window.search.latest is not None and window.search.latest.query == "zqxv flux capacitor",
+                    timeout=5000)
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    settle(window)
+    window.show_insights()
+    insights_window, _controller = window.insights
+    qtbot.waitUntil(lambda: insights_window.gaps.table.topLevelItemCount() == 1
+                    and bool(insights_window.gaps.gaps), timeout=5000)
+    assert "zqxv flux capacitor" in insights_window.gaps.table.topLevelItem(0).text(1)
+    insights_window.gaps.table.setCurrentItem(insights_window.gaps.table.topLevelItem(0))
+    insights_window.ask_pick = lambda dialog: dialog.filter.setText("password") or True
+    insights_window.gaps.add_button.click()
+    text = (window.kb.root / "account/password.md").read_text(encoding="utf-8")
+    assert "questions:" in text and "zqxv flux capacitor" in text
+    qtbot.waitUntil(lambda: "zqxv flux capacitor" in (window.kb.articles["password"].questions or ()), timeout=5000)
+    assert ask(qtbot, window, "zqxv flux capacitor")[0] == "password"
+
+
+def test_create_an_article_from_a_gap_opens_the_new_article_with_the_question(qtbot, window):
+    window.usage.keeper.record([UsageEvent("no_match", text="can I pay with bitcoin")]).result(timeout=10)
+    window.show_insights()
+    insights_window, _controller = window.insights
+    qtbot.waitUntil(lambda: insights_window.gaps.table.topLevelItemCount() == 1
+                    and bool(insights_window.gaps.gaps), timeout=5000)
+    window.workbench.ask_new_article = lambda dialog: True
+    insights_window.gaps.table.setCurrentItem(insights_window.gaps.table.topLevelItem(0))
+    insights_window.gaps.create_button.click()
+    [editor] = window.workbench.editors.values()
+    text = editor.editor.toPlainText()
+    assert "title: Can I pay with bitcoin" in text and "  - can I pay with bitcoin" in text
+    editor.ask_unsaved = lambda: "discard"
+    editor.close()
