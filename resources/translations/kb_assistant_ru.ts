@@ -93,6 +93,74 @@
     </message>
 </context>
 <context>
+    <name>ArticlePickerDialog</name>
+    <message>
+        <location filename="../../kb_assistant/ui/insights/picker.py" line="+33"/>
+        <source>Add as a question to an article</source>
+        <translation>Добавить вопросом в статью</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add “{0}” to the questions of:</source>
+        <translation>Добавить «{0}» в вопросы статьи:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the question to:</source>
+        <translation>Добавить вопрос в:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type part of a title or id</source>
+        <translation>Введите часть заголовка или id</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find an article:</source>
+        <translation>&amp;Найти статью:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find an article</source>
+        <translation>Найти статью</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Articles</source>
+        <translation>Статьи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Articles:</source>
+        <translation>&amp;Статьи:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Articles found</source>
+        <translation>Найденные статьи</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A&amp;dd the question</source>
+        <translation>&amp;Добавить вопрос</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{0} of {1} articles</source>
+        <translation>{0} из {1} статей</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No article matches: type less of the title.</source>
+        <translation>Ни одна статья не подходит: введите меньше от заголовка.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The knowledge base has no articles yet.</source>
+        <translation>В базе знаний пока нет статей.</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
         <location filename="../../kb_assistant/ui/widgets/article_view.py" line="+66"/>
@@ -103,6 +171,71 @@
         <location line="+1"/>
         <source>The text of the selected article</source>
         <translation>Текст выбранной статьи</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlesTab</name>
+    <message>
+        <location filename="../../kb_assistant/ui/insights/tabs.py" line="+155"/>
+        <location line="+4"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+4"/>
+        <source>Opened</source>
+        <translation>Открыта</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Replies copied</source>
+        <translation>Скопировано ответов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most used articles</source>
+        <translation>Чаще всего используемые статьи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replies copied by article</source>
+        <translation>Скопированные ответы по статьям</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No reply was copied in this period.</source>
+        <translation>За этот период не скопировано ни одного ответа.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Articles opened often, no reply copied</source>
+        <translation>Статьи, которые часто открывали, но ответы не копировали</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Most used articles:</source>
+        <translation>&amp;Чаще всего используемые статьи:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;opies by article:</source>
+        <translation>Копирования по ст&amp;атьям:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened often, no reply cop&amp;ied:</source>
+        <translation>Часто открывали, ответы не копи&amp;ровали:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No article was opened in this period.</source>
+        <translation>За этот период не открыта ни одна статья.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None: every article opened often had a reply copied from it.</source>
+        <translation>Таких нет: из каждой часто открываемой статьи копировали ответ.</translation>
     </message>
 </context>
 <context>
@@ -242,6 +375,39 @@
         <location line="+1"/>
         <source>Nothing changed since you last looked.</source>
         <translation>С вашего прошлого просмотра ничего не изменилось.</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsTab</name>
+    <message>
+        <location filename="../../kb_assistant/ui/insights/tabs.py" line="+32"/>
+        <source>Copies by channel</source>
+        <translation>Копирования по каналам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No reply was copied in this period.</source>
+        <translation>За этот период не скопировано ни одного ответа.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questions by language</source>
+        <translation>Вопросы по языкам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No question was asked in this period.</source>
+        <translation>За этот период не было вопросов.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copies by channel:</source>
+        <translation>Копирования по кана&amp;лам:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questions by &amp;language:</source>
+        <translation>Вопросы по &amp;языкам:</translation>
     </message>
 </context>
 <context>
@@ -399,7 +565,7 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+142"/>
+        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+143"/>
         <source>Article text</source>
         <translation>Текст статьи</translation>
     </message>
@@ -494,12 +660,17 @@
         <translation>Свойства статьи не читаются ({0}{1}); исправьте их в тексте.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+22"/>
         <source>Marked reviewed on {0}; save to keep it.</source>
         <translation>Проверка отмечена датой {0}; сохраните, чтобы закрепить.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+5"/>
+        <source>Added the question “{0}”; save to keep it.</source>
+        <translation>Вопрос «{0}» добавлен; сохраните, чтобы он остался.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>The front matter cannot be read: see the problems below.</source>
         <translation>Свойства статьи не читаются: см. список проблем ниже.</translation>
     </message>
@@ -655,12 +826,12 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>EditorWorkbench</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+104"/>
+        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+105"/>
         <source>Open an article first, then press Ctrl+E to edit it.</source>
         <translation>Сначала откройте статью, затем нажмите Ctrl+E, чтобы её редактировать.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>Saved {0}; searchable now.</source>
         <translation>Сохранено: {0}; уже находится поиском.</translation>
     </message>
@@ -700,7 +871,22 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Проверка отмечена сегодня в статьях: {0}.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
+        <source>No article {0} in the knowledge base.</source>
+        <translation>В базе знаний нет статьи {0}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{0}” already has this question.</source>
+        <translation>В статье «{0}» этот вопрос уже есть.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Added the question to “{0}”; searchable now.</source>
+        <translation>Вопрос добавлен в статью «{0}»; уже ищется.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Fix the front matter first: {0}</source>
         <translation>Сначала исправьте свойства статьи: {0}</translation>
     </message>
@@ -981,6 +1167,163 @@ Your text is kept here and in the autosave folder.</source>
     </message>
 </context>
 <context>
+    <name>GapsTab</name>
+    <message>
+        <location filename="../../kb_assistant/ui/insights/tabs.py" line="-117"/>
+        <source>Asked</source>
+        <translation>Спрашивали</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Questions as agents typed them</source>
+        <translation>Вопросы так, как их ввели операторы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages</source>
+        <translation>Языки</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last asked</source>
+        <translation>Последний раз</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questions nothing answered</source>
+        <translation>Вопросы без ответа</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Create an article from this</source>
+        <translation>&amp;Написать статью по вопросу</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;dd as a question to…</source>
+        <translation>&amp;Добавить вопросом в…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Searches with no good match, searches given up and articles marked “did not help”, grouped by similar wording. Enter on a row creates an article.</source>
+        <translation>Поиски без хорошего совпадения, брошенные поиски и статьи с отметкой «не помогла», сгруппированные по похожим формулировкам. Enter на строке создаёт статью.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Questions nothing answered:</source>
+        <translation>&amp;Вопросы без ответа:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No content gaps in this period: every search found an answer nobody said did not help.</source>
+        <translation>За этот период пробелов нет: каждый поиск нашёл ответ, и никто не отметил, что он не помог.</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsWindow</name>
+    <message>
+        <location filename="../../kb_assistant/ui/insights/window.py" line="+55"/>
+        <source>Insights — KB Assistant</source>
+        <translation>Аналитика — KB Assistant</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Last {0} days</source>
+        <translation>Последние {0} дн.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Period:</source>
+        <translation>П&amp;ериод:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work the insights out again (F5)</source>
+        <translation>Пересчитать аналитику (F5)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Summary</source>
+        <translation>Суть</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Content &amp;gaps</source>
+        <translation>&amp;Пробелы в базе</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Articles</source>
+        <translation>&amp;Статьи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Replies</source>
+        <translation>О&amp;тветы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Channels and la&amp;nguages</source>
+        <translation>&amp;Каналы и языки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Insights</source>
+        <translation>Аналитика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clos&amp;e</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Working out the insights…</source>
+        <translation>Аналитика считается…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The insights could not be worked out: {0}</source>
+        <translation>Не удалось посчитать аналитику: {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No usage recorded in this period yet: searches, opened articles and copied replies appear here.</source>
+        <translation>За этот период использование ещё не записано: здесь появятся поиски, открытые статьи и скопированные ответы.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} events in the last {1} days: {2} content gaps, {3} articles used, {4} replies copied.</source>
+        <translation>Событий за последние {1} дн.: {0}; пробелов в базе: {2}, использовано статей: {3}, скопировано ответов: {4}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other</source>
+        <translation>Другие</translation>
+    </message>
+</context>
+<context>
     <name>LearningWindow</name>
     <message>
         <location filename="../../kb_assistant/ui/learning/learning_window.py" line="+43"/>
@@ -1119,7 +1462,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+70"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+76"/>
         <source>KB Assistant</source>
         <translation>KB Assistant</translation>
     </message>
@@ -1179,12 +1522,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>&amp;Learning mode</source>
         <translation>Режим &amp;обучения</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-36"/>
         <source>&amp;Tools</source>
         <translation>&amp;Инструменты</translation>
     </message>
@@ -1209,6 +1552,11 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>&amp;Использовать значения предыдущего клиента</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>This article &amp;did not help</source>
+        <translation>&amp;Эта статья не помогла</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>&amp;Report to developers…</source>
         <translation>&amp;Сообщить разработчикам…</translation>
@@ -1217,6 +1565,11 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+2"/>
         <source>Re&amp;view queue…</source>
         <translation>Очередь п&amp;роверки…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Insights…</source>
+        <translation>&amp;Аналитика…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1254,17 +1607,17 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Скопировать ответ {0}: {1}</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-118"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-50"/>
         <source>&amp;Reply</source>
         <translation>&amp;Ответ</translation>
     </message>
@@ -1275,12 +1628,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+3"/>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>Copy reply {0}</source>
         <translation>Скопировать ответ {0}</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <source>Zoom &amp;in</source>
         <translation>У&amp;величить текст</translation>
     </message>
@@ -1290,7 +1643,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Уме&amp;ньшить текст</translation>
     </message>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+92"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+98"/>
         <source>{0} articles ready</source>
         <translation>Загружено статей: {0}</translation>
     </message>
@@ -1305,12 +1658,22 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Обновление индекса: файл {0} из {1}; искать можно уже сейчас</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Not copied: no article matches the question well.</source>
         <translation>Не скопировано: ни одна статья не подходит к вопросу достаточно хорошо.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>Noted: “{0}” did not help with this question; the search ranks it lower for it.</source>
+        <translation>Отмечено: «{0}» не помогла с этим вопросом; поиск будет ставить её ниже по нему.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search for the customer&apos;s question and open the article that did not help first.</source>
+        <translation>Сначала найдите вопрос клиента и откройте статью, которая не помогла.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Unpinned “{0}”.</source>
         <translation>Статья «{0}» откреплена.</translation>
     </message>
@@ -1320,12 +1683,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Статья «{0}» закреплена.</translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-37"/>
         <source>Link not opened: {0}</source>
         <translation>Ссылка не открыта: {0}</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+111"/>
         <source>Text size {0} pt</source>
         <translation>Размер текста: {0} пт</translation>
     </message>
@@ -2463,7 +2826,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>NewArticleDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/new_article_dialog.py" line="+51"/>
+        <location filename="../../kb_assistant/ui/editor/new_article_dialog.py" line="+55"/>
         <source>New article</source>
         <translation>Новая статья</translation>
     </message>
@@ -2483,7 +2846,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Английский</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Article</source>
         <translation>Статья</translation>
     </message>
@@ -2518,7 +2881,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>&amp;Тип</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Type a title.</source>
         <translation>Введите заголовок.</translation>
     </message>
@@ -2841,6 +3204,72 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+2"/>
         <source>Will break (fix by hand):</source>
         <translation>Сломается (исправьте вручную):</translation>
+    </message>
+</context>
+<context>
+    <name>RepliesTab</name>
+    <message>
+        <location filename="../../kb_assistant/ui/insights/tabs.py" line="+60"/>
+        <location line="+4"/>
+        <source>Reply</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+4"/>
+        <source>Article</source>
+        <translation>Статья</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Copied</source>
+        <translation>Скопирован</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last copied</source>
+        <translation>Последний раз скопирован</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Most used replies</source>
+        <translation>Чаще всего используемые ответы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies by reply</source>
+        <translation>Копирования по ответам</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>No reply was copied in this period.</source>
+        <translation>За этот период не скопировано ни одного ответа.</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Replies never copied</source>
+        <translation>Ответы, которые ни разу не копировали</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Most used replies:</source>
+        <translation>Чаще всего используе&amp;мые ответы:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;opies by reply:</source>
+        <translation>Скоп&amp;ировано по ответам:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ne&amp;ver copied in this period:</source>
+        <translation>Ни раз&amp;у не копировали за период:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Every reply of the knowledge base was copied in this period.</source>
+        <translation>За этот период скопирован каждый ответ базы знаний.</translation>
     </message>
 </context>
 <context>
@@ -3415,7 +3844,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+65"/>
+        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+72"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -3445,12 +3874,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Телефон</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+149"/>
         <source>The bundled sample knowledge base</source>
         <translation>Встроенная демонстрационная база знаний</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-128"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
@@ -3617,12 +4046,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+141"/>
+        <location line="+154"/>
         <source>Knowledge base folder</source>
         <translation>Папка базы знаний</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-153"/>
         <source>empty: the bundled sample</source>
         <translation>если пусто — встроенная демонстрационная база</translation>
     </message>
@@ -3699,7 +4128,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Закрыть без сохранения</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <source>Not added to any reply. Put {{agent_signature}} in a reply or a closing to place it there.</source>
         <translation>Не добавляется ни к одному ответу. Чтобы вставить подпись, поставьте {{agent_signature}} в ответ или прощание.</translation>
     </message>
@@ -3858,6 +4287,70 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+1"/>
         <source>It is in the tray: click its icon to bring it back. Quit is in the icon&apos;s menu and in File → Quit (Ctrl+Q).</source>
         <translation>Он в области уведомлений: щёлкните по значку, чтобы вернуть окно. Выход — в меню значка и в «Файл → Выход» (Ctrl+Q).</translation>
+    </message>
+</context>
+<context>
+    <name>UsageBox</name>
+    <message>
+        <location filename="../../kb_assistant/ui/settings/usage_box.py" line="+23"/>
+        <source>Usage data</source>
+        <translation>Статистика использования</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>K&amp;eep my usage on this computer</source>
+        <translation>&amp;Хранить мою статистику на этом компьютере</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Share it with my team through the knowledge base</source>
+        <translation>Д&amp;елиться с командой через базу знаний</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Delete my usage data…</source>
+        <translation>&amp;Удалить мою статистику…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+43"/>
+        <source>Delete my usage data</source>
+        <translation>Удалить мою статистику</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Deletes what this computer kept of this knowledge base; teammates&apos; shared files stay</source>
+        <translation>Удаляет то, что этот компьютер сохранил по этой базе знаний; общие файлы коллег остаются</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kept only on this computer, in {0}: the questions you search, the articles you open and the replies you copy, never the values you fill in.</source>
+        <translation>Хранится только на этом компьютере, в {0}: вопросы, которые вы ищете, статьи, которые открываете, и ответы, которые копируете; значения, которые вы заполняете, — никогда.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail addresses, phone, card and other long numbers are masked before anything is written.</source>
+        <translation>Адреса e-mail, номера телефонов, карт и другие длинные номера скрываются до записи.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used to rank the articles you chose higher and to show editors what could not be found; kept for {0} days at most, {1} MB at most.</source>
+        <translation>Нужно, чтобы выбранные вами статьи стояли выше и редакторы видели, что не нашлось; хранится не дольше {0} дней и не больше {1} МБ.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Counts of answered and unanswered questions and of copied replies, never single events, go to the knowledge base&apos;s _usage folder, in one file for this computer.</source>
+        <translation>В папку _usage базы знаний, в один файл для этого компьютера, пишутся только счётчики отвеченных и неотвеченных вопросов и скопированных ответов, а не отдельные события.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Your usage data of this knowledge base was deleted.</source>
+        <translation>Ваша статистика по этой базе знаний удалена.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete everything this computer kept of your searches, opened articles and copied replies in this knowledge base, imported history and your shared file included? The search forgets what it learned from them.</source>
+        <translation>Удалить всё, что этот компьютер сохранил о ваших поисках, открытых статьях и скопированных ответах в этой базе знаний, включая импортированную историю и ваш общий файл? Поиск забудет то, чему по ним научился.</translation>
     </message>
 </context>
 </TS>
