@@ -13,8 +13,7 @@ from kb_assistant.ui.article.preview import PreviewController
 from kb_assistant.ui.editor.problems_panel import ProblemsPanel
 from kb_assistant.ui.editor.workbench import EditorWorkbench
 from kb_assistant.ui.layout import WindowLayout
-from kb_assistant.ui.insights.controller import InsightsController
-from kb_assistant.ui.insights.window import InsightsWindow
+from kb_assistant.ui.insights.launcher import InsightsLauncher
 from kb_assistant.ui.learning.mode import LearningMode
 from kb_assistant.ui.learning.notice import ChangesNotice
 from kb_assistant.ui.menus import add_menus
@@ -62,14 +61,13 @@ class MainWindow(QMainWindow):
                  workbench: EditorWorkbench, learning: LearningMode, usage: UsageTracker,
                  state: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.search, self.replies, self.settings, self.state = search, replies, settings, state
-        self.usage = usage
+        self.search, self.replies, self.settings, self.state, self.usage = search, replies, settings, state, usage
         self.workbench, self.learning = workbench, learning
         self.kb: KnowledgeBase | None = None
         self.home = HomeList(state, parent=self)
         self.preview = PreviewController(parent=self)
         self.weak_guard = WeakMatchGuard()
-        self.insights: tuple[InsightsWindow, InsightsController] | None = None  # made when first shown
+        self.insights = InsightsLauncher(usage.events, workbench, self)  # Tools → Insights
         self._quitting = False
         workbench.set_parent_window(self)
         learning.setParent(self)
@@ -137,15 +135,13 @@ class MainWindow(QMainWindow):
         bar.move_requested.connect(pane.view.move_selection)
         pane.as_typed_requested.connect(self.search.search_as_typed)
         self.search.results_changed.connect(self.results_pane.show_results)
-        self.search.results_changed.connect(self.usage.on_results)
-        self.search.cleared.connect(self.usage.on_cleared)
+        self.usage.follow(self.search, self.preview)
         self.search.cleared.connect(self.show_home)
         pane.current_row_changed.connect(self._preview_row)
         pane.view.activated.connect(lambda index: self.open_row(index.row()))
         self.preview.opened.connect(self._article_opened)
         self.preview.rendered.connect(lambda article, html: self.article.show_article(article, html, self.search.marked_words))
-        self.preview.closed.connect(lambda: (self.article.show_article(None, ""), replies.set_article(None),
-                                             self.usage.hidden()))
+        self.preview.closed.connect(lambda: (self.article.show_article(None, ""), replies.set_article(None)))
         self.article.link_clicked.connect(self.follow_link)
         self.problems.open_requested.connect(self._open_problem)
         self.changes_notice.show_requested.connect(self.show_what_changed)
@@ -172,9 +168,7 @@ class MainWindow(QMainWindow):
         self.preview.set_kb(kb)
         self.problems.set_problems(problems)
         self.search_bar.set_kb(kb)
-        if self.insights is not None:
-            self.insights[0].set_kb(kb)
-            self.insights[1].set_kb(kb)
+        self.insights.set_kb(kb)
         errors = sum(1 for p in problems if p.severity == "error")
         summary = self.tr("{0} articles ready").format(len(kb.articles))
         if errors:
@@ -210,7 +204,6 @@ class MainWindow(QMainWindow):
             self.preview.show(hit.id)
 
     def _article_opened(self, article: Article) -> None:
-        self.usage.shown(article.id)
         self.replies.set_article(article.id)
         self.home.note_opened(article.id)
 
@@ -254,26 +247,6 @@ class MainWindow(QMainWindow):
             self.reply_panel.replies.setCurrentRow(index)
         self.statusBar().showMessage(copy_reply(self.replies, index, self), 8000)
 
-    def mark_not_helpful(self) -> None:
-        """Ctrl+Shift+X: the article on screen did not help with this question; it ranks lower for it from now on."""
-        article = self.preview.current
-        if article is not None and self.usage.not_helpful():
-            text = self.tr("Noted: “{0}” did not help with this question; the search ranks it lower for it.")
-            self.statusBar().showMessage(text.format(article.title), 8000)
-        else:
-            self.statusBar().showMessage(
-                self.tr("Search for the customer's question and open the article that did not help first."), 8000)
-
-    def toggle_pin(self) -> None:
-        """Ctrl+D: pin the open article to the home list, or unpin it."""
-        article = self.preview.current
-        if article is not None:
-            pinned = self.home.toggle_pin(article.id)
-            text = self.tr("Pinned “{0}”.") if pinned else self.tr("Unpinned “{0}”.")
-            self.statusBar().showMessage(text.format(article.title), 4000)
-            if not self.search.text.strip():
-                self.show_home()
-
     def request_edit(self) -> None:
         """Ctrl+E: edit the open article (or the selected result)."""
         self.workbench.edit_article(self.preview.current.id if self.preview.current else self.current_hit_id() or "")
@@ -307,22 +280,6 @@ class MainWindow(QMainWindow):
     def set_compact(self, on: bool) -> None:
         """Ctrl+Shift+M: compact always-on-top mode for calls (search, results, the reply's preview, Copy)."""
         self.window_layout.set_compact(on)
-
-    def show_insights(self) -> None:
-        """Tools → Insights (Ctrl+Shift+I): what agents could not find, which articles and replies carry the load."""
-        if self.insights is None:
-            controller = InsightsController(self.usage.events, self.kb, parent=self)
-            window = InsightsWindow(self)
-            window.attach(controller)
-            window.create_article_requested.connect(
-                lambda question, lang: self.workbench.new_article(lang, question=question))
-            window.add_question_requested.connect(
-                lambda question, article_id: self.workbench.add_question(article_id, question))
-            self.insights = window, controller
-        window, controller = self.insights
-        window.set_kb(self.kb)
-        controller.refresh(window.since_days())
-        bring_to_front(window)
 
     def report_to_developers(self) -> None:
         """Tools → Report to developers: a form copied as Markdown and plain text."""

@@ -45,7 +45,7 @@ def add_menus(window) -> None:
     window.quit_action = action(file_menu, translate("MainWindow", "&Quit"), window.quit_requested.emit, "Ctrl+Q")
 
     action(edit_menu, translate("MainWindow", "&Find in article"), window.find_bar.open_bar, "Ctrl+F")
-    action(edit_menu, translate("MainWindow", "&Pin or unpin article"), window.toggle_pin, "Ctrl+D")
+    action(edit_menu, translate("MainWindow", "&Pin or unpin article"), partial(toggle_pin, window), "Ctrl+D")
     action(edit_menu, translate("MainWindow", "&Go to the search box"), window.search_bar.focus, "Ctrl+L", "Ctrl+K")
     edit_menu.addSeparator()
     action(edit_menu, translate("MainWindow", "&Settings…"), window.open_settings, "Ctrl+,")
@@ -63,7 +63,8 @@ def add_menus(window) -> None:
            window.replies.new_customer, "Ctrl+Shift+N")
     action(reply_menu, translate("MainWindow", "&Use the previous customer's values"), window.replies.take_offer)
     reply_menu.addSeparator()
-    action(reply_menu, translate("MainWindow", "This article &did not help"), window.mark_not_helpful, "Ctrl+Shift+X")
+    action(reply_menu, translate("MainWindow", "This article &did not help"), partial(mark_not_helpful, window),
+           "Ctrl+Shift+X")
 
     view_menu.addAction(window.problems.toggleViewAction())
     window.tray.compact_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
@@ -79,7 +80,7 @@ def add_menus(window) -> None:
     action(tools_menu, translate("MainWindow", "&Report to developers…"), window.report_to_developers,
            "Ctrl+Shift+B")
     action(tools_menu, translate("MainWindow", "Re&view queue…"), window.workbench.show_review_queue)
-    action(tools_menu, translate("MainWindow", "&Insights…"), window.show_insights, "Ctrl+Shift+I")
+    action(tools_menu, translate("MainWindow", "&Insights…"), window.insights.show, "Ctrl+Shift+I")
     action(help_menu, translate("MainWindow", "&Keyboard shortcuts"), lambda: shortcuts_sheet(window).exec(), "F1")
     action(help_menu, translate("MainWindow", "&About KB Assistant"), lambda: show_about(window))
     window.palette_action = action(help_menu, translate("MainWindow", "&Command palette…"),
@@ -139,6 +140,23 @@ def shortcuts_sheet(window) -> ShortcutsSheet:
     for specimen in made:
         specimen.deleteLater()
     return sheet
+
+
+def toggle_pin(window) -> None:
+    """Ctrl+D: pin the open article to the home list, or unpin it."""
+    article = window.preview.current
+    if article is not None:
+        pinned = window.home.toggle_pin(article.id)
+        text = QCoreApplication.translate("MainWindow", "Pinned “{0}”.") if pinned else QCoreApplication.translate(
+            "MainWindow", "Unpinned “{0}”.")
+        window.statusBar().showMessage(text.format(article.title), 4000)
+        if not window.search.text.strip():
+            window.show_home()
+
+
+def mark_not_helpful(window) -> None:
+    """Ctrl+Shift+X: the article on screen did not help with this question; it ranks lower for it from now on."""
+    window.statusBar().showMessage(window.usage.mark_not_helpful(window.preview.current), 8000)
 
 
 def show_about(window) -> None:

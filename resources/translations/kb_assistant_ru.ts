@@ -1462,7 +1462,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+76"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+74"/>
         <source>KB Assistant</source>
         <translation>KB Assistant</translation>
     </message>
@@ -1522,12 +1522,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>&amp;Learning mode</source>
         <translation>Режим &amp;обучения</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-37"/>
         <source>&amp;Tools</source>
         <translation>&amp;Инструменты</translation>
     </message>
@@ -1557,7 +1557,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>&amp;Эта статья не помогла</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Report to developers…</source>
         <translation>&amp;Сообщить разработчикам…</translation>
     </message>
@@ -1602,22 +1602,22 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Перейти к &amp;разделу…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+61"/>
         <source>Copy reply {0}: {1}</source>
         <translation>Скопировать ответ {0}: {1}</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-136"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>&amp;Reply</source>
         <translation>&amp;Ответ</translation>
     </message>
@@ -1628,12 +1628,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+3"/>
-        <location line="+101"/>
+        <location line="+119"/>
         <source>Copy reply {0}</source>
         <translation>Скопировать ответ {0}</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-100"/>
         <source>Zoom &amp;in</source>
         <translation>У&amp;величить текст</translation>
     </message>
@@ -1643,7 +1643,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Уме&amp;ньшить текст</translation>
     </message>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+98"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+94"/>
         <source>{0} articles ready</source>
         <translation>Загружено статей: {0}</translation>
     </message>
@@ -1658,22 +1658,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Обновление индекса: файл {0} из {1}; искать можно уже сейчас</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Not copied: no article matches the question well.</source>
         <translation>Не скопировано: ни одна статья не подходит к вопросу достаточно хорошо.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Noted: “{0}” did not help with this question; the search ranks it lower for it.</source>
-        <translation>Отмечено: «{0}» не помогла с этим вопросом; поиск будет ставить её ниже по нему.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Search for the customer&apos;s question and open the article that did not help first.</source>
-        <translation>Сначала найдите вопрос клиента и откройте статью, которая не помогла.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../../kb_assistant/ui/menus.py" line="+74"/>
         <source>Unpinned “{0}”.</source>
         <translation>Статья «{0}» откреплена.</translation>
     </message>
@@ -1683,17 +1673,17 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Статья «{0}» закреплена.</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="-11"/>
         <source>Link not opened: {0}</source>
         <translation>Ссылка не открыта: {0}</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+75"/>
         <source>Text size {0} pt</source>
         <translation>Размер текста: {0} пт</translation>
     </message>
     <message>
-        <location filename="../../kb_assistant/ui/menus.py" line="-2"/>
+        <location filename="../../kb_assistant/ui/menus.py" line="-76"/>
         <source>&amp;What changed</source>
         <translation>Что &amp;изменилось</translation>
     </message>
@@ -4307,7 +4297,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Д&amp;елиться с командой через базу знаний</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Delete my usage data…</source>
         <translation>&amp;Удалить мою статистику…</translation>
     </message>
@@ -4351,6 +4341,19 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+8"/>
         <source>Delete everything this computer kept of your searches, opened articles and copied replies in this knowledge base, imported history and your shared file included? The search forgets what it learned from them.</source>
         <translation>Удалить всё, что этот компьютер сохранил о ваших поисках, открытых статьях и скопированных ответах в этой базе знаний, включая импортированную историю и ваш общий файл? Поиск забудет то, чему по ним научился.</translation>
+    </message>
+</context>
+<context>
+    <name>UsageTracker</name>
+    <message>
+        <location filename="../../kb_assistant/ui/usage/tracker.py" line="+87"/>
+        <source>Search for the customer&apos;s question and open the article that did not help first.</source>
+        <translation>Сначала найдите вопрос клиента и откройте статью, которая не помогла.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noted: “{0}” did not help with this question; the search ranks it lower for it.</source>
+        <translation>Отмечено: «{0}» не помогла с этим вопросом; поиск будет ставить её ниже по нему.</translation>
     </message>
 </context>
 </TS>

@@ -26,13 +26,15 @@ class UsageBox(QGroupBox):
         self.share = QCheckBox(self.tr("&Share it with my team through the knowledge base"), self)
         self.privacy = QLabel(self.privacy_text(folder), self)
         self.privacy.setWordWrap(True)
+        self.share_hint = QLabel(self.share_text(), self)
+        self.share_hint.setWordWrap(True)
         self.delete_button = QPushButton(self.tr("&Delete my usage data…"), self)
         self.delete_button.setVisible(delete is not None)
         self.delete_button.clicked.connect(self.ask_delete)
         self.done = QLabel(self)
         self.done.hide()
         layout = QVBoxLayout(self)
-        for widget in (self.keep, self.share, self.privacy, self.delete_button, self.done):
+        for widget in (self.keep, self.privacy, self.share, self.share_hint, self.delete_button, self.done):
             layout.addWidget(widget)
         name_widget(self.keep, self.keep.text().replace("&", ""), self.privacy.text())
         name_widget(self.share, self.share.text().replace("&", ""), self.share_text())

@@ -12,7 +12,7 @@ from concurrent.futures import Future
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from kb_assistant.core.models import SearchResults
+from kb_assistant.core.models import Article, SearchResults
 from kb_assistant.core.settings import Settings
 from kb_assistant.core.usage.keeper import UsageKeeper
 from kb_assistant.core.usage.session import QuestionSession
@@ -37,6 +37,13 @@ class UsageTracker(QObject):
         self.keeper = keeper
         self.session = session or QuestionSession()
         keeper.on_learned = self.learned_changed.emit
+
+    def follow(self, search, preview) -> None:
+        """Follow a window's search controller and article preview (a rebuilt window calls it again)."""
+        search.results_changed.connect(self.on_results)
+        search.cleared.connect(self.on_cleared)
+        preview.opened.connect(lambda article: self.shown(article.id))
+        preview.closed.connect(self.hidden)
 
     # -- the search ---------------------------------------------------------------------
     @Slot(object)
@@ -72,11 +79,14 @@ class UsageTracker(QObject):
         """A reply was copied."""
         self._keep(self.session.copied(article_id, reply, channel))
 
-    def not_helpful(self) -> bool:
-        """The agent says the article on screen did not help with this question; False when there is none."""
-        events = self.session.not_helpful()
+    def mark_not_helpful(self, article: Article | None) -> str:
+        """The agent says ``article``, on screen, did not help with this question; the status line to show."""
+        events = self.session.not_helpful() if article is not None else []
         self._keep(events)
-        return bool(events)
+        if not events:
+            return self.tr("Search for the customer's question and open the article that did not help first.")
+        return self.tr("Noted: “{0}” did not help with this question; the search ranks it lower for it.").format(
+            article.title)
 
     def end_question(self) -> None:
         """A new conversation, or the window put away: the question is over."""

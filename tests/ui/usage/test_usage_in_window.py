@@ -12,6 +12,7 @@ from kb_assistant.app import build_window
 from kb_assistant.core.settings import Settings
 from kb_assistant.core.usage.insights import insights
 from kb_assistant.core.usage.log import UsageEvent, UsageLog
+from kb_assistant.ui.menus import mark_not_helpful
 from tests.ui.helpers import loaded, type_text
 
 KB = {
@@ -76,7 +77,7 @@ def test_search_open_copy_are_kept_and_the_same_question_then_ranks_the_chosen_a
 
     # "this did not help": the association is weakened below what counts, the editor's ranking is back
     qtbot.waitUntil(lambda: window.preview.current is not None and window.preview.current.id == "travel", timeout=5000)
-    window.mark_not_helpful()
+    mark_not_helpful(window)
     assert "did not help" in window.statusBar().currentMessage()
     settle(window)
     assert "not_helpful" in written_kinds(window)
@@ -96,7 +97,7 @@ def test_a_question_that_found_nothing_is_a_gap_in_the_insights(qtbot, window):
 
 
 def test_did_not_help_without_an_article_says_what_to_do(qtbot, window):
-    window.mark_not_helpful()
+    mark_not_helpful(window)
     assert "open the article" in window.statusBar().currentMessage()
     settle(window)
     assert written_kinds(window) == []
@@ -117,8 +118,7 @@ def test_tools_insights_lists_the_gap_and_adds_it_as_a_question_to_an_article(qt
                     timeout=5000)
     qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
     settle(window)
-    window.show_insights()
-    insights_window, _controller = window.insights
+    insights_window = window.insights.show()
     qtbot.waitUntil(lambda: insights_window.gaps.table.topLevelItemCount() == 1
                     and bool(insights_window.gaps.gaps), timeout=5000)
     assert "zqxv flux capacitor" in insights_window.gaps.table.topLevelItem(0).text(1)
@@ -133,8 +133,7 @@ def test_tools_insights_lists_the_gap_and_adds_it_as_a_question_to_an_article(qt
 
 def test_create_an_article_from_a_gap_opens_the_new_article_with_the_question(qtbot, window):
     window.usage.keeper.record([UsageEvent("no_match", text="can I pay with bitcoin")]).result(timeout=10)
-    window.show_insights()
-    insights_window, _controller = window.insights
+    insights_window = window.insights.show()
     qtbot.waitUntil(lambda: insights_window.gaps.table.topLevelItemCount() == 1
                     and bool(insights_window.gaps.gaps), timeout=5000)
     window.workbench.ask_new_article = lambda dialog: True
