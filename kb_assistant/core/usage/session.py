@@ -57,6 +57,7 @@ class QuestionSession:
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._text = ""
+        self._typed = ""
         self._confident = True
         self._answered = False
         self._looked = False
@@ -73,13 +74,19 @@ class QuestionSession:
         return self._shown.article if self._shown else ""
 
     # -- what happened ---------------------------------------------------------------
-    def searched(self, text: str, confident: bool) -> list[UsageEvent]:
-        """Results for ``text`` (as searched: layout repaired) are shown; ``confident``: not "no good match"."""
+    def searched(self, text: str, confident: bool, typed: str | None = None) -> list[UsageEvent]:
+        """Results for ``text`` (as searched: layout repaired) are shown; ``confident``: not "no good match".
+
+        ``typed`` is the text as typed (``text`` by default): whether this is still the
+        same question is judged on it, because a repaired reading may change while the
+        agent types on the wrong layout («rfr» is read «как», «rfr jn» may not be).
+        """
         text = " ".join(text.split())
+        typed = " ".join((text if typed is None else typed).split())
         events = []
-        if self._text and not _same_question(self._text, text):
+        if self._typed and not _same_question(self._typed, typed):
             events = self.ended()
-        self._text, self._confident = text, confident
+        self._text, self._typed, self._confident = text, typed, confident
         return events
 
     def shown(self, article_id: str) -> list[UsageEvent]:
@@ -132,7 +139,7 @@ class QuestionSession:
                 events.append(self._event("no_match"))
             elif not self._looked:
                 events.append(self._event("search"))
-        self._text, self._confident, self._answered, self._looked = "", True, False, False
+        self._text, self._typed, self._confident, self._answered, self._looked = "", "", True, False, False
         return events
 
     # -- helpers -----------------------------------------------------------------------

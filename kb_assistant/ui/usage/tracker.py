@@ -49,7 +49,7 @@ class UsageTracker(QObject):
     @Slot(object)
     def on_results(self, results: SearchResults) -> None:
         """Results are shown for the question (as searched: a wrong layout repaired)."""
-        self._keep(self.session.searched(results.interpreted or results.query, results.confident))
+        self._keep(self.session.searched(results.interpreted or results.query, results.confident, results.query))
 
     @Slot()
     def on_cleared(self) -> None:

@@ -135,3 +135,12 @@ def test_a_copy_from_the_home_list_has_no_question():
     session = QuestionSession(Clock())
     [copied] = session.copied("greeting", "Hello", "email")
     assert copied.text == "" and copied.lang == ""
+
+
+def test_typing_on_the_wrong_layout_is_one_question_though_its_reading_changes():
+    session = QuestionSession(Clock())
+    assert session.searched("как", False, typed="rfr") == []
+    assert session.searched("rfr от", False, typed="rfr jn") == []  # read another way for a moment
+    assert session.searched("как отменить заказ", True, typed="rfr jnvtybnm pfrfp") == []
+    [gap] = session.ended()
+    assert (gap.kind, gap.text) == ("search", "как отменить заказ")
