@@ -184,6 +184,7 @@ def build_session(kb_root, index_dir, settings, today_provider=dt.date.today, st
     usage.learned_changed.connect(worker.set_learned)  # emitted on the keeper's thread, run on the search thread
     worker.ready.connect(usage.on_kb_ready)
     replies.copied.connect(usage.on_copied)
+    workbench.renamed.connect(usage.on_renamed)
     usage.keeper.load(None)  # learned questions join the search before the KB is read
     # bound slots of GUI-thread objects, so the worker's signals arrive queued
     search.search_requested.connect(worker.search)

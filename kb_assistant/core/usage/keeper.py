@@ -69,9 +69,9 @@ class UsageKeeper:
         """
         return self._submit(self._load, None if article_ids is None else frozenset(article_ids))
 
-    def record(self, events: list[UsageEvent]) -> Future | None:
-        """Keep ``events`` (unless recording is off); learn again when they teach the search."""
-        if not events or not self.recording:
+    def record(self, events: list[UsageEvent], always: bool = False) -> Future | None:
+        """Keep ``events`` (unless recording is off and not ``always``); learn again when they teach the search."""
+        if not events or not (self.recording or always):
             return None
         return self._submit(self._record, list(events))
 
@@ -128,7 +128,7 @@ class UsageKeeper:
                 self._failed = True
         self._events += kept
         self._unshared = self._unshared or bool(kept)
-        if any(_teaches(event) for event in kept):
+        if any(_teaches(event) or event.kind == "rename" for event in kept):
             self._learn()
         self._share(force=False)
 

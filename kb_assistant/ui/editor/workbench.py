@@ -44,11 +44,13 @@ class EditorWorkbench(QObject):
     Signals:
         files_saved(list): KB-relative paths written by an editor (re-index them now).
         kb_changed(): files were moved or several changed (reload the whole KB).
+        renamed(str, str): an article's id changed (old id, new id).
         message(str): a line for the main window's status bar.
     """
 
     files_saved = Signal(list)
     kb_changed = Signal()
+    renamed = Signal(str, str)
     message = Signal(str)
 
     def __init__(self, kb_root: Path, autosave: AutosaveStore, today=dt.date.today, owner: str = "",
@@ -416,6 +418,8 @@ class EditorWorkbench(QObject):
                 open_editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
                 open_editor.close()
         self.edit_path(plan.new_path)
+        if plan.new_id != plan.old_id:
+            self.renamed.emit(plan.old_id, plan.new_id)  # what agents learned of the article follows it
         self.kb_changed.emit()
         self.message.emit(self.tr("Renamed {0} → {1}; {2} files updated.").format(
             plan.old_path, plan.new_path, len(changed)))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from kb_assistant.core.models import Article, SearchResults
 from kb_assistant.core.settings import Settings
 from kb_assistant.core.usage.keeper import UsageKeeper
+from kb_assistant.core.usage.log import UsageEvent
 from kb_assistant.core.usage.session import QuestionSession
 
 
@@ -91,6 +92,11 @@ class UsageTracker(QObject):
     def end_question(self) -> None:
         """A new conversation, or the window put away: the question is over."""
         self._keep(self.session.ended())
+
+    @Slot(str, str)
+    def on_renamed(self, old_id: str, new_id: str) -> None:
+        """An editor renamed an article: what agents learned of it follows it (kept even with recording off)."""
+        self.keeper.record([UsageEvent("rename", article=old_id, to=new_id)], always=True)
 
     # -- settings and data --------------------------------------------------------------------
     def apply_settings(self, settings: Settings) -> None:

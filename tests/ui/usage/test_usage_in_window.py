@@ -144,3 +144,28 @@ def test_create_an_article_from_a_gap_opens_the_new_article_with_the_question(qt
     assert "title: Can I pay with bitcoin" in text and "  - can I pay with bitcoin" in text
     editor.ask_unsaved = lambda: "discard"
     editor.close()
+
+
+def test_what_agents_taught_follows_an_article_the_editor_renames(qtbot, window, monkeypatch):
+    window.usage.keeper.record([UsageEvent("copy", text=QUESTION, article="travel", reply="Travel notice")])
+    settle(window)
+    assert ask(qtbot, window, QUESTION)[0] == "travel"
+    bench = window.workbench
+
+    def fill(dialog):
+        dialog.new_path.setText("cards/abroad.md")
+        dialog.new_id.setText("abroad")
+        dialog.update_plan()
+        return True
+
+    monkeypatch.setattr(bench, "ask_rename", fill)
+    with qtbot.waitSignal(bench.renamed):
+        assert bench.rename("cards/travel.md")
+    qtbot.waitUntil(lambda: loaded(window, "abroad"), timeout=10000)
+    settle(window)
+    assert ("rename", "travel", "abroad") in [(e.kind, e.article, e.to) for e in UsageLog(
+        window.usage.keeper.log.folder).read()]
+    assert ask(qtbot, window, QUESTION + " ")[0] == "abroad"
+    for editor in list(bench.editors.values()):
+        editor.ask_unsaved = lambda: "discard"
+        editor.close()
