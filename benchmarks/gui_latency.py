@@ -1,7 +1,7 @@
 """Keystroke latency of the real window: from a key event to the results painted.
 
     python benchmarks/gui_latency.py --kb articles [--set DIR] [--questions N] [--index DIR]
-        [--mode both|cold|warm] [--out FILE.md]
+        [--mode both|cold|warm] [--history FILE] [--out FILE.md]
 
 Each run is a fresh process (start-up is part of what is measured): ``cold``
 opens the KB with a new, empty index folder (a first run: the index is built
@@ -20,6 +20,11 @@ answer, and keystroke p50 / p95 / p99 / max. A cold run then waits for the
 window's background merge of the new index's segments, so the warm run starts
 where an agent's window is after a first run. Nothing is excluded: a debounce,
 if the window had one, is part of what the agent waits for.
+
+The windows keep their usage in a temporary data folder, never the user's. With
+``--history FILE`` (past conversations, as ``kb-assistant usage import`` reads
+them) that folder starts with the file imported: the search learns from it, as
+an agent's window does after a team's help desk export was imported.
 
 Timing is measured here, never asserted in tests.
 """
@@ -172,16 +177,31 @@ def summary(label: str, run: dict) -> list[str]:
             f"{statistics.median(answers):.1f} / {percentile(answers, 95):.1f}"]
 
 
-def run_child(args: argparse.Namespace, mode: str, index: Path) -> dict:
-    """Run one measurement in a fresh process and read its JSON."""
+def run_child(args: argparse.Namespace, mode: str, index: Path, data_dir: Path) -> dict:
+    """Run one measurement in a fresh process (its usage kept in ``data_dir``) and read its JSON."""
     command = [sys.executable, str(Path(__file__).resolve()), "--child", "--kb", str(args.kb),
                "--questions", str(args.questions), "--index", str(index)]
     if args.set:
         command += ["--set", str(args.set)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+    environment = {**os.environ, "KB_ASSISTANT_DATA_DIR": str(data_dir)}
+    done = subprocess.run(command, capture_output=True, text=True, timeout=3600, env=environment)
     if done.returncode != 0:
         raise SystemExit(f"{mode} run failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def import_history_into(kb: Path, history: Path, data_dir: Path) -> str:
+    """Import ``history`` as the KB's usage in ``data_dir``; what was imported, in a line."""
+    import dataclasses
+
+    from kb_assistant.core.kb.load import load_kb
+    from kb_assistant.core.paths import AppPaths
+    from kb_assistant.core.usage.history import import_history
+    from kb_assistant.core.usage.log import UsageLog
+
+    folder = dataclasses.replace(AppPaths.from_environment(), data_dir=data_dir).usage_dir_for(kb)
+    report = import_history(history, UsageLog(folder), load_kb(kb).articles)
+    return f"imported {report.questions} past questions ({report.answered} answered) from {history}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=20)
     parser.add_argument("--index", type=Path, help="index folder for the warm run (default: a temporary one)")
     parser.add_argument("--mode", choices=("both", "cold", "warm"), default="both")
+    parser.add_argument("--history", type=Path, help="past conversations to import first (JSON lines or CSV)")
     parser.add_argument("--out", type=Path, help="also write the Markdown table here")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -199,21 +220,25 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     temp = Path(tempfile.mkdtemp(prefix="kb-gui-latency-"))
     index = args.index or temp / "index"
+    data_dir = temp / "data"
     rows = []
     try:
+        if args.history:
+            print(import_history_into(args.kb, args.history, data_dir), file=sys.stderr)
         if args.mode in ("both", "cold"):
             if index.exists():
                 shutil.rmtree(index)
-            rows.append(summary("cold (new index)", run_child(args, "cold", index)))
+            rows.append(summary("cold (new index)", run_child(args, "cold", index, data_dir)))
         if args.mode in ("both", "warm"):
             if not index.exists():
-                run_child(args, "warm-up", index)
-            rows.append(summary("warm (index kept)", run_child(args, "warm", index)))
+                run_child(args, "warm-up", index, data_dir)
+            rows.append(summary("warm (index kept)", run_child(args, "warm", index, data_dir)))
     finally:
         shutil.rmtree(temp, ignore_errors=True)
     header = ["run", "articles", "start-up to KB ready (s)", "start-up to first painted answer (s)", "keys",
               "key → painted p50 (ms)", "p95", "p99", "max", "of it, key → answer p50 / p95"]
-    lines = [f"KB: {args.kb}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    learned = f"; learned from {args.history}" if args.history else ""
+    lines = [f"KB: {args.kb}{learned}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     text = "\n".join(lines) + "\n"
     print(text)
