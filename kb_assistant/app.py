@@ -116,6 +116,8 @@ def settings_applier(app, session, settings_path):
         save_settings(settings_path, new)
         apply_appearance(app, new.theme, new.font_size)
         session.services.usage.apply_settings(new)
+        if session.services.watcher is not None:
+            session.services.watcher.set_scan_seconds(new.scan_seconds)
         if new.ui_language != old.ui_language:
             # once the settings dialog has closed and the window's own slot has returned:
             # the switch replaces the window that sent this
@@ -201,7 +203,8 @@ def build_session(kb_root, index_dir, settings, today_provider=dt.date.today, st
     if watch:
         from kb_assistant.ui.system.watcher import KbWatcher
 
-        watcher = KbWatcher(session)  # not the window's: it outlives a rebuilt window
+        watcher = KbWatcher(session, scan_seconds=settings.scan_seconds)  # outlives a rebuilt window
+        services.watcher = watcher
         watcher.changed.connect(worker.refresh)
         worker.watch.connect(watcher.watch)
     thread.start()

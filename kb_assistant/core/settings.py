@@ -54,6 +54,8 @@ class Settings:
     """Keep this machine's usage log of the KB (searches, opened articles, copied replies; scrubbed)."""
     share_usage: bool = False
     """Also write this installation's scrubbed aggregates to the KB's ``_usage/`` for the team."""
+    scan_seconds: int = 60
+    """Look for changes other machines made this often when no file-system event came (0: never)."""
     extra: dict = field(default_factory=dict)
 
 
@@ -65,6 +67,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
 """The values a choice may take; anything else is reported and the default used."""
 FONT_SIZES = range(0, 97)
 """Point sizes ``font_size`` may be (0: the system's)."""
+SCAN_SECONDS = range(0, 3600 + 1)
+"""Seconds ``scan_seconds`` may be (0: never; at most an hour)."""
 IDLE_MINUTES = range(0, 24 * 60 + 1)
 """Minutes ``customer_idle_minutes`` may be (0: the values never go idle; at most a day)."""
 
@@ -123,6 +127,8 @@ def _valid(key: str, value: object, default: object) -> bool:
         return value in FONT_SIZES
     if key == "customer_idle_minutes":
         return value in IDLE_MINUTES
+    if key == "scan_seconds":
+        return value in SCAN_SECONDS
     if key == "signature_channels":
         return all(isinstance(channel, str) and channel in CHANNELS for channel in value)
     return True

@@ -65,6 +65,8 @@ class Services:
     workbench: EditorWorkbench
     learning: LearningMode
     usage: UsageTracker
+    watcher: QObject | None = None
+    """The KB's file watcher (``ui.system.watcher``), when the KB is watched."""
 
 
 class AppSession(QObject):

@@ -57,6 +57,13 @@ class KbStamp:
         return (other is not None and self.config == other.config and self.folders == other.folders
                 and self.entries == other.entries)
 
+    def changed_paths(self, other: KbStamp | None) -> list[str]:
+        """The articles (KB-relative) whose stat data differ from ``other``'s, added and deleted ones too."""
+        if other is None:
+            return sorted(self.entries)
+        return sorted(rel for rel in set(self.entries) | set(other.entries)
+                      if self.entries.get(rel) != other.entries.get(rel))
+
     @property
     def files(self) -> tuple[str, ...]:
         """Every article file and ``_kb.yml`` (absolute paths): what to watch besides the folders."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,11 @@ READ_TERMS_AFTER_MS = 300
 """How long after the first answer the term table is read (``SearchService.read_terms``, 0.1 s)."""
 STOP_WAIT_SECONDS = 10.0
 """How long closing waits for the loader (an index build stops at its next file or heartbeat)."""
+SETTLE_SECONDS = 0.5
+"""Files another program changed are looked at again after this long, and read once they stay the same:
+a file still being written (a pull, a copy to a network share) is never indexed torn."""
+MAX_SETTLE_SECONDS = 20.0
+"""A file still changing after this long is read as it is (its next change is read again)."""
 
 
 class _Stopped(Exception):
@@ -210,6 +216,8 @@ class SearchWorker(QObject):
         stamp = kb_stamp(self._kb_root)  # before reading: a change made meanwhile shows next time
         if not job.force and not job.rebuild and self._kb is not None and stamp.same_files(self._stamp):
             return _Outcome(unchanged=True)
+        if self._stamp is not None:
+            stamp = self._settled(stamp, stamp.changed_paths(self._stamp))
         try:
             report = update_index(self._index_dir, self._kb_root, rebuild=job.rebuild,
                                   progress=self._report_progress, published=self._published.emit)
@@ -220,6 +228,21 @@ class SearchWorker(QObject):
             notices.append(KbError("index-stale", reason=exc))
             report, stamp = UpdateReport(), None
         return self._read_kb(stamp, report, notices)
+
+    def _settled(self, stamp: KbStamp, changed: list[str]) -> KbStamp:
+        """``stamp`` once the ``changed`` files have stopped changing (stat only, on the loader thread)."""
+        waited = 0.0
+        while changed and waited < MAX_SETTLE_SECONDS:
+            time.sleep(SETTLE_SECONDS)
+            waited += SETTLE_SECONDS
+            if self._closed:
+                raise _Stopped
+            again = stamp.updated(changed)
+            if all(again.entries.get(rel) == stamp.entries.get(rel) for rel in changed):
+                return stamp
+            changed = [rel for rel in changed if again.entries.get(rel) != stamp.entries.get(rel)]
+            stamp = again
+        return stamp
 
     def _read_kb(self, stamp: KbStamp | None, report: UpdateReport, notices: list) -> _Outcome:
         if self._closed:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.models import CHANNELS
 from kb_assistant.core.paths import bundled_kb_dir
-from kb_assistant.core.settings import IDLE_MINUTES, Settings
+from kb_assistant.core.settings import IDLE_MINUTES, SCAN_SECONDS, Settings
 from kb_assistant.ui.settings.usage_box import UsageBox
 from kb_assistant.ui.system.theme import FONT_MAX, FONT_MIN
 from kb_assistant.ui.widgets.forms import add_row, name_widget
@@ -129,6 +129,11 @@ class SettingsDialog(QDialog):
         self.idle_minutes.setSpecialValueText(self.tr("Never"))
         self.idle_minutes.setSuffix(self.tr(" min without a copy"))
         self.idle_minutes.setKeyboardTracking(False)
+        self.scan_seconds = QSpinBox(self)
+        self.scan_seconds.setRange(SCAN_SECONDS.start, SCAN_SECONDS.stop - 1)
+        self.scan_seconds.setSpecialValueText(self.tr("Only when the system reports a change"))
+        self.scan_seconds.setSuffix(self.tr(" s without a change reported"))
+        self.scan_seconds.setKeyboardTracking(False)
 
         form = QFormLayout()
         rows = (
@@ -147,6 +152,8 @@ class SettingsDialog(QDialog):
              self.tr("then they are shown as the previous customer's and used only when you take them")),
             (kb_row, self.tr("&Knowledge base folder:"), self.tr("Knowledge base folder"),
              self.tr("empty: the bundled sample")),
+            (self.scan_seconds, self.tr("Look for changes e&very:"), self.tr("Look for changes every"),
+             self.tr("for a folder on a network share, where other computers' changes are not reported")),
             (self.language, self.tr("Interface lang&uage:"), self.tr("Interface language"), ""),
             (self.theme, self.tr("&Theme:"), self.tr("Theme"), ""),
             (self.font_size, self.tr("&Font size:"), self.tr("Font size"), self.tr("0: the system default")),
@@ -159,6 +166,7 @@ class SettingsDialog(QDialog):
         name_widget(self.browse_button, self.tr("Browse for the knowledge base folder"), "")
         name_widget(self.font_size.findChild(QLineEdit), self.tr("Font size"), "")
         name_widget(self.idle_minutes.findChild(QLineEdit), self.tr("Put customer values aside after"), "")
+        name_widget(self.scan_seconds.findChild(QLineEdit), self.tr("Look for changes every"), "")
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -182,7 +190,8 @@ class SettingsDialog(QDialog):
         layout.addLayout(columns)
         layout.addWidget(self.buttons)
         self.setTabOrder(self.kb_dir, self.browse_button)
-        self.setTabOrder(self.browse_button, self.language)
+        self.setTabOrder(self.browse_button, self.scan_seconds)
+        self.setTabOrder(self.scan_seconds, self.language)
         self.setTabOrder(self.font_size, self.usage.keep)
         self.setTabOrder(self.usage.keep, self.usage.share)
         self.setTabOrder(self.usage.share, self.usage.delete_button)
@@ -252,6 +261,7 @@ class SettingsDialog(QDialog):
         self._font_size = size
         self.font_size.setValue(size)
         self.idle_minutes.setValue(settings.customer_idle_minutes)
+        self.scan_seconds.setValue(settings.scan_seconds if settings.scan_seconds in SCAN_SECONDS else 60)
         self.usage.set_values(settings.keep_usage, settings.share_usage)
 
     def settings(self) -> Settings:
@@ -271,6 +281,7 @@ class SettingsDialog(QDialog):
             theme=self.theme.currentData() or "system",
             font_size=self.font_size.value() if self.font_size.value() >= FONT_MIN else 0,
             customer_idle_minutes=self.idle_minutes.value(),
+            scan_seconds=self.scan_seconds.value(),
             keep_usage=self.usage.values()[0],
             share_usage=self.usage.values()[1],
             extra=copy.deepcopy(self._original.extra),

@@ -1,5 +1,11 @@
 """Noticing changes to the KB on disk (an editor, a ``git pull``) and asking for a refresh.
 
+On a network share (SMB, NFS) file-system events from other machines do not
+arrive: when none came for the scan interval (a setting), the watcher says
+"look again" anyway, and the worker's refresh compares the KB's stat data with
+what it last loaded (stat only, on its loader thread; nothing is read when
+nothing changed).
+
 The watcher never walks the KB itself (that would be file scanning on the GUI
 thread): the search worker hands it the folders and files of each KB it loads
 (:meth:`KbWatcher.watch`). It does not judge what changed either: it says
@@ -17,6 +23,8 @@ SETTLE_MS = 300
 """Wait this long after the last change: a save or a pull touches several files at once."""
 MAX_WATCHED_FILES = 4000
 """Beyond this, only folders are watched (inotify watches are a per-user budget)."""
+DEFAULT_SCAN_SECONDS = 60
+"""Look again this long after the last event when none came (``Settings.scan_seconds``; 0: never)."""
 
 
 class KbWatcher(QObject):
@@ -28,8 +36,12 @@ class KbWatcher(QObject):
 
     changed = Signal()
 
-    def __init__(self, parent: QObject | None = None, settle_ms: int = SETTLE_MS) -> None:
+    def __init__(self, parent: QObject | None = None, settle_ms: int = SETTLE_MS,
+                 scan_seconds: int = DEFAULT_SCAN_SECONDS) -> None:
         super().__init__(parent)
+        self._scan = QTimer(self)  # restarted by every event: it fires only when none came
+        self._scan.timeout.connect(self.changed)
+        self.set_scan_seconds(scan_seconds)
         self._watcher = QFileSystemWatcher(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -52,6 +64,13 @@ class KbWatcher(QObject):
         if fresh:
             self._watcher.addPaths(fresh)
 
+    def set_scan_seconds(self, seconds: int) -> None:
+        """Look again after ``seconds`` without an event (0: only when events come)."""
+        self._scan.stop()
+        if seconds > 0:
+            self._scan.setInterval(int(seconds * 1000))
+            self._scan.start()
+
     def watched(self) -> set[str]:
         """The folders and files watched now."""
         return set(self._watcher.directories()) | set(self._watcher.files())
@@ -62,13 +81,20 @@ class KbWatcher(QObject):
         if paths:
             self._watcher.removePaths(paths)
         self._timer.stop()
+        self._scan.stop()
 
     def _touched(self, _path: str) -> None:
         self._timer.start()
+        self._restart_scan()
 
     def _touched_file(self, path: str) -> None:
         self._touched_files.add(path)
         self._timer.start()
+        self._restart_scan()
+
+    def _restart_scan(self) -> None:
+        if self._scan.isActive():
+            self._scan.start()
 
     def _settled(self) -> None:
         # An atomic save replaces the file: the old watch follows the deleted one. Watch the new one.

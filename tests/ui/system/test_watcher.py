@@ -175,3 +175,26 @@ def test_stop_drops_a_burst_still_settling(qtbot, kb):
     qtbot.waitUntil(lambda: bool(noticed), timeout=3000)
     with qtbot.assertNotEmitted(watcher.changed, wait=QUIET_MS):
         watcher.stop()
+
+
+def test_with_no_event_for_the_scan_interval_it_says_look_again(kb, qtbot):
+    watcher = KbWatcher(settle_ms=SETTLE_MS, scan_seconds=0.3)
+    watch(watcher, kb)
+    with qtbot.waitSignal(watcher.changed, timeout=3000):
+        pass  # a network share: nothing reported, the scan asks anyway
+    watcher.set_scan_seconds(0)
+    with qtbot.assertNotEmitted(watcher.changed, wait=QUIET_MS):
+        pass
+    watcher.stop()
+
+
+def test_events_put_the_scan_off(kb, qtbot):
+    watcher = KbWatcher(settle_ms=SETTLE_MS, scan_seconds=1)
+    watch(watcher, kb)
+    watcher._scan.setInterval(400)
+    watcher._scan.start()
+    for _ in range(3):
+        qtbot.wait(250)
+        watcher._touched(str(kb))  # an event: the scan waits a whole interval again
+    assert watcher._scan.isActive() and watcher._scan.remainingTime() > 200
+    watcher.stop()
