@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kb_assistant.core.messages_input import INPUT_MESSAGES
+from kb_assistant.core.messages_sync import SYNC_MESSAGES
 from kb_assistant.core.translatable import QT_TRANSLATE_NOOP
 
 
@@ -366,7 +367,7 @@ MESSAGES: dict[str, str] = {
     "rename-encoding": QT_TRANSLATE_NOOP("Messages", "cannot be updated: {reason}"),
 }
 """Code -> English template with ``{name}`` fields."""
-MESSAGES.update(INPUT_MESSAGES)  # the catalogue's second part: codes about untrusted input
+MESSAGES.update(INPUT_MESSAGES | SYNC_MESSAGES)  # the catalogue's other parts: untrusted input, a KB in git
 
 VALUE_CHARS = 80
 """The longest description of a bad value :func:`short_value` gives."""
