@@ -6,6 +6,7 @@ files asked for and replays the editor's commits in a scratch work tree.
 """
 
 from kb_assistant.core.sync.git import GitError
+from kb_assistant.core.sync.pull import SyncResult, sync
 from kb_assistant.core.sync.state import RepoState, last_sync, repo_state
 
-__all__ = ["GitError", "RepoState", "last_sync", "repo_state"]
+__all__ = ["GitError", "RepoState", "SyncResult", "last_sync", "repo_state", "sync"]
