@@ -192,6 +192,8 @@ class TermScorer:
         if cached is None:
             cached = {}
             self._add_field_scores(cached, field, text)
+            if self.learned and field == self.learned.pair_field:
+                self._add_learned_pairs(cached, field, text)
             self._cache.put(key, cached, len(cached) + 1)
         return cached
 
@@ -225,6 +227,19 @@ class TermScorer:
         # at most what one mention in an average-length field gives, under the lower boost: however
         # often agents answered with an article, a word of theirs never outweighs the editor's
         factor = idf * LEARNED_BOOST
+        get = scores.get
+        for doc, weight in postings.items():
+            scores[doc] = get(doc, 0.0) + factor * weight / (weight + 1)
+
+    def _add_learned_pairs(self, scores: Scores, field: str, text: str) -> None:
+        """Add the scores of the word pair ``text`` in the learned questions, bounded like their words."""
+        from kb_assistant.core.search.learned import LEARNED_PAIR_BOOST
+
+        postings = self.learned.pairs.get(text)
+        if not postings:
+            return
+        df = max(live_doc_frequency(self.reader, field, text), len(postings))
+        factor = math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5)) * LEARNED_PAIR_BOOST
         get = scores.get
         for doc, weight in postings.items():
             scores[doc] = get(doc, 0.0) + factor * weight / (weight + 1)

@@ -51,3 +51,18 @@ def test_a_learned_word_is_known_to_the_term_table(service):
     assert service.read_terms()
     assert top(service, "portuguese")[0] == "translate"
     assert top(service, "portugese")[0] == "translate"  # a typo of a learned word is corrected too
+
+
+def test_the_word_order_of_learned_questions_counts_through_their_word_pairs(service):
+    # the same words, a little stronger in the other article: only the pairs ("what can", "can you") tell them apart
+    service.set_learned({"translate": [("what can you do", 1.0)], "flights": [("you can do what", 1.2)]})
+    assert top(service, "what can you do")[0] == "translate"
+
+
+def test_a_learned_pair_never_outweighs_the_same_pair_in_the_editors_questions():
+    from kb_assistant.core.search.learned import LEARNED_PAIR_BOOST, LearnedField
+    from kb_assistant.core.search.schema import PAIR_BOOST
+
+    field = LearnedField({0: [("can you say it, can you", 5.0)]})
+    assert field.pairs["can you"] == {0: 5.0}  # once per question, however often it says it
+    assert LEARNED_PAIR_BOOST < PAIR_BOOST
