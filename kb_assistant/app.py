@@ -13,7 +13,7 @@ import sys
 
 from kb_assistant import __version__
 
-COMMANDS = ("index", "search", "reply", "check", "usage", "insights")
+COMMANDS = ("index", "search", "reply", "check", "usage", "insights", "sync", "publish")
 
 
 def main(argv: list[str] | None = None) -> int:

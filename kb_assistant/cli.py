@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kb_assistant import __version__
+from kb_assistant.cli_team import HANDLERS as TEAM_HANDLERS, add_commands as add_team_commands
 from kb_assistant.core.upkeep.check import check_kb, count_by_severity
 from kb_assistant.core.errors import (
     ArticleNotFoundError,
@@ -125,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     with_kb(insights, index=False)
     insights.add_argument("--since", metavar="DAYS", type=int, default=30, help="the period looked at (default 30)")
     insights.add_argument("--json", action="store_true", help="one JSON object")
+    add_team_commands(commands, with_kb)  # sync, publish: a KB kept in git (cli_team.py)
     return parser
 
 
@@ -145,10 +147,10 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
         kb_root = _kb_root(args, settings)
         if args.command is None:
             print("kb-assistant: no command given. The window opens with 'kb-assistant' alone;\n"
-                  "the commands are index, search, reply, check, usage and insights (see --help).", file=stderr)
+                  "the commands are index, search, reply, check, usage, insights, sync and publish (see --help).", file=stderr)
             return EXIT_USAGE
         handler = {"index": _cmd_index, "search": _cmd_search, "reply": _cmd_reply, "check": _cmd_check,
-                   "usage": _cmd_usage, "insights": _cmd_insights}[args.command]
+                   "usage": _cmd_usage, "insights": _cmd_insights, **TEAM_HANDLERS}[args.command]
         return handler(args, kb_root, paths, settings, stdin, stdout, stderr)
     except KbNotFoundError as exc:
         print(f"kb-assistant: {exc}", file=stderr)
