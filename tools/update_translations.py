@@ -6,7 +6,7 @@ Usage::
     python tools/update_translations.py --check  # exit 1 when anything is out of date
 
 ``pyside6-lupdate`` reads every ``.py`` file under ``kb_assistant/ui``,
-``kb_assistant/app.py``, ``kb_assistant/core/messages.py``, ``messages_input.py`` and ``labels.py``
+``kb_assistant/app.py``, ``kb_assistant/core/messages.py``, ``messages_input.py``, ``messages_sync.py`` and ``labels.py``
 (the templates of the core's error and problem codes, marked with ``QT_TRANSLATE_NOOP``) and merges the strings into ``resources/translations``:
 
 * ``kb_assistant_ru.ts``: every string, translated into Russian;
@@ -80,7 +80,8 @@ def source_files(root: Path = ROOT) -> list[Path]:
     """Every file lupdate reads, relative to ``root``, in a stable order."""
     ui = sorted((root / "kb_assistant" / "ui").rglob("*.py"))
     core = root / "kb_assistant" / "core"
-    extra = [root / "kb_assistant" / "app.py", core / "messages.py", core / "messages_input.py", core / "labels.py"]
+    extra = [root / "kb_assistant" / "app.py", core / "messages.py", core / "messages_input.py", core / "messages_sync.py",
+             core / "labels.py"]
     return [path.relative_to(root) for path in [*ui, *extra]]
 
 

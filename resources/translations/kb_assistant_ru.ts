@@ -2812,6 +2812,136 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <source>unexpected error ({type}: {reason}); nothing more was done. Please report it</source>
         <translation>непредвиденная ошибка ({type}: {reason}); больше ничего не сделано. Пожалуйста, сообщите о ней</translation>
     </message>
+    <message>
+        <location filename="../../kb_assistant/core/messages_sync.py" line="+17"/>
+        <source>git is not installed (or not on PATH): the knowledge base is used as it is, read-only</source>
+        <translation>git не установлен (или его нет в PATH): база знаний используется как есть, только для чтения</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is not in a git repository: there is nothing to sync</source>
+        <translation>{path} не находится в репозитории git: синхронизировать нечего</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot reach {remote} ({reason}); working with the copy on this computer</source>
+        <translation>нет связи с {remote} ({reason}); работаем с копией на этом компьютере</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{remote} needs a user name, password, token or SSH key that git does not have ({reason}); set up your git credentials and try again</source>
+        <translation>{remote} требует имя пользователя, пароль, токен или ключ SSH, которых у git нет ({reason}); настройте учётные данные git и попробуйте снова</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>git {command} took longer than {seconds} s and was stopped</source>
+        <translation>git {command} работал дольше {seconds} с и был остановлен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>git {command} failed: {reason}</source>
+        <translation>git {command} завершился с ошибкой: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not on a branch (detached HEAD at {commit}); nothing was changed. Check out a branch first</source>
+        <translation>не выбрана ветка (отсоединённый HEAD на {commit}); ничего не изменено. Сначала переключитесь на ветку</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the branch {branch} follows no remote branch; nothing was changed</source>
+        <translation>ветка {branch} не связана с удалённой веткой; ничего не изменено</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a git {operation} is unfinished in {path}; finish or abort it first. Nothing was changed</source>
+        <translation>в {path} не завершена операция git {operation}; сначала завершите или отмените её. Ничего не изменено</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>updated from {upstream}; files changed: {count}</source>
+        <translation>обновлено из {upstream}; изменено файлов: {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>already up to date with {upstream}</source>
+        <translation>уже совпадает с {upstream}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>up to date with {upstream}; commits made here and not published yet: {count}</source>
+        <translation>совпадает с {upstream}; коммитов, сделанных здесь и ещё не опубликованных: {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot fast-forward: your edits to {files} are not committed and the update changes them; nothing was changed. Publish or undo them, then sync again</source>
+        <translation>обновиться нельзя: ваши правки в {files} не закоммичены, а обновление меняет эти файлы; ничего не изменено. Опубликуйте или отмените правки и синхронизируйте снова</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot fast-forward: this copy has commits {upstream} does not have ({count}), and {upstream} has new ones ({behind}); nothing was changed. Publish your commits to bring both together</source>
+        <translation>обновиться нельзя: в этой копии есть коммиты, которых нет в {upstream} ({count}), а в {upstream} есть новые ({behind}); ничего не изменено. Опубликуйте свои коммиты, чтобы объединить обе истории</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot fast-forward: the history of {upstream} was rewritten (force-pushed); nothing was changed here and nothing is lost. Ask the editors which history is right</source>
+        <translation>обновиться нельзя: история {upstream} переписана (force push); здесь ничего не изменено и ничего не потеряно. Спросите редакторов, какая история верна</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>published to {upstream}: {files}</source>
+        <translation>опубликовано в {upstream}: {files}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing to publish: no changed files, no unpublished commits</source>
+        <translation>публиковать нечего: нет изменённых файлов и неопубликованных коммитов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not published: {files} also changed on {upstream} since you started; choose the text to keep for each. Your commit is kept as it is</source>
+        <translation>не опубликовано: {files} тоже изменились в {upstream}, пока вы работали; выберите, какой текст оставить в каждом. Ваш коммит сохранён как есть</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not published: choose the text to keep for {files} first</source>
+        <translation>не опубликовано: сначала выберите, какой текст оставить в {files}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not published: others&apos; changes to {files} cannot be brought in while your uncommitted edits to them are there; publish or undo those edits first. Your commit is kept</source>
+        <translation>не опубликовано: чужие изменения в {files} нельзя принять, пока в этих файлах есть ваши незакоммиченные правки; сначала опубликуйте или отмените их. Ваш коммит сохранён</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>committed on this computer ({commit}) but not published: {reason}. Publish again later</source>
+        <translation>закоммичено на этом компьютере ({commit}), но не опубликовано: {reason}. Опубликуйте позже ещё раз</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{upstream} refused the publish ({reason}); your commit is kept on this computer</source>
+        <translation>{upstream} отклонил публикацию ({reason}); ваш коммит сохранён на этом компьютере</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>who is publishing? Give your name and e-mail in the settings, or set git&apos;s user.name and user.email</source>
+        <translation>кто публикует? Укажите своё имя и e-mail в настройках или задайте user.name и user.email в git</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>say in a few words what changed: the message is empty</source>
+        <translation>опишите в нескольких словах, что изменилось: сообщение пустое</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{path}: not in the knowledge base folder; nothing was published</source>
+        <translation>{path}: не в папке базы знаний; ничего не опубликовано</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: another installation&apos;s usage file (or sharing is off); nothing was published</source>
+        <translation>{path}: файл использования другой установки (или обмен выключен); ничего не опубликовано</translation>
+    </message>
 </context>
 <context>
     <name>NewArticleDialog</name>
