@@ -128,13 +128,23 @@ def failure_code(stderr: str) -> str:
     return "git-failed"
 
 
+_GENERIC = ("could not read from remote repository", "please make sure you have the correct access",
+            "and the repository exists")
+
+
 def reason(stderr: str) -> str:
-    """git's own reason in one short line: its last ``fatal:``/``error:`` line, else its last line."""
+    """git's own reason in one short line: its first telling ``fatal:``/``error:`` line, else its last telling one.
+
+    The generic "Could not read from remote repository. Please make sure ..."
+    that follows the real reason (ssh's, or "... does not appear to be a git
+    repository") is skipped.
+    """
     lines = [line.strip() for line in scrub(stderr).splitlines() if line.strip()]
-    for line in reversed(lines):
+    telling = [line for line in lines if not any(text in line.lower() for text in _GENERIC)] or lines
+    for line in telling:
         if line.lower().startswith(("fatal:", "error:")):
             return clip(line.split(":", 1)[1].strip(), 300)
-    return clip(lines[-1], 300) if lines else ""
+    return clip(telling[-1], 300) if telling else ""
 
 
 class Git:

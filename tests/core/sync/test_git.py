@@ -94,6 +94,11 @@ def test_tokens_in_urls_never_reach_a_message():
     assert "ghp_secret" not in scrub(text) and "ivan" not in scrub(text)
     assert "ghp_secret" not in reason(text)
     assert reason("warning: x\nfatal: the reason\n") == "the reason"
+    assert reason("fatal: '/gone/remote.git' does not appear to be a git repository\n"
+                  "fatal: Could not read from remote repository.\n\nPlease make sure you have the correct access "
+                  "rights\nand the repository exists.\n") == "'/gone/remote.git' does not appear to be a git repository"
+    assert reason("git@host: Permission denied (publickey).\nfatal: Could not read from remote repository.\n") == (
+        "git@host: Permission denied (publickey).")
 
 
 def test_every_sync_code_reads_in_english():
