@@ -6,7 +6,11 @@ change without a re-index. They are cut and stemmed as the index's own fields ar
 and scored with BM25 under :data:`LEARNED_BOOST`, below an editor's ``questions:``
 (2.5) and title (1.5): what agents found never outweighs what editors wrote.
 A question's weight (how often and how recently it was answered there) scales its
-term frequencies, so one glance months ago says less than a dozen copies this week.
+word's frequency, so one glance months ago says less than a dozen copies this week;
+a word counts once per question (in how many different questions an article was
+found by it is the evidence, not how often one question repeats it), and BM25's
+length normalisation applies within the field: of two articles found by the same
+questions, the one whose learned questions are mostly about something else gets less.
 Their word pairs with a stop word in them (``PairTokenizer``) count beside the
 index's own pairs, under the same ratio: "what can you do" is in its stop words'
 order, which the words alone do not say.
@@ -18,6 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from kb_assistant.core.search.analysis import PairTokenizer, bilingual_analyzer
 from kb_assistant.core.search.schema import PAIR_BOOST, PAIR_FIELD, TEXT_FIELDS
+from kb_assistant.core.search.scoring import B
 
 LEARNED_BOOST = 2.0
 """The field weight of learned questions: less than an editor's questions (2.5); with each word's part bounded
@@ -46,20 +51,24 @@ class LearnedField:
         self.pairs: dict[str, dict[int, float]] = {}
         """Word pair (as in the index's :data:`PAIR_FIELD`) -> docnum -> weight of the questions that have it."""
         self.lengths: dict[int, float] = {}
+        """Docnum -> its questions' distinct words, each counted by its question's weight."""
         for docnum, asked in questions.items():
             length = 0.0
             for text, weight in asked:
                 share = min(max(weight, 0.0), MAX_WEIGHT)
-                for token in analyzer(text):
-                    found = self.postings.setdefault(token.text, {})
+                words = {token.text for token in analyzer(text)}
+                for word in words:
+                    found = self.postings.setdefault(word, {})
                     found[docnum] = found.get(docnum, 0.0) + share
-                    length += share
+                length += share * len(words)
                 for pair in {token.text for token in pairer(text)}:
                     found = self.pairs.setdefault(pair, {})
                     found[docnum] = found.get(docnum, 0.0) + share
             if length:
                 self.lengths[docnum] = length
         self.average = (sum(self.lengths.values()) / len(self.lengths)) if self.lengths else 1.0
+        self.norms = {docnum: 1 - B + B * length / self.average for docnum, length in self.lengths.items()}
+        """Docnum -> BM25's length factor within the learned field (1 at the average length, at least ``1 - B``)."""
 
     pair_field = PAIR_FIELD
     """The index field whose scores the learned pairs add to."""

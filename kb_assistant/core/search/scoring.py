@@ -225,11 +225,13 @@ class TermScorer:
         df = max(self._document_frequency(text), len(postings))
         idf = math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5))
         # at most what one mention in an average-length field gives, under the lower boost: however
-        # often agents answered with an article, a word of theirs never outweighs the editor's
+        # often agents answered with an article, and however short its learned questions are, a word of
+        # theirs never outweighs the editor's (weight / (weight + norm) stays below 1)
         factor = idf * LEARNED_BOOST
         get = scores.get
+        norms = self.learned.norms
         for doc, weight in postings.items():
-            scores[doc] = get(doc, 0.0) + factor * weight / (weight + 1)
+            scores[doc] = get(doc, 0.0) + factor * weight / (weight + norms.get(doc, 1.0))
 
     def _add_learned_pairs(self, scores: Scores, field: str, text: str) -> None:
         """Add the scores of the word pair ``text`` in the learned questions, bounded like their words."""

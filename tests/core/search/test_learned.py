@@ -66,3 +66,25 @@ def test_a_learned_pair_never_outweighs_the_same_pair_in_the_editors_questions()
     field = LearnedField({0: [("can you say it, can you", 5.0)]})
     assert field.pairs["can you"] == {0: 5.0}  # once per question, however often it says it
     assert LEARNED_PAIR_BOOST < PAIR_BOOST
+
+
+def test_a_word_counts_once_per_learned_question(service):
+    # found by it in two different questions says more than one question saying it four times
+    service.set_learned({"translate": [("ciao ciao ciao ciao", 1.0)], "flights": [("ciao", 1.0), ("ciao ciao", 1.0)]})
+    assert top(service, "ciao")[0] == "flights"
+
+
+def test_learned_questions_mostly_about_something_else_say_less_of_a_word(service):
+    service.set_learned({"translate": [("ciao", 1.0)], "flights": [
+        ("ciao", 1.1), ("book cheap tickets to rome", 1.0), ("baggage allowance rules", 1.0)]})
+    assert top(service, "ciao")[0] == "translate"
+    assert top(service, "baggage")[0] == "flights"
+
+
+def test_a_learned_word_stays_below_its_bound_however_short_or_strong():
+    from kb_assistant.core.search.learned import MAX_WEIGHT, LearnedField
+
+    field = LearnedField({0: [("ciao", 100.0)], 1: [("a much longer question about other things", 1.0)] * 9})
+    weight = field.postings["ciao"][0]
+    assert weight == MAX_WEIGHT and field.norms[0] < 1
+    assert weight / (weight + field.norms[0]) < 1
