@@ -166,7 +166,8 @@ def choose_files(repo: Repo, paths: Sequence[str] | None, include_usage: bool,
                  data_dir: Path | None) -> list[str] | PublishResult:
     """The repository paths to commit: the changed ones among those asked for."""
     changed = repo.local_changes(kb_only=True)
-    own = f"{TEAM_DIR}/{known_install_id(data_dir)}.jsonl" if include_usage and data_dir is not None else None
+    own_id = known_install_id(data_dir) if include_usage and data_dir is not None else ""
+    own = f"{TEAM_DIR}/{own_id}.jsonl" if own_id else None  # no id yet: nothing of ours is in _usage/
     if paths is None:
         return [path for path in changed if _publishable(repo.kb_path(path)) or repo.kb_path(path) == own]
     chosen: list[str] = []
