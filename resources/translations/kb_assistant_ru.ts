@@ -826,7 +826,7 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>EditorWorkbench</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+105"/>
+        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+107"/>
         <source>Open an article first, then press Ctrl+E to edit it.</source>
         <translation>Сначала откройте статью, затем нажмите Ctrl+E, чтобы её редактировать.</translation>
     </message>
@@ -926,7 +926,7 @@ Your text is kept here and in the autosave folder.</source>
         <translation>Не переименовано</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Renamed {0} → {1}; {2} files updated.</source>
         <translation>Переименовано: {0} → {1}; обновлено файлов: {2}.</translation>
     </message>
@@ -1712,7 +1712,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>строка {0}</translation>
     </message>
     <message>
-        <location filename="../../kb_assistant/core/messages.py" line="+48"/>
+        <location filename="../../kb_assistant/core/messages.py" line="+49"/>
         <source>unexpected problem ({code})</source>
         <translation>непредвиденная проблема ({code})</translation>
     </message>
@@ -3994,12 +3994,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Телефон</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+158"/>
         <source>The bundled sample knowledge base</source>
         <translation>Встроенная демонстрационная база знаний</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-137"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
@@ -4047,6 +4047,16 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+1"/>
         <source> min without a copy</source>
         <translation> мин без копирования</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only when the system reports a change</source>
+        <translation>Только когда система сообщает об изменении</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> s without a change reported</source>
+        <translation> с без сообщений об изменениях</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4140,12 +4150,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Put customer values aside after</source>
         <translation>Откладывать значения клиента через</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-16"/>
         <source>then they are shown as the previous customer&apos;s and used only when you take them</source>
         <translation>после этого они показываются как значения предыдущего клиента и подставляются, только если вы их возьмёте</translation>
     </message>
@@ -4166,14 +4176,30 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+154"/>
+        <location line="+160"/>
         <source>Knowledge base folder</source>
         <translation>Папка базы знаний</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-159"/>
         <source>empty: the bundled sample</source>
         <translation>если пусто — встроенная демонстрационная база</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Look for changes e&amp;very:</source>
+        <translation>&amp;Сверять с диском каждые:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+14"/>
+        <source>Look for changes every</source>
+        <translation>Сверять с диском каждые</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>for a folder on a network share, where other computers&apos; changes are not reported</source>
+        <translation>для папки на сетевом диске, где об изменениях с других компьютеров не сообщается</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4222,7 +4248,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Выбрать папку базы знаний</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;OK</source>
         <translation>&amp;ОК</translation>
     </message>
@@ -4248,7 +4274,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Закрыть без сохранения</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Not added to any reply. Put {{agent_signature}} in a reply or a closing to place it there.</source>
         <translation>Не добавляется ни к одному ответу. Чтобы вставить подпись, поставьте {{agent_signature}} в ответ или прощание.</translation>
     </message>
@@ -4476,7 +4502,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>UsageTracker</name>
     <message>
-        <location filename="../../kb_assistant/ui/usage/tracker.py" line="+87"/>
+        <location filename="../../kb_assistant/ui/usage/tracker.py" line="+88"/>
         <source>Search for the customer&apos;s question and open the article that did not help first.</source>
         <translation>Сначала найдите вопрос клиента и откройте статью, которая не помогла.</translation>
     </message>
