@@ -26,6 +26,8 @@ K1 = 1.8
 B = 0.75
 TERM_CACHE_POSTINGS = 1_200_000
 """Upper bound of cached postings (all terms together) before old terms are dropped."""
+LEARNED_CACHE_POSTINGS = TERM_CACHE_POSTINGS // 4
+"""The same for the scores of terms with their learned part (see ``TermScorer.use_learned``)."""
 
 Scores = dict[int, float]
 
@@ -57,6 +59,11 @@ class BoundedCache(OrderedDict):
         while self.used > self.budget and len(self) > 1:
             old, _ = self.popitem(last=False)
             self.used -= self.sizes.pop(old, 0)
+
+    def discard(self, key) -> None:
+        """Forget ``key``'s value, if there is one."""
+        if self.pop(key, None) is not None:
+            self.used -= self.sizes.pop(key, 0)
 
     def clear(self) -> None:
         """Forget everything."""
@@ -162,13 +169,25 @@ class TermScorer:
         self._leaves = [(leaf, offset) for leaf, offset in reader.leaf_readers()]
         self._lengths: dict[str, list[float]] = {}
         self._avg: dict[str, float] = {}
-        self._cache = BoundedCache(TERM_CACHE_POSTINGS)
+        self._cache = BoundedCache(TERM_CACHE_POSTINGS)  # the index's own scores of terms
+        self._learned_cache = BoundedCache(LEARNED_CACHE_POSTINGS)  # those with a learned part, added
         self.learned = None  # a LearnedField: agents' answered questions, scored as one more field
 
     def use_learned(self, learned) -> None:
-        """Score these learned questions (a ``LearnedField``, or None) from now on; the field norms are kept."""
+        """Score these learned questions (a ``LearnedField``, or None) from now on.
+
+        The field norms and the index's own scores of terms are kept, but for the words
+        whose learned document count changed: a word is as rare as it is in the index or
+        among the learned questions, whichever says it is more frequent, so only theirs can
+        change (after a copy in the window, the words of one question).
+        """
+        old = self.learned.frequencies() if self.learned else {}
+        new = learned.frequencies() if learned else {}
+        for text in old.keys() | new.keys():
+            if old.get(text) != new.get(text):
+                self._cache.discard(("*", text))
         self.learned = learned
-        self._cache.clear()  # summed term scores include the learned part
+        self._learned_cache.clear()
 
     def _norms(self, field: str) -> list[float]:
         """``K1 * (1 - B + B * length / average)`` per docnum, computed once per field."""
@@ -192,9 +211,9 @@ class TermScorer:
         if cached is None:
             cached = {}
             self._add_field_scores(cached, field, text)
-            if self.learned and field == self.learned.pair_field:
-                self._add_learned_pairs(cached, field, text)
             self._cache.put(key, cached, len(cached) + 1)
+        if self.learned and field == self.learned.pair_field and text in self.learned.pairs:
+            return self._with_learned(key, cached, self._add_learned_pairs)
         return cached
 
     def term_scores(self, text: str) -> Scores:
@@ -209,12 +228,21 @@ class TermScorer:
             cached = {}
             for field in self.field_boosts:
                 self._add_field_scores(cached, field, text)
-            if self.learned:
-                self._add_learned_scores(cached, text)
             self._cache.put(key, cached, len(cached) + 1)
+        if self.learned and text in self.learned.postings:
+            return self._with_learned(key, cached, self._add_learned_scores)
         return cached
 
-    def _add_learned_scores(self, scores: Scores, text: str) -> None:
+    def _with_learned(self, key: tuple[str, str], scores: Scores, add) -> Scores:
+        """``scores`` of the index with the learned part of ``key``'s term added by ``add`` (cached apart)."""
+        found = self._learned_cache.get_fresh(key)
+        if found is None:
+            found = dict(scores)
+            add(found, key[0], key[1])
+            self._learned_cache.put(key, found, len(found) + 1)
+        return found
+
+    def _add_learned_scores(self, scores: Scores, _field: str, text: str) -> None:
         """Add the BM25 scores of ``text`` in the learned questions (see ``core.search.learned``)."""
         from kb_assistant.core.search.learned import LEARNED_BOOST
 

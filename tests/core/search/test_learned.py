@@ -88,3 +88,36 @@ def test_a_learned_word_stays_below_its_bound_however_short_or_strong():
     weight = field.postings["ciao"][0]
     assert weight == MAX_WEIGHT and field.norms[0] < 1
     assert weight / (weight + field.norms[0]) < 1
+
+
+def test_learned_terms_are_cut_as_the_index_cuts_its_fields():
+    from kb_assistant.core.search.analysis import PairTokenizer, bilingual_analyzer
+    from kb_assistant.core.search.learned import analysed
+
+    text = "Как вернуть ДЕНЬГИ за ёлку? What's the e-mail of O'Brien, how do I say it"
+    words, pairs = analysed(text)
+    assert words == {token.text for token in bilingual_analyzer()(text)}
+    assert pairs == {token.text for token in PairTokenizer()(text)}
+
+
+def test_an_edited_article_keeps_its_learned_questions(service, write_kb):
+    service.set_learned({"translate": [("portuguese ciao", 1.0)]})
+    assert top(service, "portuguese ciao")[0] == "translate"
+    write_kb({"translate.md": KB["translate.md"].replace("other languages", "other languages and dialects")})
+    service.update_files(["translate.md"])  # the old version is a deleted document of the index now
+    assert top(service, "portuguese ciao")[0] == "translate"
+    assert top(service, "dialects")[0] == "translate"
+
+
+def test_new_learned_questions_keep_the_index_scores_of_words_they_do_not_change(service):
+    service.set_learned({"translate": [("ciao portuguese", 1.0)]})
+    before = service.search("flights airlines", limit=3)
+    scorer = service._ranker._scorer
+    assert ("*", "flight") in scorer._cache
+    service.set_learned({"translate": [("ciao portuguese", 1.0), ("hello in portuguese", 1.0)]})
+    assert ("*", "flight") in scorer._cache and ("*", "portugues") not in scorer._cache  # its count changed
+    assert service.search("flights airlines", limit=3).hits == before.hits
+    with SearchService(service.kb_root, service.index_dir) as fresh:  # the same answers as given them at once
+        fresh.set_learned({"translate": [("ciao portuguese", 1.0), ("hello in portuguese", 1.0)]})
+        for text in ("portuguese", "hello portuguese ciao", "flights in portuguese"):
+            assert fresh.search(text).hits == service.search(text).hits
