@@ -1,6 +1,6 @@
 """Speed of the project's search next to a plain SQLite FTS5 baseline, on generated KBs.
 
-    python benchmarks/speed.py --sizes 1000,10000,50000 [--out FILE.md] [--queries N] [--seed S]
+    python benchmarks/speed.py --sizes 1000,10000,50000 [--out FILE.md] [--queries N] [--seed S] [--learned N]
 
 For each corpus size (see :mod:`corpus`; corpora are cached between runs) both
 engines are measured in the same run:
@@ -18,7 +18,14 @@ engines are measured in the same run:
 * start-up to first answer: a new ``python -c`` process imports, opens and
   answers one search; measured from process start, median of 3;
 * peak memory (``ru_maxrss``) of a process that opens the index and types ~50
-  questions.
+  questions;
+* learned questions (``--learned N``, 10,000 unless 0): the project on a warm
+  searcher gets N questions agents answered, made from the corpus as its customer
+  questions are (a seed of their own, spread over the articles they answer),
+  through ``SearchService.set_learned``; timed: ``set_learned`` (the first time,
+  then again with the same questions, as after a copy in the window), the first
+  search after it (a question searched before it), and the same questions typed
+  again, next to the run without.
 
 Progress goes to stderr; the Markdown report to stdout or ``--out``.
 Timing never decides pass/fail here: this only measures.
@@ -52,6 +59,11 @@ INCREMENTAL_REPEATS = 5
 FRESH_OPENS = 20
 STARTUP_RUNS = 3
 MEMORY_QUESTIONS = 50
+DEFAULT_LEARNED = 10_000
+"""Learned questions of the run with learned questions (``--learned``; 0: no such run)."""
+LEARNED_REPEATS = 5
+"""``set_learned`` and the first search after it, timed this many times."""
+LEARNED_ENGINE = "project + learned"
 DEFAULT_KEYSTROKE_BUDGET = 150.0
 """Seconds of typing per engine and size; fewer questions are typed when it runs out."""
 LENGTH_BUCKETS = ("space", "1", "2", "3", "4-5", "6+")
@@ -96,6 +108,10 @@ class ProjectEngine:
         """Make an edited file searchable: the project finds the change itself."""
         del rel_path
         self._service.update()
+
+    def set_learned(self, questions: dict[str, list[tuple[str, float]]]) -> None:
+        """Agents' answered questions per article id, searched from now on."""
+        self._service.set_learned(questions)
 
     def close(self) -> None:
         """Release the index."""
@@ -442,6 +458,7 @@ class Setup:
     edit_targets: list[tuple[str, str]]
     budget: float
     seed: int
+    learned: int = 0
 
 
 def bench_size(size: int, args: argparse.Namespace) -> SizeResult:
@@ -464,8 +481,9 @@ def bench_size(size: int, args: argparse.Namespace) -> SizeResult:
             edit_targets=targets,
             budget=args.keystroke_budget,
             seed=args.seed,
+            learned=args.learned,
         )
-        for phase in (measure_builds, measure_startup, measure_fresh_opens, measure_typing,
+        for phase in (measure_builds, measure_startup, measure_fresh_opens, measure_typing, measure_learned,
                       measure_memory, measure_incremental):
             phase(result, setup)
     return result
@@ -557,6 +575,52 @@ def measure_typing(result: SizeResult, setup: Setup) -> None:
         log(f"    {len(keystrokes):,} keystrokes, p50 {percentile([k.ms for k in keystrokes], 0.5):.2f} ms")
 
 
+def learned_questions(kb_root: Path, count: int, seed: int) -> dict[str, list[tuple[str, float]]]:
+    """``count`` learned questions, article id -> ``(text, weight)``: made as the corpus's customer questions
+    are, with a seed of their own (so not the typed ones), each on the article it was made from."""
+    from corpus import generate_questions
+
+    found: dict[str, list[tuple[str, float]]] = {}
+    for question in generate_questions(kb_root, count, seed=f"learned-{seed}"):
+        found.setdefault(question.article_id, []).append((question.text, 1.0))
+    return found
+
+
+def measure_learned(result: SizeResult, setup: Setup) -> None:
+    """The project with ``setup.learned`` learned questions: ``set_learned``, the search after it, typing."""
+    if not setup.learned:
+        return
+    questions = learned_questions(setup.kb_root, setup.learned, setup.seed)
+    result.notes.append(f"learned questions: {setup.learned:,} over {len(questions):,} articles, weight 1 each")
+    typed = int(result.values.get(("typed", "project"), len(setup.typed_texts)))
+    texts = setup.typed_texts[:typed]
+    again = texts[:LEARNED_REPEATS]
+    engine = open_engine("project", setup.kb_root, setup.index_paths["project"])
+    try:
+        for text in again:  # a warm searcher that has answered these before
+            engine.search(text, live=True)
+        log(f"  project: set_learned with {setup.learned:,} questions, then the first search, x{len(again)}")
+        set_ms, first_ms = [], []
+        for text in again:
+            t0 = time.perf_counter()
+            engine.set_learned(questions)
+            set_ms.append((time.perf_counter() - t0) * 1000)
+            t0 = time.perf_counter()
+            engine.search(text, live=True)
+            first_ms.append((time.perf_counter() - t0) * 1000)
+        result.set("learned_set_first", LEARNED_ENGINE, set_ms[0])
+        result.set("learned_set_again", LEARNED_ENGINE, statistics.median(set_ms[1:] or set_ms))
+        result.set("learned_first_search", LEARNED_ENGINE, first_ms[0])
+        result.set("learned_first_search_p50", LEARNED_ENGINE, statistics.median(first_ms))
+        result.set("learned_first_search_max", LEARNED_ENGINE, max(first_ms))
+        log(f"  {LEARNED_ENGINE}: typing {len(texts)} questions one key at a time")
+        keystrokes, _ = type_questions(engine, texts, None)
+    finally:
+        engine.close()
+    summarize_keystrokes(result, LEARNED_ENGINE, keystrokes)
+    log(f"    {len(keystrokes):,} keystrokes, p50 {percentile([k.ms for k in keystrokes], 0.5):.2f} ms")
+
+
 # ---------------------------------------------------------------------------
 # the report
 # ---------------------------------------------------------------------------
@@ -612,6 +676,39 @@ def render_main_table(results: list[SizeResult]) -> list[str]:
         row += [f"{typed:.0f} / {keys:,.0f}", "", ""]
     lines.append("| " + " | ".join(row) + " |")
     return lines
+
+
+LEARNED_MEASURES = (
+    ("key_p50", "keystroke, warm, p50 (ms)"),
+    ("key_p95", "keystroke, warm, p95 (ms)"),
+    ("key_p99", "keystroke, warm, p99 (ms)"),
+    ("key_max", "keystroke, warm, max (ms)"),
+    ("learned_set_first", "set_learned, the first time (ms)"),
+    ("learned_set_again", f"set_learned again with the same questions, median of {LEARNED_REPEATS - 1} (ms)"),
+    ("learned_first_search", "first search after the first set_learned (ms)"),
+    ("learned_first_search_p50", f"first search after set_learned, p50 of {LEARNED_REPEATS} (ms)"),
+    ("learned_first_search_max", f"first search after set_learned, max of {LEARNED_REPEATS} (ms)"),
+)
+
+
+def render_learned_table(results: list[SizeResult]) -> list[str]:
+    """The project without and with learned questions, per size (nothing when no size had the run)."""
+    results = [r for r in results if ("key_p50", LEARNED_ENGINE) in r.values]
+    if not results:
+        return []
+    header = ["measure"]
+    for result in results:
+        header += [f"{result.size:,} project", f"{result.size:,} {LEARNED_ENGINE}"]
+    lines = ["Learned questions: the project typing the same questions without and with them "
+             "(`SearchService.set_learned` on a warm searcher; the first search after it is a question "
+             "that searcher answered before):", "",
+             "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for key, label in LEARNED_MEASURES:
+        row = [label]
+        for result in results:
+            row += [fmt(result.values.get((key, "project"))), fmt(result.values.get((key, LEARNED_ENGINE)))]
+        lines.append("| " + " | ".join(row) + " |")
+    return lines + [""]
 
 
 def render_length_table(result: SizeResult) -> list[str]:
@@ -674,6 +771,7 @@ def render_report(results: list[SizeResult], argv: list[str], seconds: float, lo
     for result in results:
         lines += [f"- {result.size:,}: " + "; ".join(result.notes)]
     lines.append("")
+    lines += render_learned_table(results)
     for result in results:
         lines += render_length_table(result)
     return "\n".join(lines)
@@ -693,6 +791,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=7, help="corpus and question seed")
     parser.add_argument("--keystroke-budget", type=float, default=DEFAULT_KEYSTROKE_BUDGET,
                         help="seconds of typing per engine and size before fewer questions are typed")
+    parser.add_argument("--learned", type=int, default=DEFAULT_LEARNED, metavar="N",
+                        help="learned questions given to the project in a run of their own (0: no such run)")
     parser.add_argument("--index-dir", type=Path,
                         help="keep the indexes under this folder (default: a temporary folder, removed)")
     parser.add_argument("--worker", choices=("memory",), help=argparse.SUPPRESS)
