@@ -118,6 +118,8 @@ def settings_applier(app, session, settings_path):
         session.services.usage.apply_settings(new)
         if session.services.watcher is not None:
             session.services.watcher.set_scan_seconds(new.scan_seconds)
+        session.services.sync.set_minutes(new.sync_minutes)
+        session.services.sync.set_author(publishing_author(new), new.keep_usage and new.share_usage)
         if new.ui_language != old.ui_language:
             # once the settings dialog has closed and the window's own slot has returned:
             # the switch replaces the window that sent this
@@ -180,13 +182,17 @@ def build_session(kb_root, index_dir, settings, today_provider=dt.date.today, st
     learning_store, learning_warning = open_learning_store(data_dir, kb_root)
     learning = LearningController(learning_store, today=today_provider)
     usage = open_usage(kb_root, data_dir, settings)
-    services = Services(worker, thread, search, replies, workbench, LearningMode(learning), usage)
+    sync = open_sync(kb_root, data_dir, settings)
+    services = Services(worker, thread, search, replies, workbench, LearningMode(learning), usage, sync)
     session = AppSession(services, settings, state=state, parent=thread)
     usage.setParent(session)
     usage.learned_changed.connect(worker.set_learned)  # emitted on the keeper's thread, run on the search thread
     worker.ready.connect(usage.on_kb_ready)
     replies.copied.connect(usage.on_copied)
     workbench.renamed.connect(usage.on_renamed)
+    sync.setParent(session)
+    sync.files_changed.connect(worker.refresh)  # re-indexed incrementally, with progress, once they settle
+    workbench.files_saved.connect(sync.refresh_state)
     usage.keeper.load(None)  # learned questions join the search before the KB is read
     # bound slots of GUI-thread objects, so the worker's signals arrive queued
     search.search_requested.connect(worker.search)
@@ -209,6 +215,7 @@ def build_session(kb_root, index_dir, settings, today_provider=dt.date.today, st
         worker.watch.connect(watcher.watch)
     thread.start()
     session.window.refresh_requested.emit()  # queued to the worker: the first load
+    sync.start()  # a KB in git: its state, and a first sync, off the GUI thread
     return session
 
 
@@ -221,6 +228,21 @@ def open_usage(kb_root, data_dir, settings):
     keeper = UsageKeeper(UsageLog(usage_folder(kb_root, data_dir)), kb_root, data_dir,
                          recording=settings.keep_usage, sharing=settings.keep_usage and settings.share_usage)
     return UsageTracker(keeper)
+
+
+def open_sync(kb_root, data_dir, settings):
+    """The git sync of ``kb_root`` (it does nothing for a KB not in git), as often as ``settings`` say."""
+    from kb_assistant.ui.sync.controller import SyncController
+
+    return SyncController(kb_root, data_dir, settings.sync_minutes, author=publishing_author(settings),
+                          share_usage=settings.keep_usage and settings.share_usage)
+
+
+def publishing_author(settings):
+    """The name and e-mail of published changes from the settings, or None for git's own."""
+    if settings.author_name and settings.author_email:
+        return settings.author_name, settings.author_email
+    return None
 
 
 def usage_folder(kb_root, data_dir):

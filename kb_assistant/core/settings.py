@@ -56,6 +56,11 @@ class Settings:
     """Also write this installation's scrubbed aggregates to the KB's ``_usage/`` for the team."""
     scan_seconds: int = 60
     """Look for changes other machines made this often when no file-system event came (0: never)."""
+    sync_minutes: int = 10
+    """Sync a KB kept in git this often (0: only at start and on demand)."""
+    author_name: str = ""
+    author_email: str = ""
+    """The name and e-mail an editor's published changes carry (empty: git's own)."""
     extra: dict = field(default_factory=dict)
 
 
@@ -67,6 +72,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
 """The values a choice may take; anything else is reported and the default used."""
 FONT_SIZES = range(0, 97)
 """Point sizes ``font_size`` may be (0: the system's)."""
+SYNC_MINUTES = range(0, 24 * 60 + 1)
+"""Minutes ``sync_minutes`` may be (0: only at start and on demand; at most a day)."""
 SCAN_SECONDS = range(0, 3600 + 1)
 """Seconds ``scan_seconds`` may be (0: never; at most an hour)."""
 IDLE_MINUTES = range(0, 24 * 60 + 1)
@@ -129,6 +136,8 @@ def _valid(key: str, value: object, default: object) -> bool:
         return value in IDLE_MINUTES
     if key == "scan_seconds":
         return value in SCAN_SECONDS
+    if key == "sync_minutes":
+        return value in SYNC_MINUTES
     if key == "signature_channels":
         return all(isinstance(channel, str) and channel in CHANNELS for channel in value)
     return True

@@ -32,6 +32,8 @@ from kb_assistant.ui.system.messages import error_text
 from kb_assistant.ui.system.theme import zoomed
 from kb_assistant.ui.system.tray import TrayIcon
 from kb_assistant.ui.system.windowing import bring_to_front, keep_size_through_font_change
+from kb_assistant.ui.sync.controller import SyncController
+from kb_assistant.ui.sync.publishing import attach_sync
 from kb_assistant.ui.usage.tracker import UsageTracker
 
 
@@ -45,6 +47,7 @@ class MainWindow(QMainWindow):
         workbench: the editor's workbench (Ctrl+E, Ctrl+N, the review queue).
         learning: learning mode (Ctrl+Shift+L, what changed).
         usage: the usage log's tracker (what the agent searched, opened and copied; "did not help").
+        sync: the KB's git sync and publish (nothing for a KB not in git).
         state: QSettings for the layout, the channel, pinned and recent articles (None: not kept).
 
     Signals:
@@ -58,11 +61,11 @@ class MainWindow(QMainWindow):
     settings_changed = Signal(object)
 
     def __init__(self, search: SearchController, replies: ReplyController, settings: Settings,
-                 workbench: EditorWorkbench, learning: LearningMode, usage: UsageTracker,
+                 workbench: EditorWorkbench, learning: LearningMode, usage: UsageTracker, sync: SyncController,
                  state: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search, self.replies, self.settings, self.state, self.usage = search, replies, settings, state, usage
-        self.workbench, self.learning = workbench, learning
+        self.workbench, self.learning, self.sync = workbench, learning, sync
         self.kb: KnowledgeBase | None = None
         self.home = HomeList(state, parent=self)
         self.preview = PreviewController(parent=self)
@@ -73,6 +76,7 @@ class MainWindow(QMainWindow):
         learning.setParent(self)
         self.setWindowTitle(self.tr("KB Assistant"))
         self._add_widgets()
+        self.publishing = attach_sync(self)  # the repository in the status bar, Publish
         add_menus(self)
         self._connect_signals()
         self._restore_state()

@@ -41,6 +41,9 @@ def add_menus(window) -> None:
     action(file_menu, translate("MainWindow", "&Edit this article"), window.request_edit, "Ctrl+E")
     file_menu.addSeparator()
     action(file_menu, translate("MainWindow", "&Reload knowledge base"), window.refresh_requested.emit, "F5")
+    action(file_menu, translate("MainWindow", "S&ync with the team now"), partial(sync_now, window), "Ctrl+Shift+S")
+    action(file_menu, translate("MainWindow", "Pu&blish my changes…"), lambda: window.publishing.publish(None),
+           "Ctrl+Shift+U")
     file_menu.addSeparator()
     window.quit_action = action(file_menu, translate("MainWindow", "&Quit"), window.quit_requested.emit, "Ctrl+Q")
 
@@ -152,6 +155,15 @@ def toggle_pin(window) -> None:
         window.statusBar().showMessage(text.format(article.title), 4000)
         if not window.search.text.strip():
             window.show_home()
+
+
+def sync_now(window) -> None:
+    """Ctrl+Shift+S: fetch the team's changes now (a KB not in git says so)."""
+    if window.sync.in_git:
+        window.sync.sync_now()
+    else:
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "This knowledge base is not in git: it is read from its folder as it is."), 8000)
 
 
 def mark_not_helpful(window) -> None:

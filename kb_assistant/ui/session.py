@@ -36,6 +36,7 @@ from kb_assistant.ui.search.controller import SearchController
 from kb_assistant.ui.search.worker import SearchThread, SearchWorker
 from kb_assistant.ui.system.i18n import install_translators, language_for, ui_language
 from kb_assistant.ui.system.windowing import is_compact
+from kb_assistant.ui.sync.controller import SyncController
 from kb_assistant.ui.usage.tracker import UsageTracker
 
 WINDOW_ONLY_SIGNALS = (
@@ -65,6 +66,7 @@ class Services:
     workbench: EditorWorkbench
     learning: LearningMode
     usage: UsageTracker
+    sync: SyncController
     watcher: QObject | None = None
     """The KB's file watcher (``ui.system.watcher``), when the KB is watched."""
 
@@ -101,7 +103,7 @@ class AppSession(QObject):
     def _build_window(self) -> MainWindow:
         services = self.services
         window = MainWindow(services.search, services.replies, self.settings, services.workbench,
-                            services.learning, services.usage, state=self.state)
+                            services.learning, services.usage, services.sync, state=self.state)
         # bound slots of GUI-thread objects, so the worker's signals arrive queued
         for signal, slot in (
             (services.worker.progress, window.show_progress),

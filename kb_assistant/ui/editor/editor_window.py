@@ -73,11 +73,13 @@ class EditorWindow(EditorRetranslation, EditorQuestions, QMainWindow):
         saved(str): the KB-relative path just written (re-index it at once).
         translation_requested(str): open or create the translation of this file (KB-relative path).
         rename_requested(str): rename or move this file (KB-relative path).
+        publish_requested(str): publish this file to the team (KB-relative path).
     """
 
     saved = Signal(str)
     translation_requested = Signal(str)
     rename_requested = Signal(str)
+    publish_requested = Signal(str)
 
     def __init__(self, kb_root: Path, kb: KnowledgeBase, autosave: AutosaveStore,
                  runner: TaskRunner | None = None, today=dt.date.today, parent=None) -> None:
@@ -155,6 +157,7 @@ class EditorWindow(EditorRetranslation, EditorQuestions, QMainWindow):
         action = partial(add_action, self)
         menu = self.menuBar().addMenu(self.tr("&File"))
         action(menu, self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
+        action(menu, self.tr("&Publish to the team…"), lambda: self.publish_requested.emit(self.rel_path), "Ctrl+Shift+U")
         action(menu, self.tr("&Close"), self.close, QKeySequence.StandardKey.Close)
         article = self.menuBar().addMenu(self.tr("&Article"))
         action(article, self.tr("Mark &reviewed today"), self.mark_reviewed, "Ctrl+Shift+R")

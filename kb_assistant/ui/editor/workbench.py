@@ -45,12 +45,14 @@ class EditorWorkbench(QObject):
         files_saved(list): KB-relative paths written by an editor (re-index them now).
         kb_changed(): files were moved or several changed (reload the whole KB).
         renamed(str, str): an article's id changed (old id, new id).
+        publish_requested(list): publish these saved files (KB-relative) to the team (the window asks what changed).
         message(str): a line for the main window's status bar.
     """
 
     files_saved = Signal(list)
     kb_changed = Signal()
     renamed = Signal(str, str)
+    publish_requested = Signal(list)
     message = Signal(str)
 
     def __init__(self, kb_root: Path, autosave: AutosaveStore, today=dt.date.today, owner: str = "",
@@ -173,6 +175,7 @@ class EditorWorkbench(QObject):
         editor.saved.connect(self._saved)
         editor.translation_requested.connect(self.open_translation)
         editor.rename_requested.connect(self.rename)
+        editor.publish_requested.connect(self.publish)
         editor.destroyed.connect(lambda _=None, path=rel_path: self._forget(path))
         self._ask_lag(rel_path)
         editor.show()
@@ -190,6 +193,13 @@ class EditorWorkbench(QObject):
     def _saved(self, rel_path: str) -> None:
         self.files_saved.emit([rel_path])
         self.message.emit(self.tr("Saved {0}; searchable now.").format(rel_path))
+
+    def publish(self, rel_path: str) -> None:
+        """Ctrl+Shift+U in an editor: save its edits first, then ask to publish the article."""
+        editor = self.editors.get(rel_path)
+        if editor is not None and editor.dirty and not editor.save():
+            return
+        self.publish_requested.emit([rel_path])
 
     def close_all(self) -> bool:
         """Close every editor (each asks about unsaved edits); False when one stays open."""
