@@ -487,6 +487,119 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../kb_assistant/ui/sync/conflict_dialog.py" line="+48"/>
+        <source>Publish: someone changed the same lines</source>
+        <translation>Публикация: кто-то изменил те же строки</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another editor published changes to the same lines first. For each file, take theirs or yours, or edit the text below; nothing is published until every file has a text. Cancel keeps your change on this computer, unpublished.</source>
+        <translation>Другой редактор первым опубликовал изменения тех же строк. Для каждого файла возьмите его версию или свою либо поправьте текст ниже; пока у каждого файла нет текста, ничего не публикуется. «Отмена» оставляет ваше изменение на этом компьютере неопубликованным.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Files in conflict</source>
+        <translation>Файлы с конфликтом</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Their version</source>
+        <translation>Их версия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your version</source>
+        <translation>Ваша версия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What differs</source>
+        <translation>Различия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theirs</source>
+        <translation>&amp;Их версия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mine</source>
+        <translation>&amp;Моя версия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Difference</source>
+        <translation>Раз&amp;личия</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text to publish</source>
+        <translation>Текст для публикации</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit it freely; it is what will be published</source>
+        <translation>Правьте как нужно: опубликован будет именно он</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take t&amp;heirs</source>
+        <translation>&amp;Взять их версию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Take m&amp;ine</source>
+        <translation>Взять &amp;свою</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Use this text</source>
+        <translation>Использовать &amp;этот текст</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Publish</source>
+        <translation>&amp;Опубликовать</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Text to publish:</source>
+        <translation>Текст для публикации:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(deleted by them)</source>
+        <translation>(удалён ими)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(deleted by you)</source>
+        <translation>(удалён вами)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} — resolved</source>
+        <translation>{0} — решено</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>These files are not text and cannot be merged here: {0}. Resolve them with git.</source>
+        <translation>Эти файлы не текстовые, здесь их не объединить: {0}. Разрешите конфликт в git.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} of {1} files still need a text.</source>
+        <translation>Файлов без текста: {0} из {1}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every file has a text: Publish sends them.</source>
+        <translation>У каждого файла есть текст: «Опубликовать» отправит их.</translation>
+    </message>
+</context>
+<context>
     <name>CopyReply</name>
     <message>
         <location filename="../../kb_assistant/ui/replies/copy.py" line="+47"/>
@@ -565,7 +678,7 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+143"/>
+        <location filename="../../kb_assistant/ui/editor/editor_window.py" line="+145"/>
         <source>Article text</source>
         <translation>Текст статьи</translation>
     </message>
@@ -593,6 +706,11 @@
         <location line="+1"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Publish to the team…</source>
+        <translation>Опу&amp;бликовать для команды…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -826,17 +944,17 @@ Your text is kept here and in the autosave folder.</source>
 <context>
     <name>EditorWorkbench</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+107"/>
+        <location filename="../../kb_assistant/ui/editor/workbench.py" line="+109"/>
         <source>Open an article first, then press Ctrl+E to edit it.</source>
         <translation>Сначала откройте статью, затем нажмите Ctrl+E, чтобы её редактировать.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Saved {0}; searchable now.</source>
         <translation>Сохранено: {0}; уже находится поиском.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>Unsaved edits found</source>
         <translation>Найдены несохранённые правки</translation>
     </message>
@@ -1462,12 +1580,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kb_assistant/ui/mainwindow.py" line="+74"/>
+        <location filename="../../kb_assistant/ui/mainwindow.py" line="+77"/>
         <source>KB Assistant</source>
         <translation>KB Assistant</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Opening the knowledge base…</source>
         <translation>Открываем базу знаний…</translation>
     </message>
@@ -1492,17 +1610,17 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>&amp;Перезагрузить базу знаний</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-16"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>&amp;Find in article</source>
         <translation>&amp;Найти в статье</translation>
     </message>
@@ -1517,17 +1635,17 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Н&amp;астройки…</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-20"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>&amp;Learning mode</source>
         <translation>Режим &amp;обучения</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-40"/>
         <source>&amp;Tools</source>
         <translation>&amp;Инструменты</translation>
     </message>
@@ -1537,7 +1655,17 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Пере&amp;ход</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>S&amp;ync with the team now</source>
+        <translation>С&amp;инхронизировать с командой</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pu&amp;blish my changes…</source>
+        <translation>Опу&amp;бликовать мои изменения…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Go to the search box</source>
         <translation>Перейти в строку &amp;поиска</translation>
     </message>
@@ -1602,38 +1730,43 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Перейти к &amp;разделу…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+50"/>
+        <source>This knowledge base is not in git: it is read from its folder as it is.</source>
+        <translation>Эта база знаний не в git: она читается из своей папки как есть.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Copy reply {0}: {1}</source>
         <translation>Скопировать ответ {0}: {1}</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-148"/>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-54"/>
         <source>&amp;Reply</source>
         <translation>&amp;Ответ</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Copy the &amp;first reply</source>
         <translation>Скопировать &amp;первый ответ</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+119"/>
+        <location line="+128"/>
         <source>Copy reply {0}</source>
         <translation>Скопировать ответ {0}</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-109"/>
         <source>Zoom &amp;in</source>
         <translation>У&amp;величить текст</translation>
     </message>
@@ -3179,6 +3312,88 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../../kb_assistant/ui/sync/publishing.py" line="+20"/>
+        <source>Publish to the team</source>
+        <translation>Публикация для команды</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agents see it in the history of the article</source>
+        <translation>Операторы увидят это в истории статьи</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every article changed on this computer</source>
+        <translation>Все статьи, изменённые на этом компьютере</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files to publish</source>
+        <translation>Файлы для публикации</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;What changed:</source>
+        <translation>&amp;Что изменилось:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Publish</source>
+        <translation>&amp;Опубликовать</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Files to publish:</source>
+        <translation>Файлы для публикации:</translation>
+    </message>
+</context>
+<context>
+    <name>PublishFlow</name>
+    <message>
+        <location line="+25"/>
+        <source>This knowledge base is not in git: there is nowhere to publish to.</source>
+        <translation>Эта база знаний не в git: публиковать некуда.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Publishing…</source>
+        <translation>Публикация…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Update “{0}”</source>
+        <translation>Обновление «{0}»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update {0} articles</source>
+        <translation>Обновление статей: {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+27"/>
+        <source>Update articles</source>
+        <translation>Обновление статей</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Nothing published: your change is committed on this computer. Publish again when you are ready.</source>
+        <translation>Ничего не опубликовано: ваше изменение сохранено в коммите на этом компьютере. Опубликуйте снова, когда будете готовы.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Publishing your resolution…</source>
+        <translation>Публикуется ваше решение…</translation>
+    </message>
+</context>
+<context>
     <name>QuizCard</name>
     <message>
         <location filename="../../kb_assistant/ui/learning/quiz_card.py" line="+65"/>
@@ -3964,7 +4179,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+72"/>
+        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+74"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -3994,12 +4209,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Телефон</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+162"/>
         <source>The bundled sample knowledge base</source>
         <translation>Встроенная демонстрационная база знаний</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-141"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
@@ -4176,12 +4391,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+160"/>
+        <location line="+166"/>
         <source>Knowledge base folder</source>
         <translation>Папка базы знаний</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-165"/>
         <source>empty: the bundled sample</source>
         <translation>если пусто — встроенная демонстрационная база</translation>
     </message>
@@ -4274,7 +4489,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Закрыть без сохранения</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>Not added to any reply. Put {{agent_signature}} in a reply or a closing to place it there.</source>
         <translation>Не добавляется ни к одному ответу. Чтобы вставить подпись, поставьте {{agent_signature}} в ответ или прощание.</translation>
     </message>
@@ -4394,6 +4609,148 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+1"/>
         <source>Learning</source>
         <translation>Обучение</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../kb_assistant/ui/sync/status.py" line="+23"/>
+        <source>never synced</source>
+        <translation>ещё не синхронизировалась</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>synced just now</source>
+        <translation>синхронизирована только что</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>synced {0} min ago</source>
+        <translation>синхронизирована {0} мин назад</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>synced at {0}</source>
+        <translation>синхронизирована в {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>synced on {0}</source>
+        <translation>синхронизирована {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>detached HEAD</source>
+        <translation>отсоединённый HEAD</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>syncing…</source>
+        <translation>синхронизация…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offline: searching this computer&apos;s copy</source>
+        <translation>нет связи: поиск по копии на этом компьютере</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not synced: see why in the tooltip</source>
+        <translation>не синхронизирована: причина в подсказке</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} new on the server</source>
+        <translation>новых на сервере: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} commits not published</source>
+        <translation>неопубликованных коммитов: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} files changed here</source>
+        <translation>изменено здесь файлов: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>next try in {0} min</source>
+        <translation>следующая попытка через {0} мин</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Changed here, not published: {0}</source>
+        <translation>Изменено здесь, не опубликовано: {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Knowledge base sync</source>
+        <translation>Синхронизация базы знаний</translation>
+    </message>
+</context>
+<context>
+    <name>TeamBox</name>
+    <message>
+        <location filename="../../kb_assistant/ui/settings/team_box.py" line="+15"/>
+        <source>Team knowledge base (git)</source>
+        <translation>Общая база знаний (git)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only at start and on demand</source>
+        <translation>Только при запуске и по команде</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>git&apos;s own (user.name)</source>
+        <translation>как в git (user.name)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>git&apos;s own (user.email)</source>
+        <translation>как в git (user.email)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For a knowledge base kept in git: agents get the editors&apos; changes, editors publish theirs (Ctrl+Shift+U). Only fast-forwards: nothing of yours is ever replaced.</source>
+        <translation>Для базы знаний в git: операторы получают изменения редакторов, редакторы публикуют свои (Ctrl+Shift+U). Только перемотка вперёд: ничего вашего не заменяется.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>S&amp;ync every:</source>
+        <translation>Синхронизировать ка&amp;ждые:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>Sync every</source>
+        <translation>Синхронизировать каждые</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Publish as (na&amp;me):</source>
+        <translation>Имя для публика&amp;ций:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Publish as, name</source>
+        <translation>Имя для публикаций</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish as (e-ma&amp;il):</source>
+        <translation>По&amp;чта для публикаций:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Publish as, e-mail</source>
+        <translation>Почта для публикаций</translation>
     </message>
 </context>
 <context>
