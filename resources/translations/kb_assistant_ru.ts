@@ -3378,12 +3378,17 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Update articles</source>
         <translation>Обновление статей</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-15"/>
+        <source>Sync: {0}</source>
+        <translation>Синхронизация: {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Nothing published: your change is committed on this computer. Publish again when you are ready.</source>
         <translation>Ничего не опубликовано: ваше изменение сохранено в коммите на этом компьютере. Опубликуйте снова, когда будете готовы.</translation>
     </message>

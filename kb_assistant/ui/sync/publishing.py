@@ -90,6 +90,11 @@ class PublishFlow(QObject):
         """The conflict dialog's texts, or None when cancelled (tests answer without a dialog)."""
         return dialog.resolutions() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
+    def tell_synced(self, result) -> None:
+        """Say what a sync brought, or why it brought nothing (an up-to-date sync goes unsaid)."""
+        if result.changed or not result.ok:
+            self._say(self.tr("Sync: {0}").format(message_text(result.message())))
+
     def _published(self, result: PublishResult) -> None:
         if result.code != "publish-conflict" or not result.conflicts:
             self._say(message_text(result.message()))
@@ -126,4 +131,5 @@ def attach_sync(window) -> PublishFlow:
     window.statusBar().addPermanentWidget(SyncStatusLabel(window.sync, window))
     flow = PublishFlow(window.sync, window)
     window.workbench.publish_requested.connect(flow.publish)
+    window.sync.synced.connect(flow.tell_synced)
     return flow

@@ -71,3 +71,11 @@ def test_a_kb_not_in_git_shows_no_sync_state(qtbot, write_kb, tmp_path):
     qtbot.wait(100)
     assert not win.sync.in_git and not status_label(win).isVisibleTo(win)
     thread.stop()
+
+
+def test_a_sync_that_brings_files_or_fails_says_so_in_the_status_bar(qtbot, agent_window, team):
+    team.publish_from(team.editor_repo, {"delivery/late.md": ARTICLE.format(
+        id="late", title="Late delivery", body="Parcels held at customs take longer.")})
+    with qtbot.waitSignal(agent_window.sync.synced, timeout=15000):
+        agent_window.sync.sync_now()
+    assert agent_window.statusBar().currentMessage() == "Sync: updated from origin/main; files changed: 1"
