@@ -1,9 +1,11 @@
 """A KB in git, in the window: sync at start, every few minutes and on demand; publish; the repository's state.
 
-QtCore only. Every git call (``core.sync``) runs on a pool of one thread of its
-own: git takes the repository's lock, so two calls at once would fail, and a
-slow network (up to two minutes) must never hold the window. Answers come back
-by signal. A KB that is not in git shows nothing and does nothing.
+QtCore only. Every git call (``core.sync``) runs in order on one daemon thread
+of its own: git takes the repository's lock, so two calls at once would fail; a
+slow network (up to two minutes) must never hold the window, nor quitting (a
+daemon thread ends with the app; git itself never leaves a half-done state:
+sync only fast-forwards, publish rebases in a scratch work tree). Answers come
+back by signal. A KB that is not in git shows nothing and does nothing.
 """
 
 from __future__ import annotations
@@ -12,10 +14,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+import logging
+import queue
+import threading
+
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kb_assistant.core.sync import PublishResult, RepoState, SyncResult, publish, repo_state, resolve_conflicts, sync
-from kb_assistant.ui.system.tasks import TaskRunner
+
+log = logging.getLogger("kb_assistant.ui.sync")
 
 DEFAULT_MINUTES = 10
 """Sync this often (``Settings.sync_minutes``; 0: only at start and on demand)."""
@@ -70,11 +77,10 @@ class SyncController(QObject):
         self.kb_root, self.data_dir, self.author, self.environ = Path(kb_root), Path(data_dir), author, environ
         self.share_usage = share_usage
         self.status = SyncStatus()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one git at a time: it locks the repository
-        self._runner = TaskRunner(self, pool=self._pool)
-        self._runner.finished.connect(self._done)
-        self._runner.failed.connect(self._failed)
+        self._jobs = _Jobs()
+        self._thread: threading.Thread | None = None
+        self._relay = _Relay()  # no parent: the git thread may emit on it while the window quits
+        self._relay.answered.connect(self._done)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.sync_now)
         self._minutes = 0
@@ -137,7 +143,7 @@ class SyncController(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait until no git call runs (tests, quitting)."""
-        return self._pool.waitForDone(msecs)
+        return self._jobs.idle.wait(msecs / 1000)
 
     # -- on the pool's thread ----------------------------------------------------------------
     def _read_state(self) -> RepoState | None:
@@ -155,9 +161,15 @@ class SyncController(QObject):
     # -- answers, on the GUI thread ------------------------------------------------------------
     def _submit(self, channel: str, work) -> None:
         self._busy(True)
-        self._runner.submit(channel, work)
+        self._jobs.put(work)
+        if self._thread is None:
+            self._thread = threading.Thread(target=_serve, args=(self._jobs, self._relay), name="kb-git", daemon=True)
+            self._thread.start()
 
-    def _done(self, _channel: str, answer) -> None:
+    def _done(self, answer) -> None:
+        if answer is None:  # the call failed (logged): only the busy mark changes
+            self._busy(False)
+            return
         result, state = answer
         if state is not None and not self.in_git and self._minutes:
             self._timer.start()  # a KB in git: sync from now on
@@ -171,9 +183,6 @@ class SyncController(QObject):
             self.published.emit(result)
         self._emit()
 
-    def _failed(self, _channel: str, _error) -> None:
-        self._busy(False)
-
     def _busy(self, busy: bool) -> None:
         self.status = SyncStatus(self.status.state, self.status.last, self.status.last_sync, busy=busy)
         self._emit()
@@ -185,3 +194,45 @@ class SyncController(QObject):
         self.status = SyncStatus(self.status.state, self.status.last, self.status.last_sync, self.status.busy,
                                  next_try)
         self.status_changed.emit(self.status)
+
+
+class _Relay(QObject):
+    """Carries the git thread's answers to the GUI thread (queued), like ``ui.system.tasks``' relay."""
+
+    answered = Signal(object)
+
+
+class _Jobs:
+    """The git calls asked for, in order, and whether none is left to run."""
+
+    def __init__(self) -> None:
+        self.queue: queue.Queue = queue.Queue()
+        self.idle = threading.Event()
+        self.idle.set()
+        self._lock = threading.Lock()
+        self._pending = 0
+
+    def put(self, work) -> None:
+        with self._lock:
+            self._pending += 1
+            self.idle.clear()
+        self.queue.put(work)
+
+    def done(self) -> None:
+        with self._lock:
+            self._pending -= 1
+            if not self._pending:
+                self.idle.set()
+
+
+def _serve(jobs: _Jobs, relay: _Relay) -> None:
+    """The git thread: one call at a time, in the order asked."""
+    while True:
+        work = jobs.queue.get()
+        try:
+            answer = work()
+        except Exception:  # noqa: BLE001 - a bug, not git's answer (those are results): logged, the window goes on
+            log.exception("a git call failed")
+            answer = None
+        relay.answered.emit(answer)
+        jobs.done()
