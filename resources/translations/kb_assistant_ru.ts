@@ -4644,7 +4644,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>синхронизирована {0}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>git is not installed: searching this computer&apos;s copy</source>
+        <translation>git не установлен: поиск по копии на этом компьютере</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>detached HEAD</source>
         <translation>отсоединённый HEAD</translation>
     </message>

@@ -20,7 +20,8 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kb_assistant.core.sync import PublishResult, RepoState, SyncResult, publish, repo_state, resolve_conflicts, sync
+from kb_assistant.core.sync import (GitError, PublishResult, RepoState, SyncResult, publish, repo_state,
+                                   resolve_conflicts, sync)
 
 log = logging.getLogger("kb_assistant.ui.sync")
 
@@ -153,7 +154,13 @@ class SyncController(QObject):
             return None
 
     def _state_and(self, sync_first: bool):
-        state = self._read_state()
+        try:
+            state = repo_state(self.kb_root, self.data_dir)
+        except GitError as exc:  # in a repository, but no git to read it: said once, the KB read as it is
+            return SyncResult(exc.code, exc.values), None
+        except Exception:  # noqa: BLE001 - a broken repository: the KB is read as it is
+            log.exception("reading the KB's repository failed")
+            return None, None
         if state is None or not sync_first:
             return None, state
         return sync(self.kb_root, data_dir=self.data_dir, environ=self.environ), self._read_state()

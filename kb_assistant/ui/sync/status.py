@@ -35,8 +35,9 @@ def when_text(moment: dt.datetime | None, now: dt.datetime) -> str:
 def status_text(status: SyncStatus, now: dt.datetime | None = None) -> str:
     """The status bar's words for ``status`` ("" for a KB not in git)."""
     state = status.state
-    if state is None:
-        return ""
+    if state is None:  # not in git; or in git with no git to read it (said, as the KB is read as it is)
+        missing = status.last is not None and status.last.code == "git-missing"
+        return translate("SyncStatus", "git is not installed: searching this computer's copy") if missing else ""
     now = now or dt.datetime.now(dt.UTC)
     parts = [state.branch or translate("SyncStatus", "detached HEAD")]
     last = status.last
@@ -62,7 +63,7 @@ def status_text(status: SyncStatus, now: dt.datetime | None = None) -> str:
 def status_details(status: SyncStatus) -> str:
     """The last sync's whole sentence, for the tooltip and a screen reader."""
     if status.state is None:
-        return ""
+        return message_text(status.last.message()) if status.last is not None else ""
     lines = [message_text(status.last.message())] if status.last is not None else []
     if status.state.changes:
         lines.append(translate("SyncStatus", "Changed here, not published: {0}").format(", ".join(status.state.changes[:10])))

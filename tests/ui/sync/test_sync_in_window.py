@@ -79,3 +79,20 @@ def test_a_sync_that_brings_files_or_fails_says_so_in_the_status_bar(qtbot, agen
     with qtbot.waitSignal(agent_window.sync.synced, timeout=15000):
         agent_window.sync.sync_now()
     assert agent_window.statusBar().currentMessage() == "Sync: updated from origin/main; files changed: 1"
+
+
+def test_a_kb_in_git_without_git_installed_says_so_and_is_searched(qtbot, team, tmp_path, monkeypatch):
+    from tests.core.sync.helpers import env_without_git
+
+    monkeypatch.setenv("PATH", env_without_git(tmp_path)["PATH"])
+    win, thread = build_window(team.agent, tmp_path / "index", Settings(), watch=False, data_dir=tmp_path / "data")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: loaded(win), timeout=10000)
+    label = status_label(win)
+    qtbot.waitUntil(lambda: label.isVisibleTo(win), timeout=10000)
+    assert label.text() == "git is not installed: searching this computer's copy"
+    assert "git" in label.toolTip()
+    assert not win.sync.in_git
+    assert results_for(qtbot, win, "refund")[0] == "card"
+    thread.stop()
