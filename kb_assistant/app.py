@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
 import sys
 
 from kb_assistant import __version__
@@ -48,13 +47,15 @@ def run_gui(argv: list[str]) -> int:
     from kb_assistant.ui.system.theme import apply_appearance
     from kb_assistant.ui.system.single_instance import InstanceServer, server_name, try_hand_over
     from kb_assistant.ui.system.icon import app_icon
+    from kb_assistant.ui.system.diagnostics import install_diagnostics
+    from kb_assistant.ui.report.crash_form import open_crash_report
 
-    logging.basicConfig(level=logging.WARNING)
     paths = AppPaths.from_environment()
     instance_name = server_name(paths)
     # a second kb-assistant raises the running window (with the --show query) and exits
     if try_hand_over(instance_name, options.show):
         return 0
+    install_diagnostics(paths, open_report=open_crash_report)  # log and crash files, "Something went wrong"
     settings, settings_error = load_settings(paths.config_dir / SETTINGS_FILE)
     try:
         kb_root = choose_kb_root(options.kb, settings.kb_dir)

@@ -1,4 +1,4 @@
-"""User folders (config, cache, data), each overridable by an environment variable.
+"""User folders (config, cache, data, logs), each overridable by an environment variable.
 
 Nothing here runs at import time; callers build an :class:`AppPaths` once (in
 ``app.py`` or ``cli.py``) and pass it on, and tests build one on temporary folders.
@@ -19,26 +19,48 @@ APP_NAME = "kb-assistant"
 ENV_CONFIG = "KB_ASSISTANT_CONFIG_DIR"
 ENV_CACHE = "KB_ASSISTANT_CACHE_DIR"
 ENV_DATA = "KB_ASSISTANT_DATA_DIR"
+ENV_LOG = "KB_ASSISTANT_LOG_DIR"
 ENV_INDEX = "KB_ASSISTANT_INDEX"
 ENV_KB = "KB_ASSISTANT_KB"
 
 
 @dataclass(frozen=True)
 class AppPaths:
-    """Where the app keeps its own files."""
+    """Where the app keeps its own files.
+
+    ``log_dir`` (the log and crash files) defaults to ``logs`` in the data folder
+    when not given, so a caller naming only the first three keeps its files together.
+    """
 
     config_dir: Path
     cache_dir: Path
     data_dir: Path
+    log_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.log_dir is None:
+            object.__setattr__(self, "log_dir", Path(self.data_dir) / "logs")
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> AppPaths:
-        """Platform defaults, replaced by ``KB_ASSISTANT_*_DIR`` variables when set."""
+        """Platform defaults, replaced by ``KB_ASSISTANT_*_DIR`` variables when set.
+
+        The logs go to ``KB_ASSISTANT_LOG_DIR``, else beside a data folder given by
+        ``KB_ASSISTANT_DATA_DIR`` (a portable or test set-up), else the platform's log folder.
+        """
         env = os.environ if environ is None else environ
+        data_dir = Path(env.get(ENV_DATA) or platformdirs.user_data_dir(APP_NAME))
+        if env.get(ENV_LOG):
+            log_dir = Path(env[ENV_LOG])
+        elif env.get(ENV_DATA):
+            log_dir = data_dir / "logs"
+        else:
+            log_dir = Path(platformdirs.user_log_dir(APP_NAME))
         return cls(
             config_dir=Path(env.get(ENV_CONFIG) or platformdirs.user_config_dir(APP_NAME)),
             cache_dir=Path(env.get(ENV_CACHE) or platformdirs.user_cache_dir(APP_NAME)),
-            data_dir=Path(env.get(ENV_DATA) or platformdirs.user_data_dir(APP_NAME)),
+            data_dir=data_dir,
+            log_dir=log_dir,
         )
 
     def index_dir_for(self, kb_root: Path) -> Path:

@@ -1,32 +1,17 @@
-"""Help → About: what this is, which version, which KB, and where it keeps its files."""
+"""Help → About: what this is, which version, which KB, where it keeps its files, and "Copy diagnostics"."""
 
 from __future__ import annotations
 
 import html
-import platform
 from pathlib import Path
 
-import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 import kb_assistant
 from kb_assistant.core.paths import AppPaths
-
-
-def about_facts(paths: AppPaths, kb_root: Path | None) -> list[tuple[str, str]]:
-    """The (untranslated key, value) facts the About box shows and copies, in order."""
-    return [
-        ("version", kb_assistant.__version__),
-        ("python", platform.python_version()),
-        ("qt", f"Qt {qVersion()}, PySide6 {PySide6.__version__}"),
-        ("system", f"{platform.system()} {platform.release()} ({platform.machine()})"),
-        ("kb", str(kb_root) if kb_root is not None else ""),
-        ("settings", str(paths.config_dir)),
-        ("index", str(paths.cache_dir)),
-        ("data", str(paths.data_dir)),
-    ]
+from kb_assistant.ui.system.diagnostics import about_facts
 
 
 class AboutDialog(QDialog):
@@ -46,9 +31,11 @@ class AboutDialog(QDialog):
         names = {
             "version": self.tr("Version"), "python": self.tr("Python"), "qt": self.tr("Qt"),
             "system": self.tr("System"), "kb": self.tr("Knowledge base"), "settings": self.tr("Settings folder"),
-            "index": self.tr("Index folder"), "data": self.tr("Learning data folder"),
+            "index": self.tr("Index folder"), "data": self.tr("Learning data folder"), "log": self.tr("Log folder"),
         }
-        self._lines = [f"{names[key]}: {value}" for key, value in self._facts if value]
+        self._paths, self._kb_root = paths, kb_root
+        self._named = [(names[key], value) for key, value in self._facts if value]
+        self._lines = [f"{name}: {value}" for name, value in self._named]
         heading = QLabel(f"<h2>KB Assistant {html.escape(kb_assistant.__version__)}</h2>", self)
         blurb = QLabel(self.tr(
             "Finds the right article and a ready reply while you type the customer's question, "
@@ -64,9 +51,10 @@ class AboutDialog(QDialog):
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("&Close"))
         close.setAccessibleName(self.tr("Close"))
-        self.copy_button = QPushButton(self.tr("Co&py details"), self)
-        self.copy_button.setAccessibleName(self.tr("Copy details"))
-        self.copy_button.setAccessibleDescription(self.tr("Copy the version and the folders, for a bug report"))
+        self.copy_button = QPushButton(self.tr("Co&py diagnostics"), self)
+        self.copy_button.setAccessibleName(self.tr("Copy diagnostics"))
+        self.copy_button.setAccessibleDescription(
+            self.tr("Copy the versions, the folders and the last lines of the log, for a bug report"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
@@ -77,8 +65,11 @@ class AboutDialog(QDialog):
         close.setFocus()
 
     def copy_details(self) -> None:
-        """Put the version and folder lines on the clipboard as plain text."""
-        QGuiApplication.clipboard().setText("KB Assistant\n" + "\n".join(self._lines) + "\n")
+        """Put the diagnostics (versions, folders, the last log lines) on the clipboard as plain text."""
+        from kb_assistant.core.logs import LOG_FILE, diagnostics_report, tail
+
+        log_tail = tail(Path(self._paths.log_dir) / LOG_FILE)
+        QGuiApplication.clipboard().setText(diagnostics_report(self._named, log_tail))
 
     @staticmethod
     def show_for(paths: AppPaths, kb_root: Path | None, parent: QWidget | None = None) -> None:
