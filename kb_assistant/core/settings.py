@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -151,21 +149,16 @@ def _normalized(key: str, value: object) -> object:
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    """Write ``settings`` to ``path`` atomically (temporary file, flush, rename)."""
+    """Write ``settings`` to ``path`` atomically (the shared helper: temporary file, flush, rename, retried).
+
+    Raises:
+        StorageError: when the file cannot be written (the old settings stay).
+    """
+    from kb_assistant.core.files.storage import write_bytes_atomic
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = asdict(settings)
     extra = data.pop("extra")
     data.update({k: v for k, v in extra.items() if k not in data})
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix=".settings-", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            json.dump(data, handle, ensure_ascii=False, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))

@@ -15,6 +15,7 @@ import difflib
 import os
 import secrets
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,9 @@ NEWLINES = ("\n", "\r\n", "\r")
 
 _TEMP_ATTEMPTS = 20
 _TEMP_NAME_BYTES = 64
+REPLACE_DELAYS = (0.02, 0.05, 0.1, 0.2, 0.4)
+"""Pauses (seconds) between tries of a rename that another program blocks (antivirus, OneDrive, an indexer)."""
+_SHARING_WINERRORS = frozenset({5, 32})  # ERROR_ACCESS_DENIED, ERROR_SHARING_VIOLATION
 
 
 @dataclass(frozen=True)
@@ -282,7 +286,7 @@ def _fill_and_move(temp: Path, path: Path, data: bytes, mode: int | None, replac
         if mode is not None:
             os.chmod(temp, mode)
         if replace:
-            os.replace(temp, path)
+            replace_file(temp, path)
         else:
             _link_new(temp, path)
     except BaseException:
@@ -291,6 +295,31 @@ def _fill_and_move(temp: Path, path: Path, data: bytes, mode: int | None, replac
         except OSError:
             pass
         raise
+
+
+def replace_file(source: str | os.PathLike[str], target: str | os.PathLike[str],
+                 delays: tuple[float, ...] = REPLACE_DELAYS) -> None:
+    """``os.replace(source, target)``, tried again a few times while another program holds the file.
+
+    On Windows a file open in an antivirus scanner, OneDrive or the search indexer
+    refuses to be replaced for a moment (``PermissionError``, winerror 32 "in use" or
+    5 "access denied"); the rename is tried again after each pause in ``delays``
+    (under a second in all), then the last error is raised. Any other error is raised at once.
+    """
+    for pause in (*delays, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as exc:
+            if pause is None or not _sharing_violation(exc):
+                raise
+        time.sleep(pause)
+
+
+def _sharing_violation(exc: PermissionError) -> bool:
+    """Whether a refused rename may be another program holding the file for a moment (Windows), or can be."""
+    winerror = getattr(exc, "winerror", None)
+    return winerror in _SHARING_WINERRORS if winerror is not None else True
 
 
 def is_read_only(path: Path, mode: int) -> bool:
@@ -329,7 +358,7 @@ def _link_new(temp: Path, path: Path) -> None:
         # no hard links here (some network or FAT drives): check, then rename
         if path.exists():
             raise FileExistsError(str(path)) from None
-        os.replace(temp, path)
+        replace_file(temp, path)
         return
     os.unlink(temp)
 

@@ -25,6 +25,7 @@ from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
 from kb_assistant.core.errors import SearchIndexError
+from kb_assistant.core.files.storage import replace_file
 from kb_assistant.core.kb.config import load_kb_config
 from kb_assistant.core.kb.load import ArticleFile, is_hidden_name, read_article_file, scan_kb
 from kb_assistant.core.messages import Message, clip, os_reason, short_value
@@ -94,7 +95,7 @@ def _write_manifest(generation: Path, manifest: dict) -> None:
         handle.write(json.dumps(manifest, ensure_ascii=False))
         handle.flush()
         os.fsync(handle.fileno())
-    os.replace(temporary, generation / MANIFEST)
+    replace_file(temporary, generation / MANIFEST)
 
 
 def live_generation(index_dir: Path) -> Path | None:

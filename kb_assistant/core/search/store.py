@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb_assistant.core.files.jsonfile import JsonError, read_json
+from kb_assistant.core.files.storage import replace_file
 from kb_assistant.core.messages import Message
 
 CURRENT = "CURRENT"
@@ -58,7 +59,7 @@ def _write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        replace_file(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

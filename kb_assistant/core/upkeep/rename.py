@@ -42,7 +42,7 @@ from kb_assistant.core.upkeep.rename_edits import (
     set_id,
 )
 from kb_assistant.core.files.confine import outside_target
-from kb_assistant.core.files.storage import read_text, save_text, sync_folder, write_bytes_atomic
+from kb_assistant.core.files.storage import read_text, replace_file, save_text, sync_folder, write_bytes_atomic
 
 _BAD_ID_CHARS = re.compile(r"[\[\]|\n\r]")
 
@@ -162,7 +162,7 @@ def apply_rename(kb_root: Path, plan: RenamePlan) -> list[str]:
             save_text(old_abs, own.new_text, own.snapshot, root=root)
         new_abs.parent.mkdir(parents=True, exist_ok=True)
         _check_free(old_abs, new_abs, plan.old_path, plan.new_path)
-        os.replace(old_abs, new_abs)
+        replace_file(old_abs, new_abs)
     except (OSError, KbError) as exc:
         code = "rename-move-failed"
         if original is not None and not _restore(old_abs, original):
@@ -175,7 +175,7 @@ def apply_rename(kb_root: Path, plan: RenamePlan) -> list[str]:
     sidecar, new_sidecar = old_abs.with_suffix(".meta.json"), new_abs.with_suffix(".meta.json")
     if sidecar.is_file() and not new_sidecar.exists():
         try:
-            os.replace(sidecar, new_sidecar)
+            replace_file(sidecar, new_sidecar)
         except OSError as exc:
             raise RenameFailedError("rename-sidecar-failed", changed, all_paths[1:], path=plan.old_path,
                                     new_path=plan.new_path, sidecar=sidecar.name, reason=_reason(exc)) from exc
