@@ -5,7 +5,7 @@ both parts); they live here so that neither module outgrows the size every
 module keeps. What they are about: the one safe JSON reader
 (``core.files.jsonfile``), symbolic links that lead out of the KB
 (``core.files.confine``), the bounds on front matter and ``_kb.yml`` values,
-sizes, read-only files, settings values, help desk exports imported as usage history
+sizes, read-only files, names Windows cannot hold, settings values, help desk exports imported as usage history
 (``core.usage.history``) and the command line's last resort.
 """
 
@@ -58,6 +58,16 @@ INPUT_MESSAGES: dict[str, str] = {
     # -- settings (core.settings) --------------------------------------------------------------------
     "settings-values-ignored": QT_TRANSLATE_NOOP(
         "Messages", "{path}: the settings {names} have values this version cannot use; their defaults are used"),
+    # -- names Windows cannot hold (core.files.names): new articles, renames, check ------------------
+    "windows-name-reserved": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: Windows cannot hold this name: CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to LPT9 "
+        "are reserved there, with any extension; choose another name"),
+    "windows-name-characters": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: Windows cannot hold this name: it has one of the characters < > : \" | ? *; "
+        "choose another name"),
+    "windows-name-trailing": QT_TRANSLATE_NOOP(
+        "Messages", "{path}: Windows cannot hold this name: a file or folder name there cannot end "
+        "with a dot or a space; choose another name"),
     # -- the command line ----------------------------------------------------------------------------
     "cli-unexpected": QT_TRANSLATE_NOOP(
         "Messages", "unexpected error ({type}: {reason}); nothing more was done. Please report it"),

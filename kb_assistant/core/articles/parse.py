@@ -7,6 +7,8 @@ could be read, so one broken file never hides the others or loses text.
 
 from __future__ import annotations
 
+import unicodedata
+
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -43,8 +45,8 @@ class ParsedFile:
 
 
 def default_id(rel_path: str) -> str:
-    """The id of an article without an explicit one: its path without ``.md``."""
-    path = PurePosixPath(rel_path)
+    """The id of an article without an explicit one: its path without ``.md``, in NFC (macOS gives NFD names)."""
+    path = PurePosixPath(unicodedata.normalize("NFC", rel_path))
     return str(path.with_suffix("")) if path.suffix.lower() == ".md" else str(path)
 
 
@@ -136,7 +138,7 @@ def parse_article_bytes(
 
     extra = tuple((key, value) for key, value in meta.items() if key not in KNOWN_KEYS)
     article = Article(
-        id=fields.pop("id", "") or default_id(rel_path),
+        id=unicodedata.normalize("NFC", fields.pop("id", "")) or default_id(rel_path),
         title=title,
         path=rel_path,
         lang=lang,

@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from kb_assistant.core.articles.frontmatter_edit import FrontMatterDocument
 from kb_assistant.core.articles.yaml_scalar import yaml_text
 from kb_assistant.core.errors import FrontMatterBroken
+from kb_assistant.core.files.names import windows_name_problem
 
 
 _TRANSLIT = str.maketrans({
@@ -29,8 +30,11 @@ def slugify(title: str) -> str:
 
 
 def new_article_path(folder: str, title: str, lang: str) -> str:
-    """``folder/slug.lang.md``, the sample KB's naming."""
-    name = f"{slugify(title)}.{lang}.md" if lang else f"{slugify(title)}.md"
+    """``folder/slug.lang.md``, the sample KB's naming (a slug Windows reserves, ``con``, gets ``-article``)."""
+    slug = slugify(title)
+    if windows_name_problem(slug):
+        slug += "-article"
+    name = f"{slug}.{lang}.md" if lang else f"{slug}.md"
     return str(PurePosixPath(folder.strip("/")) / name) if folder.strip("/") else name
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from kb_assistant.core.articles.parse import ParsedFile, default_id, parse_artic
 from kb_assistant.core.errors import ArticleNotFoundError, KbNotFoundError
 from kb_assistant.core.files.confine import kb_root_of, link_outside, outside_target, real_path
 from kb_assistant.core.files.jsonfile import JsonError, read_json
+from kb_assistant.core.files.names import nfc
 from kb_assistant.core.files.textfile import MAX_ARTICLE_BYTES, read_limited
 from kb_assistant.core.kb.config import load_kb_config
 from kb_assistant.core.messages import os_reason
@@ -70,6 +72,22 @@ def scan_kb(root: Path) -> ScanResult:
     return result
 
 
+def _composed(rel_path: str, abs_path: str, real_root: str) -> str:
+    """``rel_path`` in NFC (macOS writes names decomposed) when that spelling reaches the same file.
+
+    On macOS both spellings open the file; on a file system that tells them apart
+    (Linux) a decomposed name is kept as it is, so the file can still be opened
+    (its id is composed anyway: :func:`~kb_assistant.core.articles.parse.default_id`).
+    """
+    if unicodedata.is_normalized("NFC", rel_path):
+        return rel_path
+    composed = nfc(rel_path)
+    try:
+        return composed if os.path.samefile(os.path.join(real_root, *composed.split("/")), abs_path) else rel_path
+    except OSError:
+        return rel_path
+
+
 def _walk(folder: Path, rel: str, visited: set[tuple[int, int]], result: ScanResult, real_root: str) -> None:
     try:
         stat = folder.stat()
@@ -109,7 +127,8 @@ def _walk(folder: Path, rel: str, visited: set[tuple[int, int]], result: ScanRes
                 _walk(Path(entry.path), child_rel, visited, result, real_root)
             elif entry.name.lower().endswith(ARTICLE_SUFFIX) and entry.is_file():
                 info = entry.stat()
-                result.files.append(ArticleFile(child_rel, entry.path, info.st_mtime_ns, info.st_size))
+                result.files.append(ArticleFile(_composed(child_rel, entry.path, real_root), entry.path,
+                                                info.st_mtime_ns, info.st_size))
             elif entry.is_symlink() and not entry.name.lower().endswith(ARTICLE_SUFFIX):
                 continue
             elif entry.is_symlink():

@@ -23,6 +23,7 @@ from kb_assistant.core.articles.template import (
     sample_text_left,
 )
 from kb_assistant.core.errors import UndecodableError
+from kb_assistant.core.files.names import windows_name_problem
 from kb_assistant.core.files.textfile import MAX_ARTICLE_BYTES, decode_article_bytes, read_limited
 from kb_assistant.core.kb.links import link_path
 from kb_assistant.core.kb.load import KnowledgeBase
@@ -51,6 +52,8 @@ def check_kb(kb: KnowledgeBase, today: dt.date | None = None) -> list[Problem]:
     unread = {p.path for p in kb.problems if p.code.startswith("front-matter-")}
     for article in kb.articles.values():
         problems.extend(check_article(article, kb, today))
+        if windows_code := windows_name_problem(article.path):  # a KB in git may be checked out on Windows
+            problems.append(Problem(article.path, None, "warning", windows_code, {"path": article.path}))
         if _text_may_show_problems(article, unread):
             problems.extend(_file_text_problems(kb.root, article))
     problems.extend(_check_paths(kb))

@@ -42,6 +42,7 @@ from kb_assistant.core.upkeep.rename_edits import (
     set_id,
 )
 from kb_assistant.core.files.confine import outside_target
+from kb_assistant.core.files.names import windows_name_problem
 from kb_assistant.core.files.storage import read_text, replace_file, save_text, sync_folder, write_bytes_atomic
 
 _BAD_ID_CHARS = re.compile(r"[\[\]|\n\r]")
@@ -222,6 +223,8 @@ def _validate_new_path(root: Path, old_path: str, new_rel_path: str) -> str:
         raise fail("rename-path-hidden", name=hidden)
     if not parts[-1].lower().endswith(".md") or len(parts[-1]) <= 3:
         raise fail("rename-path-not-md")
+    if windows_code := windows_name_problem(raw):
+        raise RenameError(windows_code, path=raw)  # the KB is shared with Windows machines
     if raw == old_path:
         raise fail("rename-path-same")
     old_abs, new_abs = root / old_path, root.joinpath(*parts)

@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from kb_assistant.core.articles.template import article_template, new_article_path
+from kb_assistant.core.files.names import windows_name_problem
+from kb_assistant.ui.system.messages import message_text
 
 
 def kb_folders(paths) -> list[str]:
@@ -108,6 +110,8 @@ class NewArticleDialog(QDialog):
         folder = self.folder_name()
         if ".." in PurePosixPath(folder).parts or PurePosixPath(folder).is_absolute():
             return self.tr("The folder must be inside the knowledge base.")
+        if code := windows_name_problem(self.rel_path()):
+            return message_text(code, {"path": self.rel_path()})
         if (self.kb_root / self.rel_path()).exists():
             return self.tr("{0} already exists: choose another title or folder.").format(self.rel_path())
         return ""
