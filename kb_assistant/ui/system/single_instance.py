@@ -4,6 +4,14 @@ A second ``kb-assistant`` (or ``kb-assistant --show "query"``, bound to an OS ho
 calls :func:`try_hand_over`; when a running window answers, the second process exits
 and the running one raises its window with the query in the box.
 
+A lock file (``QLockFile``, beside the socket in the temporary folder) is held by the
+running instance for its whole life. A launch that cannot connect but finds the lock
+held (the other instance is still starting, or between its lock and its socket) waits
+briefly and tries again instead of opening a second window; a lock left by a crashed
+instance (its process is gone) is taken over. On Windows the launch lets the running
+instance take the foreground (``AllowSetForegroundWindow``), or the window would only
+flash in the taskbar.
+
 Wire format: one UTF-8 JSON object per line, ``{"action": "show", "query": str | null}``.
 Anything else (garbage, unknown actions, lines over 64 KiB) is ignored.
 """
@@ -15,9 +23,11 @@ import json
 import logging
 import os
 import stat
+import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDir, QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from kb_assistant.core.paths import AppPaths
@@ -25,6 +35,57 @@ from kb_assistant.core.paths import AppPaths
 log = logging.getLogger("kb_assistant.ui.system.single_instance")
 
 MAX_MESSAGE_BYTES = 64 * 1024
+STARTING_WAIT_MS = 5000
+"""How long a launch waits for an instance that holds the lock but does not answer yet."""
+_POLL_SECONDS = 0.1
+ASFW_ANY = -1
+"""``AllowSetForegroundWindow``'s "any process" (the DWORD 0xFFFFFFFF)."""
+
+
+def lock_path(name: str) -> str:
+    """The lock file of the instance called ``name``: in the temporary folder, where Qt puts the socket."""
+    return str(Path(QDir.tempPath()) / f"{name}.lock")
+
+
+def new_lock(name: str) -> QLockFile:
+    """A :class:`QLockFile` for ``name`` that counts as stale only when its process is gone (never by age)."""
+    lock = QLockFile(lock_path(name))
+    lock.setStaleLockTime(0)  # held for the app's life: age says nothing
+    return lock
+
+
+def lock_held(name: str) -> bool:
+    """Whether a live process holds the instance lock of ``name`` (a stale one is removed on the way)."""
+    probe = new_lock(name)
+    if probe.tryLock(0):
+        probe.unlock()
+        return False
+    return probe.error() == QLockFile.LockError.LockFailedError
+
+
+def allow_foreground_handover() -> bool:
+    """On Windows, let the running instance bring its window to the front; elsewhere nothing (False).
+
+    The launch started by the hotkey owns the foreground; ``AllowSetForegroundWindow(ASFW_ANY)``
+    passes that right on, so the running window's ``activateWindow()`` raises it.
+    """
+    if sys.platform != "win32":
+        return False
+    try:
+        return bool(_user32().AllowSetForegroundWindow(ASFW_ANY))
+    except (AttributeError, OSError) as exc:
+        log.info("AllowSetForegroundWindow is not available: %s", exc)
+        return False
+
+
+def _user32():
+    import ctypes
+
+    return ctypes.WinDLL("user32", use_last_error=True)
+
+
+def _pause(seconds: float) -> None:
+    time.sleep(seconds)
 
 
 def server_name(paths: AppPaths) -> str:
@@ -61,7 +122,7 @@ def decode_message(line: bytes) -> tuple[bool, str | None]:
     return True, query
 
 
-def try_hand_over(name: str, query: str | None, timeout_ms: int = 500) -> bool:
+def try_hand_over(name: str, query: str | None, timeout_ms: int = 500, starting_wait_ms: int = STARTING_WAIT_MS) -> bool:
     """Ask a running instance to show its window (with ``query``, if given).
 
     Args:
@@ -69,16 +130,24 @@ def try_hand_over(name: str, query: str | None, timeout_ms: int = 500) -> bool:
         query: None to just raise the window, "" to raise it with an empty box,
             any other text to put it in the search box.
         timeout_ms: how long to wait for the connection and for the write.
+        starting_wait_ms: how long to keep trying while the instance lock is held but nobody answers.
 
     Returns:
         True when a running instance took the message (the caller should exit 0),
         False when no instance answers.
     """
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(timeout_ms):
+    allow_foreground_handover()
+    deadline = time.monotonic() + starting_wait_ms / 1000
+    while True:
+        socket = QLocalSocket()
+        socket.connectToServer(name)
+        if socket.waitForConnected(timeout_ms):
+            break
         socket.abort()
-        return False
+        if time.monotonic() >= deadline or not lock_held(name):
+            return False
+        log.info("another instance holds the lock but does not answer yet: trying again")
+        _pause(_POLL_SECONDS)
     socket.write(encode_message(query))
     while socket.bytesToWrite() > 0:
         if not socket.waitForBytesWritten(timeout_ms):
@@ -163,6 +232,7 @@ class InstanceServer(QObject):
         self._server = QLocalServer(self)
         self._server.newConnection.connect(self._accept)
         self._connections: list[_Connection] = []
+        self._lock = new_lock(name)
 
     @property
     def is_listening(self) -> bool:
@@ -178,6 +248,10 @@ class InstanceServer(QObject):
         """
         if self._server.isListening():
             return True
+        if not self._lock.isLocked() and not self._lock.tryLock(0):
+            # a live instance holds it (a stale lock of a crashed one was taken over by tryLock)
+            log.info("another instance holds %s", lock_path(self.name))
+            return False
         if self._listen():
             return True
         if _server_answers(self.name):
@@ -200,8 +274,10 @@ class InstanceServer(QObject):
         return True
 
     def close(self) -> None:
-        """Stop listening and drop open connections."""
+        """Stop listening, drop open connections and let the lock go."""
         self._server.close()
+        if self._lock.isLocked():
+            self._lock.unlock()
         for connection in self._connections:
             connection.abort()
         self._connections.clear()
