@@ -40,13 +40,16 @@ def run_gui(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kb_assistant.core.errors import KbNotFoundError
-    from kb_assistant.core.paths import AppPaths, choose_kb_root, resolve_index_dir
+    from kb_assistant.core.kb.starter import kb_for_window
+    from kb_assistant.core.paths import AppPaths, resolve_index_dir
     from kb_assistant.core.settings import SETTINGS_FILE, load_settings
     from kb_assistant.ui.system.garbage_collector import GarbageCollector
     from kb_assistant.ui.system.i18n import install_translators
     from kb_assistant.ui.system.theme import apply_appearance
     from kb_assistant.ui.system.single_instance import InstanceServer, server_name, try_hand_over
     from kb_assistant.ui.system.icon import app_icon
+    from kb_assistant.ui.search.sample_banner import attach_sample_banner
+    from kb_assistant.ui.system.startup import start_failed
     from kb_assistant.ui.system.diagnostics import install_diagnostics
     from kb_assistant.ui.report.crash_form import open_crash_report
 
@@ -58,10 +61,9 @@ def run_gui(argv: list[str]) -> int:
     install_diagnostics(paths, open_report=open_crash_report)  # log and crash files, "Something went wrong"
     settings, settings_error = load_settings(paths.config_dir / SETTINGS_FILE)
     try:
-        kb_root = choose_kb_root(options.kb, settings.kb_dir)
+        kb_root, kb_missing = kb_for_window(options.kb, settings.kb_dir)  # a folder that is gone: the sample
     except KbNotFoundError as exc:
-        print(f"kb-assistant: {exc}", file=sys.stderr)
-        return 3
+        return start_failed(exc, argv)  # a dialog with what to do
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("KB Assistant")
     app.setOrganizationName("kb-assistant")
@@ -89,6 +91,9 @@ def run_gui(argv: list[str]) -> int:
     session.settings_changed.connect(settings_applier(app, session, paths.config_dir / SETTINGS_FILE))
     if settings_error:
         session.window.show_error(settings_error)
+    if kb_missing:
+        session.window.show_error(kb_missing)
+    attach_sample_banner(session)  # on the sample KB: open the team's folder, get it from git, start an empty KB
     session.window.show()
     if options.show:
         session.window.show_query(options.show)

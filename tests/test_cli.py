@@ -330,7 +330,7 @@ def test_layout_repair_on_the_sample_kb_only_on_evidence(tmp_path):
     """Issue 11: a lone letter or a half-typed word keeps its script; whole wrong-layout words are retyped."""
     from pathlib import Path
 
-    sample = str(Path(__file__).resolve().parents[1] / "articles")
+    sample = str(Path(__file__).resolve().parents[1] / "kb_assistant" / "sample_kb")
     queries = ["п", "курьер не п", "how to c", "djpdhfn", "ghjvjrjl", "руддщ", "hjpsuhsi ghbp"]
     code, out, err = run("search", "--kb", sample, "--index", str(tmp_path / "idx"), "--live", "--json",
                          stdin="".join(q + "\n" for q in queries))

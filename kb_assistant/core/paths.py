@@ -96,9 +96,18 @@ def resolve_index_dir(
 
 
 def bundled_kb_dir() -> Path | None:
-    """The sample KB shipped with the project (``articles/`` beside the package), if present."""
-    candidate = Path(__file__).resolve().parents[2] / "articles"
-    return candidate if candidate.is_dir() else None
+    """The sample KB shipped inside the package (``kb_assistant/sample_kb``), if present.
+
+    The same folder in a source checkout, an installed wheel and a frozen bundle
+    (``importlib.resources``); ``articles`` at the repository root links to it.
+    """
+    from importlib import resources
+
+    try:
+        candidate = Path(str(resources.files("kb_assistant") / "sample_kb"))
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover - a loader without files()
+        candidate = Path(__file__).resolve().parents[1] / "sample_kb"
+    return candidate if (candidate / "_kb.yml").is_file() else None
 
 
 def choose_kb_root(explicit: str | None, configured: str = "", environ: Mapping[str, str] | None = None) -> Path:

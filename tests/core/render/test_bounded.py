@@ -18,7 +18,7 @@ from kb_assistant.core.kb.load import load_kb
 from kb_assistant.core.render.markdown import markdown_to_html
 from kb_assistant.core.render.mdext.bounded import LT, BoundedExtension, cut_long_blocks, neutralise_unclosable
 
-SAMPLE_KB = Path(__file__).resolve().parents[3] / "articles"
+SAMPLE_KB = Path(__file__).resolve().parents[3] / "kb_assistant" / "sample_kb"
 BASE = ["tables", "fenced_code", "sane_lists"]
 
 

@@ -23,7 +23,7 @@ from kb_assistant.core.replies.compose import ReplyRequest, builtins_for, compos
 from kb_assistant.core.settings import Settings
 
 TODAY = dt.date(2026, 11, 27)
-SAMPLE = Path(__file__).resolve().parents[3] / "articles"
+SAMPLE = Path(__file__).resolve().parents[3] / "kb_assistant" / "sample_kb"
 
 FILES = {
     "_kb.yml": "default_lang: en\n",

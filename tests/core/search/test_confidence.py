@@ -128,7 +128,7 @@ def test_live_search_ranks_a_second_result_for_the_margin(tmp_path):
 
 @pytest.fixture(scope="module")
 def sample_kb(tmp_path_factory):
-    with SearchService(REPO / "articles", tmp_path_factory.mktemp("sample-index")) as service:
+    with SearchService(REPO / "kb_assistant" / "sample_kb", tmp_path_factory.mktemp("sample-index")) as service:
         service.update()
         yield service
 

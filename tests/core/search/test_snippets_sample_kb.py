@@ -19,7 +19,7 @@ from kb_assistant.core.search.indexer import INDEX_NAME, live_generation, update
 from kb_assistant.core.search.schema import document_for
 from kb_assistant.core.search.snippets import article_hit, make_snippet
 
-SAMPLE_KB = Path(__file__).resolve().parents[3] / "articles"
+SAMPLE_KB = Path(__file__).resolve().parents[3] / "kb_assistant" / "sample_kb"
 COMMON_WORDS = ["возврат", "заказ", "клиент", "здравствуйте", "карта", "доставка", "order", "refund", "customer",
                 "hello", "card", "delivery", "zone", "зона", "телефон", "phone"]
 HOLES = re.compile(r"\|"           # a table pipe (or its delimiter row)

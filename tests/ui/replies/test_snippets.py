@@ -14,7 +14,7 @@ from kb_assistant.core.settings import Settings
 from kb_assistant.ui.replies.controller import ReplyController
 from kb_assistant.ui.replies.panel import ReplyPanel
 
-SAMPLE = Path(__file__).resolve().parents[3] / "articles"
+SAMPLE = Path(__file__).resolve().parents[3] / "kb_assistant" / "sample_kb"
 TODAY = dt.date(2026, 11, 27)
 
 

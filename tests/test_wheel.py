@@ -1,0 +1,44 @@
+"""The built wheel carries the sample KB (the first run of an install needs it) and the translations."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kb_assistant.core.paths import bundled_kb_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dist")
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(REPO)],
+                          capture_output=True, text=True, timeout=300)
+    if done.returncode != 0 and ("Could not find a version" in done.stderr or "Network" in done.stderr):
+        pytest.skip(f"no package index for the build requirements: {done.stderr[-300:]}")
+    assert done.returncode == 0, done.stderr
+    (built,) = out.glob("kb_assistant-*.whl")
+    with zipfile.ZipFile(built) as archive:
+        yield archive
+
+
+def test_every_file_of_the_sample_kb_is_in_the_wheel(wheel):
+    names = set(wheel.namelist())
+    sample = bundled_kb_dir()
+    expected = {f"kb_assistant/sample_kb/{path.relative_to(sample).as_posix()}"
+                for path in sample.rglob("*") if path.is_file()}
+    assert len(expected) > 50 and "kb_assistant/sample_kb/_kb.yml" in expected
+    assert expected <= names, sorted(expected - names)[:5]
+    assert {"kb_assistant/translations/kb_assistant_ru.qm", "kb_assistant/translations/__init__.py"} <= names
+
+
+def test_the_sample_is_found_through_the_package_and_articles_links_to_it():
+    sample = bundled_kb_dir()
+    assert sample == REPO / "kb_assistant" / "sample_kb" and (sample / "_kb.yml").is_file()
+    if (REPO / "articles").exists():  # a checkout where symbolic links work
+        assert (REPO / "articles").resolve() == sample.resolve()
