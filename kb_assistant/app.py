@@ -13,6 +13,8 @@ import sys
 from kb_assistant import __version__
 
 COMMANDS = ("index", "search", "reply", "check", "usage", "insights", "sync", "publish")
+EXIT_QT_CANNOT_START = 7
+"""The window cannot start: system libraries Qt needs are missing (named on stderr and in a dialog)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +38,10 @@ def _gui_arguments(argv: list[str]) -> argparse.Namespace:
 def run_gui(argv: list[str]) -> int:
     """Open the agent's window on the chosen KB, or hand the query to the one already open."""
     options = _gui_arguments(argv)
+    from kb_assistant.platform_check import check_qt_can_start
+
+    if not check_qt_can_start():  # Qt would abort with a misleading message: name the missing libraries
+        return EXIT_QT_CANNOT_START
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
