@@ -18,13 +18,26 @@ EXIT_QT_CANNOT_START = 7
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``kb-assistant`` script."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    """Entry point of the ``kb-assistant`` script (and ``kb-assistant-gui``, which opens no console on Windows)."""
+    if getattr(sys, "frozen", False):  # a bundle: a child process of multiprocessing runs its job, not the app
+        import multiprocessing
+
+        multiprocessing.freeze_support()
+    args = [utf8_argument(arg) for arg in sys.argv[1:]] if argv is None else list(argv)
     if any(arg in COMMANDS for arg in args) or any(arg in ("-h", "--help", "--version") for arg in args):
         from kb_assistant.cli import main as cli_main
 
         return cli_main(args)
     return run_gui(args)
+
+
+def utf8_argument(arg: str) -> str:
+    """A command-line argument the locale could not decode (a C or ASCII locale) read as the UTF-8 it was typed in."""
+    if not any("\udc80" <= char <= "\udcff" for char in arg):
+        return arg
+    import os
+
+    return os.fsencode(arg).decode("utf-8", "replace")
 
 
 def _gui_arguments(argv: list[str]) -> argparse.Namespace:

@@ -1,4 +1,4 @@
-"""The built wheel carries the sample KB (the first run of an install needs it) and the translations."""
+"""The built wheel carries the sample KB (the first run of an install needs it), the translations and both entry points."""
 
 from __future__ import annotations
 
@@ -35,6 +35,13 @@ def test_every_file_of_the_sample_kb_is_in_the_wheel(wheel):
     assert len(expected) > 50 and "kb_assistant/sample_kb/_kb.yml" in expected
     assert expected <= names, sorted(expected - names)[:5]
     assert {"kb_assistant/translations/kb_assistant_ru.qm", "kb_assistant/translations/__init__.py"} <= names
+
+
+def test_the_wheel_has_a_console_and_a_gui_entry_point(wheel):
+    (entry_points,) = [name for name in wheel.namelist() if name.endswith(".dist-info/entry_points.txt")]
+    text = wheel.read(entry_points).decode()
+    assert "[console_scripts]\nkb-assistant = kb_assistant.app:main" in text
+    assert "[gui_scripts]\nkb-assistant-gui = kb_assistant.app:main" in text
 
 
 def test_the_sample_is_found_through_the_package_and_articles_links_to_it():
