@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/help/about.py" line="+43"/>
+        <location filename="../../kb_assistant/ui/help/about.py" line="+28"/>
         <source>About KB Assistant</source>
         <translation>О программе KB Assistant</translation>
     </message>
@@ -49,7 +49,12 @@
         <translation>Папка данных обучения</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>Log folder</source>
+        <translation>Папка журнала</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Finds the right article and a ready reply while you type the customer&apos;s question, and copies the reply shaped for the channel. Free software under the MIT License.</source>
         <translation>Находит нужную статью и готовый ответ, пока вы набираете вопрос клиента, и копирует ответ в виде, подходящем для канала. Свободная программа под лицензией MIT.</translation>
     </message>
@@ -70,18 +75,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Co&amp;py details</source>
-        <translation>&amp;Копировать сведения</translation>
+        <source>Co&amp;py diagnostics</source>
+        <translation>Копировать &amp;диагностику</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Copy details</source>
-        <translation>Копировать сведения</translation>
+        <source>Copy diagnostics</source>
+        <translation>Копировать диагностику</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Copy the version and the folders, for a bug report</source>
-        <translation>Скопировать версию и папки для сообщения об ошибке</translation>
+        <location line="+2"/>
+        <source>Copy the versions, the folders and the last lines of the log, for a bug report</source>
+        <translation>Скопировать версии, папки и последние строки журнала для сообщения об ошибке</translation>
     </message>
 </context>
 <context>
@@ -625,6 +630,58 @@
         <location line="+1"/>
         <source>No article matches “{0}” well. Copy the reply of the closest one anyway?</source>
         <translation>Ни одна статья не подходит к «{0}» достаточно хорошо. Всё равно скопировать ответ ближайшей?</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../kb_assistant/ui/system/diagnostics.py" line="+92"/>
+        <source>Something went wrong</source>
+        <translation>Что-то пошло не так</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>KB Assistant hit an error it did not expect:
+{0}
+
+Unsaved text in open editors has been kept in the autosave folder. You can carry on working; if something looks wrong, save your work and restart KB Assistant. If it happens again, report it to the developers: the report carries the error, the versions and the last lines of the log.</source>
+        <translation>В KB Assistant произошла непредвиденная ошибка:
+{0}
+
+Несохранённый текст открытых редакторов сохранён в папке автосохранения. Можно продолжать работу; если что-то выглядит не так, сохраните работу и перезапустите KB Assistant. Если это повторится, сообщите разработчикам: в сообщение попадут ошибка, версии и последние строки журнала.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Report to developers…</source>
+        <translation>&amp;Сообщить разработчикам…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the report form with the error details attached</source>
+        <translation>Открыть форму сообщения с приложенными подробностями ошибки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co&amp;py details</source>
+        <translation>Ско&amp;пировать подробности</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the error, the versions and the last log lines</source>
+        <translation>Скопировать ошибку, версии и последние строки журнала</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReport</name>
+    <message>
+        <location filename="../../kb_assistant/ui/report/crash_form.py" line="+24"/>
+        <source>KB Assistant: {0}</source>
+        <translation>KB Assistant: {0}</translation>
     </message>
 </context>
 <context>
@@ -2942,6 +2999,21 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+3"/>
+        <source>{path}: Windows cannot hold this name: CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to LPT9 are reserved there, with any extension; choose another name</source>
+        <translation>{path}: в Windows такое имя невозможно: CON, PRN, AUX, NUL, COM1–COM9 и LPT1–LPT9 там зарезервированы с любым расширением; выберите другое имя</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: Windows cannot hold this name: it has one of the characters &lt; &gt; : &quot; | ? *; choose another name</source>
+        <translation>{path}: в Windows такое имя невозможно: в нём есть один из символов &lt; &gt; : &quot; | ? *; выберите другое имя</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{path}: Windows cannot hold this name: a file or folder name there cannot end with a dot or a space; choose another name</source>
+        <translation>{path}: в Windows такое имя невозможно: имя файла или папки там не может кончаться точкой или пробелом; выберите другое имя</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>unexpected error ({type}: {reason}); nothing more was done. Please report it</source>
         <translation>непредвиденная ошибка ({type}: {reason}); больше ничего не сделано. Пожалуйста, сообщите о ней</translation>
     </message>
@@ -3079,7 +3151,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>NewArticleDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/editor/new_article_dialog.py" line="+55"/>
+        <location filename="../../kb_assistant/ui/editor/new_article_dialog.py" line="+57"/>
         <source>New article</source>
         <translation>Новая статья</translation>
     </message>
@@ -3144,7 +3216,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Папка должна быть внутри базы знаний.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>{0} already exists: choose another title or folder.</source>
         <translation>{0} уже существует: выберите другой заголовок или папку.</translation>
     </message>
@@ -4124,6 +4196,74 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
 </context>
 <context>
+    <name>SampleBanner</name>
+    <message>
+        <location filename="../../kb_assistant/ui/search/sample_banner.py" line="+50"/>
+        <source>Sample knowledge base</source>
+        <translation>Пример базы знаний</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open your team&apos;s folder…</source>
+        <translation>Открыть папку команды…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Get it from git…</source>
+        <translation>Получить из git…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start an empty KB…</source>
+        <translation>Начать пустую базу…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The knowledge base folder {0} is gone (moved, renamed or deleted): this is the sample KB. Open your team&apos;s folder, get it from git or start an empty KB.</source>
+        <translation>Папки базы знаний {0} больше нет (перемещена, переименована или удалена): открыт пример базы. Откройте папку команды, получите базу из git или начните пустую.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This is a sample KB. Open your team&apos;s folder, get it from git or start an empty KB.</source>
+        <translation>Это пример базы знаний. Откройте папку команды, получите базу из git или начните пустую.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open your team&apos;s knowledge base folder</source>
+        <translation>Открыть папку базы знаний команды</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Get the knowledge base from git</source>
+        <translation>Получить базу знаний из git</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Repository URL (your git credentials are used):</source>
+        <translation>Адрес репозитория (используются ваши учётные данные git):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Folder to put the knowledge base in</source>
+        <translation>Папка для базы знаний</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Getting {0} into {1}…</source>
+        <translation>Получение {0} в {1}…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Folder for the new knowledge base</source>
+        <translation>Папка для новой базы знаний</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Saved: the knowledge base {0} opens at the next start of KB Assistant (quit KB Assistant and start it again).</source>
+        <translation>Сохранено: база знаний {0} откроется при следующем запуске KB Assistant (выйдите из KB Assistant и запустите снова).</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <location filename="../../kb_assistant/ui/search/bar.py" line="+37"/>
@@ -4614,6 +4754,19 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <location line="+1"/>
         <source>Learning</source>
         <translation>Обучение</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../kb_assistant/ui/system/startup.py" line="+20"/>
+        <source>KB Assistant cannot start</source>
+        <translation>KB Assistant не может запуститься</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start it with the knowledge base folder: kb-assistant --kb FOLDER, or set the folder in the settings file; reinstalling KB Assistant brings the sample knowledge base back.</source>
+        <translation>Запустите с папкой базы знаний: kb-assistant --kb ПАПКА, или укажите папку в файле настроек; переустановка KB Assistant вернёт пример базы знаний.</translation>
     </message>
 </context>
 <context>
