@@ -45,12 +45,16 @@ def _gui_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--kb", metavar="DIR")
     parser.add_argument("--show", nargs="?", const="", metavar="QUERY")
+    parser.add_argument("--install-desktop", action="store_true",
+                        help="add KB Assistant to this user's desktop menu (Linux: .desktop, metainfo, icons)")
     return parser.parse_args(argv)
 
 
 def run_gui(argv: list[str]) -> int:
     """Open the agent's window on the chosen KB, or hand the query to the one already open."""
     options = _gui_arguments(argv)
+    if options.install_desktop:
+        return install_desktop()
     from kb_assistant.platform_check import check_qt_can_start
 
     if not check_qt_can_start():  # Qt would abort with a misleading message: name the missing libraries
@@ -87,6 +91,7 @@ def run_gui(argv: list[str]) -> int:
     app.setApplicationName("KB Assistant")
     app.setOrganizationName("kb-assistant")
     app.setWindowIcon(app_icon())
+    app.setDesktopFileName("kb-assistant")  # the window is matched to its desktop entry (Wayland app id)
     collector = GarbageCollector(app)  # cycles are collected on the GUI thread, never the search thread
     collector.start()
     install_translators(app, settings.ui_language)
@@ -125,6 +130,23 @@ def run_gui(argv: list[str]) -> int:
         instance.close()
         session.services.thread.stop()
         collector.stop()
+
+
+def install_desktop() -> int:
+    """``kb-assistant --install-desktop``: the desktop entry, metainfo and icons for this user; the files said."""
+    import os
+
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the icons are drawn, nothing is shown
+    from PySide6.QtGui import QGuiApplication
+
+    from kb_assistant.ui.system.desktop import install_desktop_files
+
+    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    for path in install_desktop_files():
+        print(path)
+    print("KB Assistant is in the desktop's application menu now (log out and in if it does not show yet).")
+    return 0
 
 
 def settings_applier(app, session, settings_path):

@@ -12,13 +12,9 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 def icon_path() -> Path | None:
-    """The SVG app icon: inside the installed package, else in the source tree's ``resources/``."""
-    package = Path(__file__).resolve().parents[2]
-    for base in (package / "resources", package.parent / "resources"):
-        candidate = base / ICON_FILE
-        if candidate.is_file():
-            return candidate
-    return None
+    """The SVG app icon shipped inside the package (``kb_assistant/resources/icons``), or None."""
+    candidate = Path(__file__).resolve().parents[2] / "resources" / ICON_FILE
+    return candidate if candidate.is_file() else None
 
 
 def app_icon(svg_path: Path | None = None) -> QIcon:
