@@ -68,6 +68,7 @@ def run_gui(argv: list[str]) -> int:
     from kb_assistant.core.settings import SETTINGS_FILE, load_settings
     from kb_assistant.ui.system.garbage_collector import GarbageCollector
     from kb_assistant.ui.system.i18n import install_translators
+    from kb_assistant.ui.system.pasteback import PasteBack
     from kb_assistant.ui.system.theme import apply_appearance
     from kb_assistant.ui.system.single_instance import InstanceServer, server_name, try_hand_over
     from kb_assistant.ui.system.icon import app_icon
@@ -111,7 +112,7 @@ def run_gui(argv: list[str]) -> int:
             app.quit()
 
     session.quit_requested.connect(quit_app)
-    instance.show_requested.connect(session.hand_over)
+    instance.show_requested.connect(PasteBack.for_session(session).hand_over)  # remembers where the hotkey came from
     session.settings_changed.connect(settings_applier(app, session, paths.config_dir / SETTINGS_FILE))
     if settings_error:
         session.window.show_error(settings_error)

@@ -59,6 +59,8 @@ class Settings:
     author_name: str = ""
     author_email: str = ""
     """The name and e-mail an editor's published changes carry (empty: git's own)."""
+    paste_back: bool = False
+    """After a copy, paste into the window the hotkey came from (``ui.system.pasteback``)."""
     extra: dict = field(default_factory=dict)
 
 

@@ -35,6 +35,7 @@ from kb_assistant.core.kb.load import KnowledgeBase
 from kb_assistant.core.models import CHANNELS
 from kb_assistant.core.paths import bundled_kb_dir
 from kb_assistant.core.settings import IDLE_MINUTES, SCAN_SECONDS, Settings
+from kb_assistant.ui.settings.pasteback_box import PasteBackBox
 from kb_assistant.ui.settings.team_box import TeamBox
 from kb_assistant.ui.settings.usage_box import UsageBox
 from kb_assistant.ui.system.theme import FONT_MAX, FONT_MIN
@@ -68,6 +69,7 @@ class SettingsDialog(QDialog):
         self._original = copy.deepcopy(settings)
         self.usage = UsageBox(usage_folder, delete_usage, self)
         self.team = TeamBox(self)
+        self.paste_back = PasteBackBox(self)
         self._kb = kb
         self._snippet_lang = snippet_lang
         self._font_size = 0
@@ -187,6 +189,7 @@ class SettingsDialog(QDialog):
         usage_column = QVBoxLayout()
         usage_column.addWidget(self.usage)
         usage_column.addWidget(self.team)
+        usage_column.addWidget(self.paste_back)
         usage_column.addStretch(1)
         columns.addLayout(usage_column, 2)
         layout = QVBoxLayout(self)
@@ -201,6 +204,7 @@ class SettingsDialog(QDialog):
         self.setTabOrder(self.usage.delete_button, self.team.sync_minutes)
         self.setTabOrder(self.team.sync_minutes, self.team.author_name)
         self.setTabOrder(self.team.author_name, self.team.author_email)
+        self.setTabOrder(self.team.author_email, self.paste_back.check)
 
     def _combo(self, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(self)
@@ -270,6 +274,7 @@ class SettingsDialog(QDialog):
         self.scan_seconds.setValue(settings.scan_seconds if settings.scan_seconds in SCAN_SECONDS else 60)
         self.usage.set_values(settings.keep_usage, settings.share_usage)
         self.team.set_values(settings)
+        self.paste_back.set_values(settings)
 
     def settings(self) -> Settings:
         """The edited copy (unknown ``extra`` keys kept as they were)."""
@@ -291,7 +296,7 @@ class SettingsDialog(QDialog):
             scan_seconds=self.scan_seconds.value(),
             keep_usage=self.usage.values()[0],
             share_usage=self.usage.values()[1],
-            **self.team.values(),
+            **self.team.values(), **self.paste_back.values(),
             extra=copy.deepcopy(self._original.extra),
         )
 
