@@ -149,3 +149,26 @@ def test_paste_back_is_a_true_false_setting(tmp_path):
     path.write_text('{"paste_back": 1}', encoding="utf-8")
     settings, error = load_settings(path)
     assert settings.paste_back is False and error is not None
+
+
+def test_leaving_the_app_without_copying_forgets_the_window(qtbot):
+    from PySide6.QtCore import Qt
+
+    paste_back, runner, window, raised = make(qtbot, X11, {("xdotool", "getactivewindow"): (True, "4242\n")})
+    paste_back.hand_over("refund")
+    assert paste_back.target == "4242"
+    paste_back._on_state(Qt.ApplicationState.ApplicationInactive)
+    assert paste_back.target is None
+    paste_back.on_copied()
+    assert window.isVisible() and len(runner.commands) == 1
+
+
+def test_commands_run_in_a_process_and_answer_with_their_output(qtbot):
+    import sys
+
+    paste_back = PasteBack(lambda: True, lambda: None, None, kind=X11)
+    answers = []
+    paste_back._run_process([sys.executable, "-c", "print(4242)"], lambda ok, out: answers.append((ok, out.strip())))
+    paste_back._run_process(["/nonexistent/xdotool"], lambda ok, out: answers.append((ok, out)))
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=10000)
+    assert sorted(answers) == [(False, ""), (True, "4242")]
