@@ -68,6 +68,7 @@ def run_gui(argv: list[str]) -> int:
     from kb_assistant.core.settings import SETTINGS_FILE, load_settings
     from kb_assistant.ui.system.garbage_collector import GarbageCollector
     from kb_assistant.ui.system.i18n import install_translators
+    from kb_assistant.ui.system.hotkey import GlobalHotkey
     from kb_assistant.ui.system.pasteback import PasteBack
     from kb_assistant.ui.system.theme import apply_appearance
     from kb_assistant.ui.system.single_instance import InstanceServer, server_name, try_hand_over
@@ -113,7 +114,10 @@ def run_gui(argv: list[str]) -> int:
 
     session.quit_requested.connect(quit_app)
     instance.show_requested.connect(PasteBack.for_session(session).hand_over)  # remembers where the hotkey came from
-    session.settings_changed.connect(settings_applier(app, session, paths.config_dir / SETTINGS_FILE))
+    hotkey = GlobalHotkey(app)  # the built-in key is a hand-over like the desktop shortcut's kb-assistant --show
+    hotkey.activated.connect(lambda: instance.show_requested.emit(""))
+    use_hotkey(hotkey, settings, session.window)
+    session.settings_changed.connect(settings_applier(app, session, paths.config_dir / SETTINGS_FILE, hotkey))
     if settings_error:
         session.window.show_error(settings_error)
     if kb_missing:
@@ -150,7 +154,19 @@ def install_desktop() -> int:
     return 0
 
 
-def settings_applier(app, session, settings_path):
+def use_hotkey(hotkey, settings, window) -> None:
+    """Take ``settings.global_hotkey`` (or let the key go); say so when the system or another app refuses it."""
+    from PySide6.QtCore import QCoreApplication
+
+    hotkey.unregister()
+    if settings.global_hotkey and not hotkey.register(settings.global_hotkey):
+        window.show_error(QCoreApplication.translate(
+            "Hotkey", "The quick search key {0} is not available here (another app may hold it): "
+            "choose another in the settings, or use the desktop's shortcut running kb-assistant --show.").format(
+                settings.global_hotkey))
+
+
+def settings_applier(app, session, settings_path, hotkey=None):
     """What saving the settings does: keep them, apply the look, and switch a new interface language at once.
 
     Returns the slot for :attr:`AppSession.settings_changed` (old and new settings).
@@ -167,6 +183,8 @@ def settings_applier(app, session, settings_path):
         if session.services.watcher is not None:
             session.services.watcher.set_scan_seconds(new.scan_seconds)
         session.services.sync.set_minutes(new.sync_minutes)
+        if hotkey is not None and new.global_hotkey != old.global_hotkey:
+            use_hotkey(hotkey, new, session.window)
         session.services.sync.set_author(publishing_author(new), new.keep_usage and new.share_usage)
         if new.ui_language != old.ui_language:
             # once the settings dialog has closed and the window's own slot has returned:

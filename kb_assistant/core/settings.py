@@ -59,6 +59,8 @@ class Settings:
     author_name: str = ""
     author_email: str = ""
     """The name and e-mail an editor's published changes carry (empty: git's own)."""
+    global_hotkey: str = "Ctrl+Alt+K"
+    """The built-in global key that brings the window up for a new question ("": off, the desktop's shortcut)."""
     paste_back: bool = False
     """After a copy, paste into the window the hotkey came from (``ui.system.pasteback``)."""
     extra: dict = field(default_factory=dict)

@@ -1395,6 +1395,29 @@ Your text is kept here and in the autosave folder.</source>
     </message>
 </context>
 <context>
+    <name>Hotkey</name>
+    <message>
+        <location filename="../../kb_assistant/app.py" line="+163"/>
+        <source>The quick search key {0} is not available here (another app may hold it): choose another in the settings, or use the desktop&apos;s shortcut running kb-assistant --show.</source>
+        <translation>Клавиша быстрого поиска {0} здесь недоступна (возможно, её заняла другая программа): выберите другую в настройках или сочетание клавиш рабочего стола, запускающее kb-assistant --show.</translation>
+    </message>
+    <message>
+        <location filename="../../kb_assistant/ui/system/hotkey.py" line="+54"/>
+        <source>macOS lets no app take a global key: use a shortcut running kb-assistant --show.</source>
+        <translation>macOS не даёт программам глобальных клавиш: используйте ярлык, запускающий kb-assistant --show.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wayland lets no app take a global key: use the desktop&apos;s shortcut running kb-assistant --show.</source>
+        <translation>Wayland не даёт программам глобальных клавиш: используйте сочетание клавиш рабочего стола, запускающее kb-assistant --show.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No X display here: use the desktop&apos;s shortcut running kb-assistant --show.</source>
+        <translation>Здесь нет дисплея X: используйте сочетание клавиш рабочего стола, запускающее kb-assistant --show.</translation>
+    </message>
+</context>
+<context>
     <name>InsightsWindow</name>
     <message>
         <location filename="../../kb_assistant/ui/insights/window.py" line="+55"/>
@@ -3275,6 +3298,62 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
 </context>
 <context>
+    <name>PasteBack</name>
+    <message>
+        <location filename="../../kb_assistant/ui/system/pasteback.py" line="+43"/>
+        <source>Needs xdotool, which is not installed (for example: sudo apt install xdotool).</source>
+        <translation>Нужен xdotool, он не установлен (например: sudo apt install xdotool).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not possible under Wayland: it does not let one app type into another.</source>
+        <translation>Под Wayland невозможно: он не даёт одной программе печатать в другую.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not possible here: this system offers no way to type into another window.</source>
+        <translation>Здесь невозможно: система не даёт печатать в другое окно.</translation>
+    </message>
+</context>
+<context>
+    <name>PasteBackBox</name>
+    <message>
+        <location filename="../../kb_assistant/ui/settings/pasteback_box.py" line="+19"/>
+        <source>Hotkey and paste-back</source>
+        <translation>Горячая клавиша и вставка</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>After copying, paste &amp;back into the window I came from</source>
+        <translation>После копирования вставлять в окно, откуда я при&amp;шёл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the hotkey (kb-assistant --show) brought this window up: a copy hides it, gives focus back to the window you were in and pastes the reply there.</source>
+        <translation>Когда окно вызвано горячей клавишей (kb-assistant --show): копирование скрывает его, возвращает фокус в окно, где вы были, и вставляет туда ответ.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>off: use the desktop&apos;s shortcut running kb-assistant --show</source>
+        <translation>выключено: сочетание клавиш рабочего стола, запускающее kb-assistant --show</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quick search key, anywhere on the desktop:</source>
+        <translation>&amp;Горячая клавиша быстрого поиска, в любом окне:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For example {0}; empty: off.</source>
+        <translation>Например, {0}; пусто — выключено.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quick search key</source>
+        <translation>Горячая клавиша быстрого поиска</translation>
+    </message>
+</context>
+<context>
     <name>PathsPanel</name>
     <message>
         <location filename="../../kb_assistant/ui/learning/paths_panel.py" line="+29"/>
@@ -4324,7 +4403,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+74"/>
+        <location filename="../../kb_assistant/ui/settings/dialog.py" line="+76"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -4354,12 +4433,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Телефон</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+164"/>
         <source>The bundled sample knowledge base</source>
         <translation>Встроенная демонстрационная база знаний</translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-143"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Выбрать…</translation>
     </message>
@@ -4536,12 +4615,12 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
     </message>
     <message>
         <location line="+0"/>
-        <location line="+166"/>
+        <location line="+169"/>
         <source>Knowledge base folder</source>
         <translation>Папка базы знаний</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-168"/>
         <source>empty: the bundled sample</source>
         <translation>если пусто — встроенная демонстрационная база</translation>
     </message>
@@ -4634,7 +4713,7 @@ A right answer moves a card up a box (due again after 1, 3, 7, 14, 30 days); a w
         <translation>Закрыть без сохранения</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Not added to any reply. Put {{agent_signature}} in a reply or a closing to place it there.</source>
         <translation>Не добавляется ни к одному ответу. Чтобы вставить подпись, поставьте {{agent_signature}} в ответ или прощание.</translation>
     </message>

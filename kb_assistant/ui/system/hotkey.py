@@ -49,12 +49,16 @@ def hotkey_support(environ=None) -> tuple[bool, str]:
     env = os.environ if environ is None else environ
     if sys.platform == "win32":
         return True, ""
+    translate = QCoreApplication.translate
     if sys.platform == "darwin":
-        return False, "macOS lets no app take a global key: use a shortcut running kb-assistant --show"
+        return False, translate("Hotkey", "macOS lets no app take a global key: use a shortcut running "
+                                          "kb-assistant --show.")
     if env.get("WAYLAND_DISPLAY") and not env.get("DISPLAY"):
-        return False, "Wayland lets no app take a global key: use the desktop's shortcut running kb-assistant --show"
+        return False, translate("Hotkey", "Wayland lets no app take a global key: use the desktop's shortcut "
+                                          "running kb-assistant --show.")
     if not env.get("DISPLAY") or not ctypes.util.find_library("X11"):
-        return False, "no X display here: use the desktop's shortcut running kb-assistant --show"
+        return False, translate("Hotkey", "No X display here: use the desktop's shortcut running "
+                                          "kb-assistant --show.")
     return True, ""
 
 
