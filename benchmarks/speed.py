@@ -1,13 +1,21 @@
 """Speed of the project's search next to a plain SQLite FTS5 baseline, on generated KBs.
 
     python benchmarks/speed.py --sizes 1000,10000,50000 [--out FILE.md] [--queries N] [--seed S] [--learned N]
+                               [--semantic | --no-semantic]
 
 For each corpus size (see :mod:`corpus`; corpora are cached between runs) both
-engines are measured in the same run:
+engines are measured in the same run, and with ``--semantic`` (the default when
+:func:`~kb_assistant.core.search.semantic.load_model` finds the model) a third,
+"project + meaning": the same project code with the semantic matcher's model
+passed to every ``SearchService`` it creates, on an index folder of its own:
 
 * full build: the project's ``SearchService(...).update()`` on a fresh index
   folder (several processes above 1,000 files); FTS5 reads and parses every file
-  (as ``load_kb`` does, streamed) and builds its table;
+  (as ``load_kb`` does, streamed) and builds its table; with meaning the build
+  includes embedding the article vectors (``update()`` does it), and the model,
+  loaded once per process, is loaded before the clock starts;
+* index size on disk: every file of the project's index folder (with meaning:
+  its ``semantic/*.npz`` vectors too), the FTS5 database file;
 * incremental "save to searchable": one article gets a sentence with a new word
   appended, then the project runs ``update()`` (it finds the change itself) and
   FTS5 parses that one file and upserts it; both then search the new word and
@@ -16,7 +24,8 @@ engines are measured in the same run:
   character at a time (``text[:k]``, live, limit 10) on one warm searcher, and
   the first search right after opening a fresh service / connection;
 * start-up to first answer: a new ``python -c`` process imports, opens and
-  answers one search; measured from process start, median of 3;
+  answers one search (with meaning: it loads the model first); measured from
+  process start, median of 3;
 * peak memory (``ru_maxrss``) of a process that opens the index and types ~50
   questions;
 * learned questions (``--learned N``, 10,000 unless 0): the project on a warm
@@ -25,7 +34,10 @@ engines are measured in the same run:
   through ``SearchService.set_learned``; timed: ``set_learned`` (the first time,
   then again with the same questions, as after a copy in the window), the first
   search after it (a question searched before it), and the same questions typed
-  again, next to the run without.
+  again, next to the run without (words only);
+* the semantic matcher (``--semantic``, on unless ``--no-semantic`` or the model
+  is missing): every measurement above of "project + meaning" (typing the
+  questions the project typed), in a table of its own next to the project.
 
 Progress goes to stderr; the Markdown report to stdout or ``--out``.
 Timing never decides pass/fail here: this only measures.
@@ -35,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import gc
 import json
 import os
@@ -64,6 +77,8 @@ DEFAULT_LEARNED = 10_000
 LEARNED_REPEATS = 5
 """``set_learned`` and the first search after it, timed this many times."""
 LEARNED_ENGINE = "project + learned"
+SEMANTIC_ENGINE = "project + meaning"
+"""The project with the semantic matcher's model (``--semantic``)."""
 DEFAULT_KEYSTROKE_BUDGET = 150.0
 """Seconds of typing per engine and size; fewer questions are typed when it runs out."""
 LENGTH_BUCKETS = ("space", "1", "2", "3", "4-5", "6+")
@@ -80,25 +95,35 @@ def log(message: str) -> None:
 
 
 class ProjectEngine:
-    """The project's :class:`SearchService` on an existing index folder."""
+    """The project's :class:`SearchService` on an existing index folder, searching words alone."""
 
     name = "project"
 
     def __init__(self, kb_root: Path, index_path: Path) -> None:
         from kb_assistant.core.search import SearchService
 
-        self._service = SearchService(kb_root, index_path)
+        self._service = SearchService(kb_root, index_path, semantic=self.model())
 
     @staticmethod
-    def build(kb_root: Path, index_path: Path) -> None:
-        """Full build on a fresh index folder."""
+    def model():
+        """The semantic matcher's model passed to every ``SearchService`` (None: words alone)."""
+        return None
+
+    @classmethod
+    def build(cls, kb_root: Path, index_path: Path) -> None:
+        """Full build on a fresh index folder (with a model: the article vectors too)."""
         from kb_assistant.core.search import SearchService
 
-        with SearchService(kb_root, index_path) as service:
+        with SearchService(kb_root, index_path, semantic=cls.model()) as service:
             report = service.update()
         errors = [p for p in report.problems if p.severity == "error"]
         if errors:
-            log(f"  project build: {len(errors)} errors, e.g. {errors[0].format()}")
+            log(f"  {cls.name} build: {len(errors)} errors, e.g. {errors[0].format()}")
+
+    @property
+    def semantic_articles(self) -> int:
+        """How many articles the semantic matcher knows (0 without a model)."""
+        return self._service.semantic_articles
 
     def search(self, text: str, *, live: bool = True) -> list[str]:
         """Ids of the best results."""
@@ -116,6 +141,26 @@ class ProjectEngine:
     def close(self) -> None:
         """Release the index."""
         self._service.close()
+
+
+class SemanticProjectEngine(ProjectEngine):
+    """The same project code with the semantic matcher: English questions fuse words and meaning."""
+
+    name = SEMANTIC_ENGINE
+
+    @staticmethod
+    def model():
+        """The model of :func:`semantic_model` (loaded once per process)."""
+        return semantic_model()
+
+
+@functools.cache
+def semantic_model():
+    """The semantic matcher's model (:func:`~kb_assistant.core.search.semantic.load_model`), or None
+    when it is missing; loaded once per process."""
+    from kb_assistant.core.search.semantic import load_model
+
+    return load_model()
 
 
 class Fts5Engine:
@@ -164,7 +209,7 @@ class Fts5Engine:
         self._db.close()
 
 
-ENGINE_CLASSES = {"project": ProjectEngine, "FTS5": Fts5Engine}
+ENGINE_CLASSES = {"project": ProjectEngine, "FTS5": Fts5Engine, SEMANTIC_ENGINE: SemanticProjectEngine}
 
 
 def _parsed_articles(kb_root: Path):
@@ -258,6 +303,18 @@ def time_build(name: str, kb_root: Path, index_path: Path) -> float:
     return seconds
 
 
+def index_size_mb(index_path: Path) -> float:
+    """Megabytes on disk of an index: every file under a folder (the project's generations and,
+    with meaning, its vectors), or a database file with its journal files beside it."""
+    index_path = Path(index_path)
+    if index_path.is_dir():
+        files = [path for path in index_path.rglob("*") if path.is_file()]
+    else:
+        files = [path for path in (index_path, *(index_path.with_name(index_path.name + suffix)
+                                                 for suffix in ("-wal", "-shm", "-journal"))) if path.is_file()]
+    return sum(path.stat().st_size for path in files) / 1e6
+
+
 def time_fresh_opens(name: str, kb_root: Path, index_path: Path, texts: list[str]) -> tuple[list[float], int]:
     """Milliseconds from opening a fresh searcher to its first answer, per text.
 
@@ -324,6 +381,15 @@ STARTUP_CODE = {
         "from pathlib import Path\n"
         "from kb_assistant.core.search import SearchService\n"
         "service = SearchService(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+        "hits = service.search(sys.argv[3], live=True).hits\n"
+        "print(repr(time.time()), len(hits))\n"
+    ),
+    SEMANTIC_ENGINE: (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from kb_assistant.core.search import SearchService\n"
+        "from kb_assistant.core.search.semantic import load_model\n"
+        "service = SearchService(Path(sys.argv[1]), Path(sys.argv[2]), semantic=load_model())\n"
         "hits = service.search(sys.argv[3], live=True).hits\n"
         "print(repr(time.time()), len(hits))\n"
     ),
@@ -451,6 +517,7 @@ class Setup:
     """What the measurements of one size share: the corpus, the indexes and the workload."""
 
     kb_root: Path
+    engines: tuple[str, ...]
     index_paths: dict[str, Path]
     typed_texts: list[str]
     fresh_texts: list[str]
@@ -462,7 +529,7 @@ class Setup:
 
 
 def bench_size(size: int, args: argparse.Namespace) -> SizeResult:
-    """Measure both engines on the generated corpus of ``size`` articles."""
+    """Measure the engines (both, or with ``args.semantic`` all three) on the generated corpus of ``size`` articles."""
     from corpus import cached_corpus, generate_questions
 
     result = SizeResult(size)
@@ -474,7 +541,9 @@ def bench_size(size: int, args: argparse.Namespace) -> SizeResult:
     with index_folder(args.index_dir, size) as folder:
         setup = Setup(
             kb_root=kb_root,
-            index_paths={"project": folder / "whoosh-index", "FTS5": folder / "fts5.sqlite3"},
+            engines=ENGINES + ((SEMANTIC_ENGINE,) if args.semantic else ()),
+            index_paths={"project": folder / "whoosh-index", "FTS5": folder / "fts5.sqlite3",
+                         SEMANTIC_ENGINE: folder / "whoosh-index-meaning"},
             typed_texts=texts[: args.queries],
             fresh_texts=texts[args.queries:],
             probe_word=word,
@@ -503,15 +572,17 @@ def index_folder(keep_under: Path | None, size: int) -> Iterator[Path]:
 
 
 def measure_builds(result: SizeResult, setup: Setup) -> None:
-    """Full build of both engines."""
-    for name in ENGINES:
+    """Full build of each engine, and the size of its index on disk."""
+    for name in setup.engines:
         log(f"  {name}: full build")
         result.set("build", name, time_build(name, setup.kb_root, setup.index_paths[name]))
+        result.set("index_mb", name, index_size_mb(setup.index_paths[name]))
+        log(f"    {result.values[('build', name)]:.1f} s, {result.values[('index_mb', name)]:.1f} MB on disk")
 
 
 def measure_startup(result: SizeResult, setup: Setup) -> None:
     """Start-up to the first answer in a new process, median of a few runs."""
-    for name in ENGINES:
+    for name in setup.engines:
         log(f"  {name}: start-up to first answer x{STARTUP_RUNS}")
         runs = [time_startup(name, setup.kb_root, setup.index_paths[name], setup.probe_word)
                 for _ in range(STARTUP_RUNS)]
@@ -523,7 +594,7 @@ def measure_startup(result: SizeResult, setup: Setup) -> None:
 
 def measure_fresh_opens(result: SizeResult, setup: Setup) -> None:
     """A fresh searcher per question: open + first search."""
-    for name in ENGINES:
+    for name in setup.engines:
         log(f"  {name}: first search after a fresh open x{len(setup.fresh_texts)}")
         times, empty = time_fresh_opens(name, setup.kb_root, setup.index_paths[name], setup.fresh_texts)
         result.set("fresh_p50", name, percentile(times, 0.5))
@@ -535,7 +606,7 @@ def measure_fresh_opens(result: SizeResult, setup: Setup) -> None:
 def measure_memory(result: SizeResult, setup: Setup) -> None:
     """Peak RSS of a separate process typing questions."""
     texts = setup.typed_texts[:MEMORY_QUESTIONS]
-    for name in ENGINES:
+    for name in setup.engines:
         log(f"  {name}: peak memory while typing {len(texts)} questions")
         memory = measure_peak_memory(name, setup.kb_root, setup.index_paths[name], texts, setup.budget / 2)
         result.set("peak_rss", name, memory["peak_mb"])
@@ -545,7 +616,7 @@ def measure_memory(result: SizeResult, setup: Setup) -> None:
 
 def measure_incremental(result: SizeResult, setup: Setup) -> None:
     """Edit → searchable, median of a few edits."""
-    for name in ENGINES:
+    for name in setup.engines:
         log(f"  {name}: incremental update x{len(setup.edit_targets)}")
         times, missed = time_incremental(name, setup.kb_root, setup.index_paths[name], setup.edit_targets, setup.seed)
         result.set("incremental", name, statistics.median(times))
@@ -554,12 +625,16 @@ def measure_incremental(result: SizeResult, setup: Setup) -> None:
 
 
 def measure_typing(result: SizeResult, setup: Setup) -> None:
-    """Warm per-keystroke latency: the project types first (within the budget), FTS5 the same questions."""
+    """Warm per-keystroke latency: the project types first (within the budget), the others the same questions."""
     texts, budget = setup.typed_texts, setup.budget
     typed = len(texts)
-    for name in ENGINES:
+    for name in setup.engines:
         engine = open_engine(name, setup.kb_root, setup.index_paths[name])
         engine.search(texts[0], live=True)  # open the index: "warm" starts here
+        if name == SEMANTIC_ENGINE:
+            result.set("semantic_articles", name, engine.semantic_articles)
+            if not engine.semantic_articles:
+                result.notes.append(f"**{name}: no article has a vector: the run searched words alone**")
         log(f"  {name}: typing {typed} questions one key at a time")
         keystrokes, typed = type_questions(engine, texts[:typed], budget if name == "project" else None)
         engine.close()
@@ -571,7 +646,7 @@ def measure_typing(result: SizeResult, setup: Setup) -> None:
             if typed < len(texts):
                 result.notes.append(
                     f"typing: time budget of {budget:.0f} s ran out: {typed} of {len(texts)} questions typed "
-                    "(both engines typed the same ones)")
+                    "(every engine typed the same ones)")
         log(f"    {len(keystrokes):,} keystrokes, p50 {percentile([k.ms for k in keystrokes], 0.5):.2f} ms")
 
 
@@ -627,6 +702,7 @@ def measure_learned(result: SizeResult, setup: Setup) -> None:
 
 MEASURES = (
     ("build", "full build (s)"),
+    ("index_mb", "index size on disk (MB)"),
     ("incremental", f"edit → searchable, median of {INCREMENTAL_REPEATS} (ms)"),
     ("key_p50", "keystroke, warm, p50 (ms)"),
     ("key_p95", "keystroke, warm, p95 (ms)"),
@@ -670,7 +746,7 @@ def render_main_table(results: list[SizeResult]) -> list[str]:
             project, baseline = result.values.get((key, "project")), result.values.get((key, "FTS5"))
             row += [fmt(project), fmt(baseline), fmt_ratio(project, baseline)]
         lines.append("| " + " | ".join(row) + " |")
-    row = ["questions typed / keystrokes (both engines)"]
+    row = ["questions typed / keystrokes (every engine)"]
     for result in results:
         typed, keys = result.values.get(("typed", "project")), result.values.get(("keystrokes", "project"))
         row += [f"{typed:.0f} / {keys:,.0f}", "", ""]
@@ -711,18 +787,46 @@ def render_learned_table(results: list[SizeResult]) -> list[str]:
     return lines + [""]
 
 
+def render_semantic_table(results: list[SizeResult], model_load_s: float | None) -> list[str]:
+    """The project without and with the semantic matcher, per size (nothing when no size had the run)."""
+    results = [r for r in results if ("key_p50", SEMANTIC_ENGINE) in r.values]
+    if not results:
+        return []
+    header = ["measure"]
+    for result in results:
+        header += [f"{result.size:,} project", f"{result.size:,} {SEMANTIC_ENGINE}", f"{result.size:,} ratio"]
+    loaded = f", loaded in {model_load_s:.2f} s once per process and not timed in the build" if model_load_s else ""
+    lines = ["The semantic matcher: the project without and with `semantic=load_model()` passed to every "
+             f"`SearchService`{loaded}. With it the build embeds the article vectors, the index size counts "
+             "the `semantic/*.npz` vectors beside the index generations, the start-up process loads the model "
+             "and English questions fuse their words and meaning. Ratio = with / without:", "",
+             "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for key, label in MEASURES:
+        row = [label]
+        for result in results:
+            words, meaning = result.values.get((key, "project")), result.values.get((key, SEMANTIC_ENGINE))
+            row += [fmt(words), fmt(meaning), fmt_ratio(meaning, words)]
+        lines.append("| " + " | ".join(row) + " |")
+    row = ["articles with a vector"]
+    for result in results:
+        row += ["0", f"{result.values.get(('semantic_articles', SEMANTIC_ENGINE), 0):,.0f} of {result.size:,}", ""]
+    lines.append("| " + " | ".join(row) + " |")
+    return lines + [""]
+
+
 def render_length_table(result: SizeResult) -> list[str]:
-    """Warm keystroke latency by the length of the word being typed, both engines."""
+    """Warm keystroke latency by the length of the word being typed, every engine that typed."""
+    names = [name for name in (*ENGINES, SEMANTIC_ENGINE) if name in result.by_length]
     lines = [
         f"Warm keystroke latency at {result.size:,} articles by length of the word being typed "
         "(\"space\": right after a space), p50 / p95 / max ms (count):",
         "",
-        "| word length | project | FTS5 |",
-        "|---|---|---|",
+        "| word length | " + " | ".join(names) + " |",
+        "|---|" + "---|" * len(names),
     ]
     for bucket in LENGTH_BUCKETS:
         cells = []
-        for name in ENGINES:
+        for name in names:
             times = result.by_length.get(name, {}).get(bucket, [])
             cells.append(
                 f"{percentile(times, 0.5):.1f} / {percentile(times, 0.95):.1f} / {max(times):.1f} ({len(times):,})"
@@ -742,8 +846,9 @@ def load_average() -> str:
         return "?"
 
 
-def render_report(results: list[SizeResult], argv: list[str], seconds: float, load_before: str) -> str:
-    """The whole Markdown report."""
+def render_report(results: list[SizeResult], argv: list[str], seconds: float, load_before: str,
+                  semantic: str, model_load_s: float | None = None) -> str:
+    """The whole Markdown report; ``semantic`` says whether the run with the semantic matcher was made, or why not."""
     machine = f"{os.cpu_count()} CPUs, {platform.platform()}, load average {load_before} at start, {load_average()} at end"
     lines = [
         "# Search speed: project vs SQLite FTS5",
@@ -767,10 +872,13 @@ def render_report(results: list[SizeResult], argv: list[str], seconds: float, lo
         "- fresh open + first search: a new `SearchService` / connection, then the whole question searched live.",
         "- peak RSS: `VmHWM` of the child process (its `ru_maxrss` would include the benchmark parent's "
         "peak, which Linux carries over fork + exec).",
+        "- index size: every file of the project's index folder; the FTS5 database file.",
+        f"- the project here searches words alone; {semantic}.",
     ]
     for result in results:
         lines += [f"- {result.size:,}: " + "; ".join(result.notes)]
     lines.append("")
+    lines += render_semantic_table(results, model_load_s)
     lines += render_learned_table(results)
     for result in results:
         lines += render_length_table(result)
@@ -793,14 +901,41 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="seconds of typing per engine and size before fewer questions are typed")
     parser.add_argument("--learned", type=int, default=DEFAULT_LEARNED, metavar="N",
                         help="learned questions given to the project in a run of their own (0: no such run)")
+    parser.add_argument("--semantic", action=argparse.BooleanOptionalAction, default=None,
+                        help=f"also measure \"{SEMANTIC_ENGINE}\": the project with the semantic matcher's model "
+                             "(default: on when the model is installed)")
     parser.add_argument("--index-dir", type=Path,
                         help="keep the indexes under this folder (default: a temporary folder, removed)")
     parser.add_argument("--worker", choices=("memory",), help=argparse.SUPPRESS)
-    parser.add_argument("--engine", choices=ENGINES, help=argparse.SUPPRESS)
+    parser.add_argument("--engine", choices=tuple(ENGINE_CLASSES), help=argparse.SUPPRESS)
     parser.add_argument("--kb", help=argparse.SUPPRESS)
     parser.add_argument("--index", help=argparse.SUPPRESS)
     parser.add_argument("--texts", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
+
+
+def choose_semantic(args: argparse.Namespace) -> tuple[str, float | None]:
+    """Settle ``args.semantic`` (None: on when the model loads) and load the model for the run with it.
+
+    Returns:
+        the report's words on that run, and the seconds the model took to load (None: not loaded).
+
+    Raises:
+        SystemExit: ``--semantic`` was asked for and the model is missing.
+    """
+    if args.semantic is False:
+        return f"the run \"{SEMANTIC_ENGINE}\" was left out (`--no-semantic`)", None
+    t0 = time.perf_counter()
+    model = semantic_model()
+    model_load_s = time.perf_counter() - t0
+    if model is None:
+        if args.semantic:
+            raise SystemExit("--semantic: the semantic matcher's model is missing (is the wordllama package installed?)")
+        args.semantic = False
+        return f"the run \"{SEMANTIC_ENGINE}\" was left out: the model is missing (the wordllama package)", None
+    args.semantic = True
+    log(f"semantic matcher: model loaded in {model_load_s:.2f} s; \"{SEMANTIC_ENGINE}\" is measured too")
+    return f"\"{SEMANTIC_ENGINE}\" is the same code with the semantic matcher (see its table)", model_load_s
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -814,12 +949,13 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
     started = time.perf_counter()
     load_before = load_average()
+    semantic, model_load_s = choose_semantic(args)
     results = []
     for size in sizes:
         size_started = time.perf_counter()
         results.append(bench_size(size, args))
         log(f"size {size:,} done in {(time.perf_counter() - size_started) / 60:.1f} min")
-    report = render_report(results, argv, time.perf_counter() - started, load_before)
+    report = render_report(results, argv, time.perf_counter() - started, load_before, semantic, model_load_s)
     if args.out:
         args.out.write_text(report + "\n", encoding="utf-8")
         log(f"report written to {args.out}")
