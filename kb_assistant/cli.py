@@ -195,11 +195,12 @@ def _kb_root(args, settings) -> Path:
 
 
 def _service(args, kb_root: Path, paths: AppPaths):
-    # imported here so "reply" and "check" never pay for loading whoosh
+    # imported here so "reply" and "check" never pay for loading whoosh (nor the semantic model)
     from kb_assistant.core.search import SearchService
+    from kb_assistant.core.search.semantic import load_model
 
     index_dir = resolve_index_dir(kb_root, paths, getattr(args, "index", None))
-    return SearchService(kb_root, index_dir)
+    return SearchService(kb_root, index_dir, semantic=load_model())
 
 
 def _cmd_index(args, kb_root, paths, settings, stdin, stdout, stderr) -> int:

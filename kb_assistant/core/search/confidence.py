@@ -42,6 +42,8 @@ class Evidence:
             anything in the KB.
         same_language: False when the first result is in another language than
             the question (an English question answered by a Russian article).
+        semantic: the cosine of the question's meaning to the first result's
+            (:mod:`~kb_assistant.core.search.fusion`); None when meaning took no part.
     """
 
     coverage: float
@@ -54,6 +56,7 @@ class Evidence:
     overlap2: float
     content_words: int
     same_language: bool = True
+    semantic: float | None = None
 
     def features(self) -> tuple[float, ...]:
         """The values the model weighs, in the order of :data:`WEIGHTS`."""
@@ -98,6 +101,17 @@ first answers on the intent KBs (40-44 % on the VK Cloud sets, whose gold is a
 lower bound) and 10-15 % of out-of-scope questions."""
 
 
+SEMANTIC_AGREEMENT_WEIGHT = 2.0
+"""Logit added per unit of the first result's semantic cosine above :data:`SEMANTIC_AGREEMENT_CENTER`.
+
+Fitted like :data:`WEIGHTS` but on top of them (they stay as they were), on the
+fused answers of the three English sets (the Russian one takes no meaning): 2.11
+and 0.56, rounded. With it the AUROC of right first answers rose on each English
+set (0.897 -> 0.901, 0.916 -> 0.918, 0.761 -> 0.795) and fewer wrong first answers
+and out-of-scope questions were confident (hint3: 32 -> 17 % and 15 -> 11 %)."""
+SEMANTIC_AGREEMENT_CENTER = 0.5
+
+
 def confidence(evidence: Evidence | None) -> float:
     """How likely, in 0..1, the first result answers the question.
 
@@ -109,6 +123,8 @@ def confidence(evidence: Evidence | None) -> float:
     logit = BIAS + sum(w * x for w, x in zip(WEIGHTS, evidence.features()))
     if not evidence.same_language:
         logit -= OTHER_LANGUAGE_PENALTY
+    if evidence.semantic is not None:
+        logit += SEMANTIC_AGREEMENT_WEIGHT * (evidence.semantic - SEMANTIC_AGREEMENT_CENTER)
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, logit))))
 
 

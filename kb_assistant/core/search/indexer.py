@@ -103,6 +103,14 @@ def live_generation(index_dir: Path) -> Path | None:
     return IndexFolder(index_dir).current()
 
 
+def live_manifest(index_dir: Path) -> dict:
+    """The live generation's files as its manifest has them: KB-relative path -> ``[mtime_ns, size, content_hash]``."""
+    generation = live_generation(index_dir)
+    manifest = _read_manifest(generation) if generation is not None else None
+    files = manifest.get("files") if manifest else None
+    return files if isinstance(files, dict) else {}
+
+
 def open_live(index_dir: Path, kb_root: Path,
               folder: IndexFolder | None = None) -> tuple[whoosh_index.Index | None, Message | None]:
     """Open the live generation of ``index_dir`` for ``kb_root``, checked.

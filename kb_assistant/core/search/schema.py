@@ -8,10 +8,11 @@ from kb_assistant.core.models import Article, KbConfig
 from kb_assistant.core.render.plain import markdown_to_plain, markdown_to_preview, placeholder_caption
 from kb_assistant.core.search.analysis import PairTokenizer, bilingual_analyzer
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 """Bump whenever the schema, the analyzer or a stored field's content changes: existing indexes then rebuild.
 
-10: the stored ``preview`` is readable text (:func:`preview_text`), no longer the indexed words."""
+10: the stored ``preview`` is readable text (:func:`preview_text`), no longer the indexed words.
+11: ``questions`` is stored: the semantic matcher embeds them (:mod:`~kb_assistant.core.search.vectors`)."""
 
 TEXT_FIELDS: dict[str, float] = {
     "title": 1.5,
@@ -42,7 +43,7 @@ def build_schema() -> Schema:
         path=ID(stored=True, unique=True),
         id=ID(stored=True),
         title=TEXT(analyzer=analyzer, phrase=False, stored=True, field_boost=TEXT_FIELDS["title"]),
-        questions=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["questions"]),
+        questions=TEXT(analyzer=analyzer, phrase=False, stored=True, field_boost=TEXT_FIELDS["questions"]),
         tagtext=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["tagtext"]),
         body=TEXT(analyzer=analyzer, phrase=False, field_boost=TEXT_FIELDS["body"]),
         pairs=TEXT(analyzer=PairTokenizer(), phrase=False),

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
-from whoosh import query as wq
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import EmptyIndexError
 
@@ -22,26 +20,23 @@ from kb_assistant.core.kb.config import load_kb_config
 from kb_assistant.core.language import query_language
 from kb_assistant.core.messages import clip
 from kb_assistant.core.models import SearchHit, SearchResults
-from kb_assistant.core.search.confidence import (
-    CONFIDENCE_THRESHOLD,
-    Evidence,
-    Passage,
-    confidence,
-    is_confident,
-    passage_match,
-    passages,
-    weigh_passages,
-)
-from kb_assistant.core.search.indexer import (INDEX_NAME, ProgressCallback, UpdateReport, live_generation, open_live,
-                                              update_index, update_paths)
+from kb_assistant.core.search.confidence import (CONFIDENCE_THRESHOLD, Evidence, Passage, confidence, is_confident,
+                                                 passages, weigh_passages)
+from kb_assistant.core.search.evidence import first_evidence
+from kb_assistant.core.search.filters import SearchFilters
+from kb_assistant.core.search.fusion import FUSION_DEPTH, SemanticMatcher, meaningful
+from kb_assistant.core.search.indexer import (INDEX_NAME, ProgressCallback, UpdateReport, live_generation, live_manifest,
+                                              open_live, update_index, update_paths)
 from kb_assistant.core.search.learned import learned_for_index
 from kb_assistant.core.search.query import QueryPlan, SynonymTable, build_query
 from kb_assistant.core.search.schema import PAIR_BOOST, PAIR_FIELD, TEXT_FIELDS, build_schema, split_reply_names
-from kb_assistant.core.search.ranking import FOCUS_DOCS, LANGUAGE_BOOST, Ranker
+from kb_assistant.core.search.ranking import FOCUS_DOCS, Ranker
 from kb_assistant.core.search.scoring import BoundedCache, TermScorer
+from kb_assistant.core.search.semantic import SEMANTIC_LANGUAGE, SemanticModel
 from kb_assistant.core.search.snippets import SnippetSource
 from kb_assistant.core.search.store import IndexFolder
 from kb_assistant.core.search.terms import TermStats
+from kb_assistant.core.search.vectors import update_vectors
 
 log = logging.getLogger("kb_assistant.search")
 
@@ -57,35 +52,6 @@ WORD_CACHE_ENTRIES = 400_000
 """Bound (in document scores) of the caches of per-word and per-question-start scores."""
 
 
-@dataclass(frozen=True)
-class SearchFilters:
-    """Restrictions on results; empty values mean "any"."""
-
-    lang: str = ""
-    tag: str = ""
-    product: str = ""
-    category: str = ""
-    type: str = ""
-
-    def to_query(self) -> wq.Query | None:
-        """The Whoosh filter for these restrictions, or None when there are none."""
-        parts: list[wq.Query] = []
-        if self.lang:
-            parts.append(wq.Term("lang", self.lang.lower()))
-        if self.tag:
-            parts.append(wq.Term("tags", self.tag.lower()))
-        if self.product:
-            parts.append(wq.Term("product", self.product.lower()))
-        if self.category:
-            folder = self.category.strip("/")
-            parts.append(wq.Or([wq.Term("category", folder), wq.Prefix("category", folder + "/")]))
-        if self.type:
-            parts.append(wq.Term("type", self.type))
-        if not parts:
-            return None
-        return parts[0] if len(parts) == 1 else wq.And(parts)
-
-
 class SearchService:
     """Search over the index of one KB.
 
@@ -93,9 +59,12 @@ class SearchService:
         kb_root: the KB folder.
         index_dir: the index folder (see :func:`kb_assistant.core.paths.resolve_index_dir`).
         today: the date "stale" is judged against (tests pass a fixed one).
+        semantic: the semantic matcher's model (:func:`~kb_assistant.core.search.semantic.load_model`);
+            None searches words alone (see :meth:`use_semantic`).
     """
 
-    def __init__(self, kb_root: Path, index_dir: Path, today: dt.date | None = None) -> None:
+    def __init__(self, kb_root: Path, index_dir: Path, today: dt.date | None = None,
+                 semantic: SemanticModel | None = None) -> None:
         self.kb_root = Path(kb_root)
         self.index_dir = Path(index_dir)
         self._today = today
@@ -112,6 +81,7 @@ class SearchService:
         self._passage_cache: dict[int, list[Passage]] = {}
         self._document_cache = BoundedCache(DOCUMENT_CACHE_ENTRIES)  # least recently shown go first
         self._synonyms = SynonymTable()
+        self._matcher = SemanticMatcher(semantic) if semantic is not None else None
 
     # -- lifecycle -------------------------------------------------------
     def update(self, *, rebuild: bool = False, progress: ProgressCallback | None = None) -> UpdateReport:
@@ -126,6 +96,7 @@ class SearchService:
             self._damaged = False
         finally:
             self._open()
+        self.update_vectors()
         return report
 
     def update_files(self, rel_paths: list[str]) -> UpdateReport:
@@ -135,7 +106,45 @@ class SearchService:
             report = update_paths(self.index_dir, self.kb_root, rel_paths)
         finally:
             self._open()
+        self.update_vectors()
         return report
+
+    def use_semantic(self, model: SemanticModel | None) -> None:
+        """Fuse the meaning of English questions with their words from now on (None: words alone)."""
+        self._matcher = SemanticMatcher(model) if model is not None else None
+        if self._matcher is not None and self._searcher is not None:
+            self._align_vectors()
+            log.info("meaning joins the search: %d English articles", self.semantic_articles)
+
+    @property
+    def semantic_enabled(self) -> bool:
+        """Whether English questions are matched by meaning too (the model is loaded)."""
+        return self._matcher is not None
+
+    @property
+    def semantic_articles(self) -> int:
+        """How many articles the semantic matcher knows (0: it is off, or nothing is embedded yet)."""
+        return self._matcher.articles if self._matcher is not None else 0
+
+    def update_vectors(self) -> bool:
+        """Embed the articles of the open index that have no vector yet; True when any changed.
+
+        Done by :meth:`update` already; the window calls it on a thread of its own
+        (with a service of that thread) so that the search is never held by embedding.
+        """
+        if self._matcher is None or self._generation is None:
+            return False
+        files = live_manifest(self.index_dir)
+        report = update_vectors(self.index_dir, self._current_searcher(), files, self._matcher.model)
+        self._align_vectors()
+        return bool(report.embedded or report.removed)
+
+    def _align_vectors(self) -> None:
+        try:
+            self._matcher.align(self.index_dir, self._searcher)
+        except Exception:  # noqa: BLE001 - the meaning only adds to the words: never fails a search
+            log.exception("the article vectors could not be used; searching words alone")
+            self._matcher = None
 
     def _open(self) -> None:
         config, _ = load_kb_config(self.kb_root)
@@ -170,6 +179,8 @@ class SearchService:
         self._filter_cache.clear()
         self._passage_cache.clear()
         self._document_cache.clear()
+        if self._matcher is not None:
+            self._align_vectors()
 
     def set_learned(self, questions) -> None:
         """Agents' answered questions, article id -> ``(text, weight)`` (``core.usage.learned``): searched from now on."""
@@ -287,7 +298,7 @@ class SearchService:
         plan = build_query(self._stats, text, live=live, synonyms=self._synonyms, repair=not as_typed)
         if plan is None:
             return SearchResults(query=text)
-        return self._run(searcher, text, plan, limit, filters)
+        return self._run(searcher, text, plan, limit, filters, live)
 
     def _moved_on(self) -> bool:
         """Whether the index on disk is newer than the open searcher (another generation or commit)."""
@@ -298,21 +309,32 @@ class SearchService:
         except Exception:  # noqa: BLE001 - unreadable: not "moved on", the caller reports the failure
             return False
 
-    def _run(self, searcher, text: str, plan: QueryPlan, limit: int, filters) -> SearchResults:
+    def _run(self, searcher, text: str, plan: QueryPlan, limit: int, filters, live: bool) -> SearchResults:
         allowed = self._allowed(searcher, filters)
         same_language = self._language_docs(searcher, plan.interpreted or text)
         # the second result is ranked even for one: how far the first is ahead is evidence
         wanted = max(limit, 2)
-        top = self._ranker.rank(plan, max(wanted, FOCUS_DOCS), allowed, same_language)
+        meaning = self._meaning(plan.interpreted or text, live)
+        depth = max(wanted, FUSION_DEPTH) if meaning else wanted
+        top = self._ranker.rank(plan, max(depth, FOCUS_DOCS), allowed, same_language)
         if self._ranker.focus_completions(plan, self._stats, [doc for doc, _ in top[:FOCUS_DOCS]]):
-            top = self._ranker.rank(plan, wanted, allowed, same_language)
+            top = self._ranker.rank(plan, depth, allowed, same_language)
+        evidence = self._evidence(plan, top, same_language, plan.interpreted or text)
+        cosine = None
+        if meaning:
+            fused = self._matcher.fuse(top, meaning, confidence(evidence), allowed, wanted)
+            if fused is not None:
+                top, cosines = fused
+                cosine = cosines.get(top[0][0]) if top else None
+                if cosine is None and top:
+                    cosine = self._matcher.cosine(meaning, top[0][0])
+                evidence = self._evidence(plan, top, same_language, plan.interpreted or text, cosine)
         top = top[:wanted]
         today = (self._today or dt.date.today()).isoformat()
         highlight = frozenset(t for g in plan.groups for t in g.alternatives) | frozenset(
             stem for g in plan.groups for phrase, _ in g.phrases for stem in phrase
         )
         hits = tuple(self._to_hit(searcher, docnum, score, highlight, today) for docnum, score in top[:limit])
-        evidence = self._evidence(plan, top, same_language, hits[0].lang if hits else "", plan.interpreted or text)
         value = confidence(evidence)
         return SearchResults(
             query=text,
@@ -321,6 +343,12 @@ class SearchService:
             confident=bool(hits) and is_confident(value),
             confidence=round(value, 3),
         )
+
+    def _meaning(self, text: str, live: bool) -> str:
+        """The text the semantic matcher embeds for this question, or "" when meaning takes no part."""
+        if self._matcher is None or not self._matcher.articles or query_language(text) != SEMANTIC_LANGUAGE:
+            return ""
+        return text if meaningful(text, live) else ""
 
     def _language_docs(self, searcher, text: str) -> set[int] | None:
         """Documents in the language the agent types in, when the KB has several languages.
@@ -347,53 +375,14 @@ class SearchService:
         return allowed
 
     def _evidence(self, plan: QueryPlan, top: list[tuple[int, float]], same_language: set[int] | None,
-                  first_lang: str, text: str) -> Evidence | None:
+                  text: str, cosine: float | None = None) -> Evidence | None:
         """What the ranking says about its first result (see :class:`Evidence`); None for no result."""
         if not top:
             return None
-        first, score = top[0]
-        # an order number, a size or a date says which case, not what it is about
-        groups = [group for group in plan.groups if not any(ch.isdigit() for ch in group.word)] or plan.groups
-        total = content_total = covered = content_known = strength = perfect = 0.0
-        content_words = 0
-        for group in groups:
-            scores = self._ranker.group_scores(group)
-            total += group.weight
-            if not group.stop:
-                content_total += group.weight
-            if not scores:
-                continue
-            best = self._ranker.group_max(group, scores)
-            perfect += best
-            if not group.stop:
-                content_known += group.weight
-                content_words += 1
-            value = scores.get(first)
-            if value is not None:
-                covered += group.weight
-                strength += group.weight * (value / best if best > 0 else 0.0)
-        for pair, _ in plan.pairs:
-            scores = self._ranker.pair_scores(pair)
-            if scores:
-                perfect += max(scores.values())
-        if same_language:
-            perfect *= LANGUAGE_BOOST
-        asked_in = query_language(text)
-        second = top[1][1] if len(top) > 1 else 0.0
-        wanted = [(group.weight, frozenset(group.alternatives)) for group in groups]
-        passage, overlap, overlap2 = passage_match(wanted, self._passages(first), self._stats.idf)
-        return Evidence(
-            passage=passage,
-            overlap=overlap,
-            overlap2=overlap2,
-            coverage=covered / total if total > 0 else 0.0,
-            strength=strength / covered if covered > 0 else 0.0,
-            relative=min(1.0, score / perfect) if perfect > 0 else 0.0,
-            margin=max(0.0, 1 - second / score) if score > 0 else 0.0,
-            known=content_known / content_total if content_total > 0 else 0.0,
-            same_language=not (asked_in and first_lang and asked_in != first_lang),
-            content_words=content_words,
-        )
+        first = top[0][0]
+        first_lang = self._document(self._searcher, first)[0].get("lang", "") or ""
+        return first_evidence(self._ranker, self._stats.idf, plan, top, same_language, text, first_lang,
+                              self._passages(first), cosine)
 
     def _passages(self, docnum: int) -> list[Passage]:
         """The stemmed lines and sentences of one document's title and text, weighed (cached per searcher)."""
