@@ -235,11 +235,12 @@ def build_session(kb_root, index_dir, settings, today_provider=dt.date.today, st
     from kb_assistant.ui.learning.mode import LearningMode
     from kb_assistant.ui.replies.controller import ReplyController
     from kb_assistant.ui.search.controller import SearchController
+    from kb_assistant.core.search.semantic import load_model
     from kb_assistant.ui.search.worker import SearchThread, SearchWorker
     from kb_assistant.ui.session import AppSession, Services
 
     data_dir = data_dir or AppPaths.from_environment().data_dir
-    worker = SearchWorker(kb_root, index_dir)
+    worker = SearchWorker(kb_root, index_dir, meaning=load_model)
     thread = SearchThread(worker)
     search = SearchController(note_latest=worker.note_latest)
     replies = ReplyController(KnowledgeBase(kb_root, KbConfig(), {}, []), settings, today_provider=today_provider)

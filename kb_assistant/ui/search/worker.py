@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from kb_assistant.core.kb.stamp import KbStamp, kb_stamp
 from kb_assistant.core.search import SearchFilters, SearchService, UpdateReport
 from kb_assistant.core.search.indexer import live_generation, update_index, update_paths
 from kb_assistant.core.search.parallel import BackgroundMerge
+from kb_assistant.core.search.semantic import SemanticModel
 from kb_assistant.core.upkeep.check import check_kb
 
 log = logging.getLogger("kb_assistant.ui.search")
@@ -36,6 +38,8 @@ REPAIRS = frozenset({"index-damaged", "index-unreadable", "index-no-manifest"})
 """Rebuild reasons that mean the index on disk was broken: the agent is told it was repaired."""
 READ_TERMS_AFTER_MS = 300
 """How long after the first answer the term table is read (``SearchService.read_terms``, 0.1 s)."""
+JOIN_MEANING_AFTER_MS = 1000
+"""How long after the first answer the semantic matcher is loaded (on the loader thread) and joins the search."""
 STOP_WAIT_SECONDS = 10.0
 """How long closing waits for the loader (an index build stops at its next file or heartbeat)."""
 SETTLE_SECONDS = 0.5
@@ -77,6 +81,9 @@ class _Outcome:
     notices: list = field(default_factory=list)
     error: BaseException | None = None
     unchanged: bool = False
+    model: SemanticModel | None = None
+    """The semantic matcher's model once loaded; with ``vectors_changed``, the search lays its vectors out again."""
+    vectors_changed: bool = False
 
 
 class SearchWorker(QObject):
@@ -115,7 +122,8 @@ class SearchWorker(QObject):
     _loaded = Signal(object)  # from the loader thread
     _merged = Signal(object)  # from the thread waiting for a merge
 
-    def __init__(self, kb_root: Path, index_dir: Path) -> None:
+    def __init__(self, kb_root: Path, index_dir: Path,
+                 meaning: Callable[[], SemanticModel | None] | None = None) -> None:
         super().__init__()
         self._kb_root = Path(kb_root)
         self._index_dir = Path(index_dir)
@@ -134,6 +142,9 @@ class SearchWorker(QObject):
         self._merge: BackgroundMerge | None = None
         self._merge_waiter: threading.Thread | None = None
         self._merge_wanted = False
+        self._meaning = meaning  # loads the semantic model (None: words alone)
+        self._model: SemanticModel | None = None  # loaded and used on the loader thread, handed to the search's
+        self._meaning_wanted = False
         # queued: the loader thread emits, the slots run on this worker's thread
         self._published.connect(self._on_published, Qt.ConnectionType.QueuedConnection)
         self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
@@ -193,6 +204,8 @@ class SearchWorker(QObject):
         """The loader thread: update the index, read the KB, check it; hand the outcome over."""
         try:
             outcome = self._load_job(job)
+            if outcome.error is None and self._meaning_wanted:
+                outcome.model, outcome.vectors_changed = self._embed_new_articles()
         except _Stopped:
             return
         except Exception as exc:  # noqa: BLE001 - shown to the user translated, logged in full
@@ -228,6 +241,16 @@ class SearchWorker(QObject):
             notices.append(KbError("index-stale", reason=exc))
             report, stamp = UpdateReport(), None
         return self._read_kb(stamp, report, notices)
+
+    def _embed_new_articles(self) -> tuple[SemanticModel | None, bool]:
+        """On the loader thread: load the semantic model the first time, then embed the articles without a vector."""
+        self._model = self._model or self._meaning()  # None: not installed or unreadable (logged once)
+        self._meaning_wanted = self._model is not None
+        if self._model is None or self._closed:
+            return None, False  # words alone
+        with SearchService(self._kb_root, self._index_dir, semantic=self._model) as service:
+            changed = service.has_index() and service.update_vectors()
+        return self._model, changed
 
     def _settled(self, stamp: KbStamp, changed: list[str]) -> KbStamp:
         """``stamp`` once the ``changed`` files have stopped changing (stat only, on the loader thread)."""
@@ -291,6 +314,10 @@ class SearchWorker(QObject):
                 self.failed.emit(KbError("index-repaired", reason=report.rebuild_reason))  # why the first search waited
             if outcome.stamp is not None:
                 self.watch.emit(outcome.stamp)
+        if outcome.model is not None:
+            meaning = self._open_service()
+            if not meaning.semantic_enabled or outcome.vectors_changed:
+                meaning.use_semantic(outcome.model)  # meaning joins (or its vectors grew): laid out for this searcher
         if self._pending is not None:
             job, self._pending = self._pending, None
             self._start(job)
@@ -362,6 +389,15 @@ class SearchWorker(QObject):
             # while the window painted that answer (start-up to the first answer +0.2 s)
             self._terms_read = True
             QTimer.singleShot(READ_TERMS_AFTER_MS, self._read_terms)
+            if self._meaning is not None and not self._meaning_wanted and self._model is None:
+                QTimer.singleShot(JOIN_MEANING_AFTER_MS, self._join_meaning)
+
+    @Slot()
+    def _join_meaning(self) -> None:
+        """After the first answer: the loader loads the semantic model and embeds what is new; it then joins."""
+        if not self._closed and not self._meaning_wanted and self._model is None:
+            self._meaning_wanted = True
+            self._start(_Job())
 
     @Slot()
     def _read_terms(self) -> None:
