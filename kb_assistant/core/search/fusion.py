@@ -15,6 +15,7 @@ on Russian the model measured far below the words alone.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections import OrderedDict
@@ -22,6 +23,8 @@ from pathlib import Path
 
 from kb_assistant.core.search.semantic import SemanticModel
 from kb_assistant.core.search.vectors import ArticleVectors, VectorTable, vectors_file
+
+log = logging.getLogger("kb_assistant.search.fusion")
 
 SEMANTIC_WEIGHT = 2.0
 """Weight of the question's cosine to an article against its lexical score over the first one's."""
@@ -93,6 +96,14 @@ class SemanticMatcher:
         else:
             self._similarities.move_to_end(text)
         return found
+
+    def fuse_safely(self, *args):
+        """:meth:`fuse`, or None (logged) when it fails: meaning only adds to the words, it never fails a search."""
+        try:
+            return self.fuse(*args)
+        except Exception:  # noqa: BLE001 - the words' ranking stands
+            log.exception("the semantic matcher failed on a question; words alone")
+            return None
 
     def fuse(self, lexical: list[tuple[int, float]], text: str, lexical_confidence: float,
              allowed: set[int] | None, limit: int) -> tuple[list[tuple[int, float]], dict[int, float]] | None:

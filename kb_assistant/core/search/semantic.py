@@ -68,7 +68,8 @@ class SemanticModel:
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         last = self.table.shape[0] - 1
         for start in range(0, len(texts), _BATCH):
-            chunk = texts[start:start + _BATCH]
+            # lone surrogates (pasted from broken text) are no text the tokenizer takes
+            chunk = [text.encode("utf-8", "replace").decode("utf-8") for text in texts[start:start + _BATCH]]
             encoded = self._tokenizer.encode_batch(chunk, add_special_tokens=False)
             for offset, encoding in enumerate(encoded):
                 ids = np.asarray(encoding.ids, dtype=np.int64)

@@ -126,7 +126,7 @@ class SearchService:
         """How many articles the semantic matcher knows (0: it is off, or nothing is embedded yet)."""
         return self._matcher.articles if self._matcher is not None else 0
 
-    def update_vectors(self) -> bool:
+    def update_vectors(self, *, align: bool = True) -> bool:
         """Embed the articles of the open index that have no vector yet; True when any changed.
 
         Done by :meth:`update` already; the window calls it on a thread of its own
@@ -136,7 +136,8 @@ class SearchService:
             return False
         files = live_manifest(self.index_dir)
         report = update_vectors(self.index_dir, self._current_searcher(), files, self._matcher.model)
-        self._align_vectors()
+        if align:
+            self._align_vectors()
         return bool(report.embedded or report.removed)
 
     def _align_vectors(self) -> None:
@@ -322,7 +323,7 @@ class SearchService:
         evidence = self._evidence(plan, top, same_language, plan.interpreted or text)
         cosine = None
         if meaning:
-            fused = self._matcher.fuse(top, meaning, confidence(evidence), allowed, wanted)
+            fused = self._matcher.fuse_safely(top, meaning, confidence(evidence), allowed, wanted)
             if fused is not None:
                 top, cosines = fused
                 cosine = cosines.get(top[0][0]) if top else None
@@ -432,6 +433,15 @@ class SearchService:
     def segment_count(self) -> int:
         """How many segments the open index has (a search looks each term up in every one)."""
         return len(self._current_searcher().reader().leaf_readers())
+
+
+def embed_new_articles(kb_root: Path, index_dir: Path, model: SemanticModel) -> bool:
+    """Embed the live index's articles that have no vector yet, on the calling thread; True when any changed."""
+    with SearchService(kb_root, index_dir) as service:
+        if not service.has_index():
+            return False
+        service._matcher = SemanticMatcher(model)  # set after opening: nothing is laid out to search
+        return service.update_vectors(align=False)
 
 
 __all__ = ["SearchFilters", "SearchService", "CONFIDENCE_THRESHOLD", "INDEX_NAME"]

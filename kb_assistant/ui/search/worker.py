@@ -24,6 +24,7 @@ from kb_assistant.core.errors import KbError, SearchIndexError
 from kb_assistant.core.kb.load import KnowledgeBase, ParseCache, load_kb
 from kb_assistant.core.kb.stamp import KbStamp, kb_stamp
 from kb_assistant.core.search import SearchFilters, SearchService, UpdateReport
+from kb_assistant.core.search.service import embed_new_articles
 from kb_assistant.core.search.indexer import live_generation, update_index, update_paths
 from kb_assistant.core.search.parallel import BackgroundMerge
 from kb_assistant.core.search.semantic import SemanticModel
@@ -81,9 +82,6 @@ class _Outcome:
     notices: list = field(default_factory=list)
     error: BaseException | None = None
     unchanged: bool = False
-    model: SemanticModel | None = None
-    """The semantic matcher's model once loaded; with ``vectors_changed``, the search lays its vectors out again."""
-    vectors_changed: bool = False
 
 
 class SearchWorker(QObject):
@@ -121,6 +119,7 @@ class SearchWorker(QObject):
     _published = Signal(int, int)  # from the loader thread
     _loaded = Signal(object)  # from the loader thread
     _merged = Signal(object)  # from the thread waiting for a merge
+    _embedded = Signal(object, bool)  # from the loader thread: the model, whether vectors changed
 
     def __init__(self, kb_root: Path, index_dir: Path,
                  meaning: Callable[[], SemanticModel | None] | None = None) -> None:
@@ -136,6 +135,7 @@ class SearchWorker(QObject):
         self._lock = threading.Lock()
         self._closed = False
         self._loader: threading.Thread | None = None
+        self._loaders: list[threading.Thread] = []  # one may still embed after it reported
         self._pending: _Job | None = None
         self._warmed = False
         self._terms_read = False  # for the searcher open now; read again after each new one
@@ -149,6 +149,7 @@ class SearchWorker(QObject):
         self._published.connect(self._on_published, Qt.ConnectionType.QueuedConnection)
         self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
         self._merged.connect(self._on_merged, Qt.ConnectionType.QueuedConnection)
+        self._embedded.connect(self._on_embedded, Qt.ConnectionType.QueuedConnection)
 
     def note_latest(self, request_id: int) -> None:
         """Called from the GUI thread: requests older than this are skipped."""
@@ -182,6 +183,7 @@ class SearchWorker(QObject):
             return
         self._stop_merge()  # an update is more urgent than a merge: it is done again afterwards
         self._loader = threading.Thread(target=self._load, args=(job,), name="kb-load", daemon=True)
+        self._loaders = [*(thread for thread in self._loaders if thread.is_alive()), self._loader]
         self._loader.start()
         if not self._warmed:
             self._warm()
@@ -201,18 +203,24 @@ class SearchWorker(QObject):
             log.exception("warming the search up failed")
 
     def _load(self, job: _Job) -> None:
-        """The loader thread: update the index, read the KB, check it; hand the outcome over."""
+        """The loader thread: update the index, read the KB, check it; hand the outcome over; then embed what is new."""
         try:
             outcome = self._load_job(job)
-            if outcome.error is None and self._meaning_wanted:
-                outcome.model, outcome.vectors_changed = self._embed_new_articles()
         except _Stopped:
             return
         except Exception as exc:  # noqa: BLE001 - shown to the user translated, logged in full
             log.exception("loading the knowledge base failed")
             outcome = _Outcome(error=exc)
         if not self._closed:
-            self._loaded.emit(outcome)
+            self._loaded.emit(outcome)  # the words first: embedding never delays an answer
+        if outcome.error is None and self._meaning_wanted and not self._closed:
+            try:
+                self._model = self._model or self._meaning()  # None: not installed or unreadable (logged once)
+                self._meaning_wanted = self._model is not None
+                if self._model is not None:
+                    self._embedded.emit(self._model, embed_new_articles(self._kb_root, self._index_dir, self._model))
+            except Exception:  # noqa: BLE001 - meaning only adds to the words
+                log.exception("embedding the new articles failed; they are found by their words")
 
     def _load_job(self, job: _Job) -> _Outcome:
         notices = []
@@ -241,16 +249,6 @@ class SearchWorker(QObject):
             notices.append(KbError("index-stale", reason=exc))
             report, stamp = UpdateReport(), None
         return self._read_kb(stamp, report, notices)
-
-    def _embed_new_articles(self) -> tuple[SemanticModel | None, bool]:
-        """On the loader thread: load the semantic model the first time, then embed the articles without a vector."""
-        self._model = self._model or self._meaning()  # None: not installed or unreadable (logged once)
-        self._meaning_wanted = self._model is not None
-        if self._model is None or self._closed:
-            return None, False  # words alone
-        with SearchService(self._kb_root, self._index_dir, semantic=self._model) as service:
-            changed = service.has_index() and service.update_vectors()
-        return self._model, changed
 
     def _settled(self, stamp: KbStamp, changed: list[str]) -> KbStamp:
         """``stamp`` once the ``changed`` files have stopped changing (stat only, on the loader thread)."""
@@ -314,15 +312,17 @@ class SearchWorker(QObject):
                 self.failed.emit(KbError("index-repaired", reason=report.rebuild_reason))  # why the first search waited
             if outcome.stamp is not None:
                 self.watch.emit(outcome.stamp)
-        if outcome.model is not None:
-            meaning = self._open_service()
-            if not meaning.semantic_enabled or outcome.vectors_changed:
-                meaning.use_semantic(outcome.model)  # meaning joins (or its vectors grew): laid out for this searcher
         if self._pending is not None:
             job, self._pending = self._pending, None
             self._start(job)
         elif self._merge_wanted:
             self._start_merge()
+
+    @Slot(object, bool)
+    def _on_embedded(self, model: SemanticModel, changed: bool) -> None:
+        service = self._open_service()
+        if not self._closed and (changed or not service.semantic_enabled):
+            service.use_semantic(model)  # meaning joins, or its vectors grew: laid out for this searcher
 
     # -- merging a new build's segments (in a process of its own) -----------------------
     @property
@@ -414,8 +414,8 @@ class SearchWorker(QObject):
         deleted on the thread it belongs to, never on one that has ended.
         """
         self._closed = True
-        loader, self._loader = self._loader, None
-        if loader is not None:
+        self._loader = None
+        for loader in self._loaders:
             loader.join(STOP_WAIT_SECONDS)
         self._stop_merge()
         if self._merge_waiter is not None:

@@ -168,3 +168,10 @@ def test_meaning_joins_a_service_that_answered_with_words_first(kb, tmp_path, me
         assert later.search("where is my package").hits[0].id == "tracking"
         later.use_semantic(None)
         assert not later.semantic_enabled and later.search("where is my package").hits == ()
+
+
+def test_broken_text_and_a_failing_matcher_never_fail_a_search(meaning, monkeypatch):
+    assert meaning.search("where is my \udcff package").hits[0].id == "tracking"  # a lone surrogate pasted
+    monkeypatch.setattr(type(MODEL), "embed_one", lambda self, text: 1 / 0)
+    found = meaning.search("where is my parcel now")
+    assert found.hits and found.hits[0].id == "tracking" and not meaning.needs_rebuild  # the words answer
