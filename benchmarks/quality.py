@@ -76,6 +76,8 @@ SWEEP_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 20))  # 0.05 .. 0.
 WHOLE_LIMIT = 10
 TOP_K = 3
 PROJECT, BASELINE = "project", "FTS5"
+WORDS_ONLY = "project, words only"
+"""The project with its semantic matcher off, measured in the same run on the same index."""
 
 
 # -- data ---------------------------------------------------------------------
@@ -393,10 +395,20 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def semantic_model():
+    """The semantic matcher's model, or None (not installed, or a ``--baseline`` revision before it)."""
+    try:
+        from kb_assistant.core.search.semantic import load_model
+    except ImportError:
+        return None
+    return load_model()
+
+
 def build_project(kb_dir: Path, workdir: Path) -> SearchService:
-    """Build the project index of ``kb_dir`` inside ``workdir``."""
+    """Build the project index of ``kb_dir`` inside ``workdir`` (with the semantic matcher when there is one)."""
     started = time.perf_counter()
-    service = SearchService(kb_dir, workdir / "index")
+    model = semantic_model()
+    service = SearchService(kb_dir, workdir / "index", semantic=model) if model else SearchService(kb_dir, workdir / "index")
     service.update()
     log(f"  project index built in {time.perf_counter() - started:.1f} s")
     return service
@@ -471,13 +483,20 @@ def evaluate_set(set_dir: Path, args: argparse.Namespace) -> SetReport:
         service, baseline = build_engines(set_dir / "kb", Path(tmp))
         try:
             project_report, sweep = evaluate_project(service, name, gold_queries, oos_queries, typing_queries)
+            reports = [project_report]
+            if getattr(service, "semantic_enabled", False):
+                # the same index, words alone, in a service of its own: neither engine inherits warm caches
+                with SearchService(set_dir / "kb", Path(tmp) / "index") as words:
+                    words_report, _ = evaluate_project(words, name, gold_queries, oos_queries, typing_queries)
+                words_report.engine = WORDS_ONLY
+                reports.append(words_report)
             baseline_report, _ = evaluate_engine(
                 BASELINE, baseline_engine(baseline), name, gold_queries, typing_queries
             )
         finally:
             service.close()
             baseline.close()
-    return SetReport(name, len(oos_queries), [project_report, baseline_report], sweep)
+    return SetReport(name, len(oos_queries), [*reports, baseline_report], sweep)
 
 
 # -- a baseline revision ------------------------------------------------------
@@ -661,9 +680,11 @@ def main_table(sets: Sequence[SetReport]) -> list[str]:
     """The table with a row per (set, engine) and delta rows per set (against FTS5 and the baseline revision)."""
     rows = []
     for s in sets:
-        project, baseline = s.engines
+        project, baseline = s.engines[0], s.engines[-1]
         rows.extend(engine_row(r) for r in s.engines)
         rows.append(delta_row(s.name, f"Δ {PROJECT} − {BASELINE} (pp)", project, baseline))
+        if len(s.engines) > 2:
+            rows.append(delta_row(s.name, f"Δ {PROJECT} − words only (pp)", project, s.engines[1], hit1=True))
         if s.revision is not None:
             rows.append(engine_row(s.revision))
             rows.append(delta_row(s.name, f"Δ {PROJECT} − @{s.revision.engine.split('@', 1)[1]} (pp)",
@@ -680,7 +701,7 @@ def confidence_table(sets: Sequence[SetReport]) -> list[str]:
     """A row per set (and per baseline revision) of :class:`ConfidenceReport` numbers."""
     rows = []
     for s in sets:
-        for r in (s.engines[0], s.revision):
+        for r in (*s.engines[:-1], s.revision):
             if r is None or r.confidence is None:
                 continue
             c = r.confidence
@@ -759,7 +780,8 @@ def render(sets: Sequence[SetReport], argv: Sequence[str], seconds: float, revis
         "(never = 100 %); never: share of sampled questions where it never shows. Shares in %. "
         "Latency: whole-question searches (incl. OOS ones for the project). "
         "FTS5 is the plain baseline of `benchmarks/fts5_baseline.py` (no stemming, no typo or "
-        "layout handling).",
+        "layout handling). `project, words only`: the same index with the semantic matcher off "
+        "(measured in the same run when the matcher is installed).",
     ]
     if revision is not None:
         lines += [

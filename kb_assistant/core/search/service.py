@@ -323,12 +323,12 @@ class SearchService:
         evidence = self._evidence(plan, top, same_language, plan.interpreted or text)
         cosine = None
         if meaning:
-            fused = self._matcher.fuse_safely(top, meaning, confidence(evidence), allowed, wanted)
+            fused = self._matcher.fuse_safely(top, meaning, confidence(evidence), allowed, wanted, live)
             if fused is not None:
                 top, cosines = fused
                 cosine = cosines.get(top[0][0]) if top else None
                 if cosine is None and top:
-                    cosine = self._matcher.cosine(meaning, top[0][0])
+                    cosine = self._matcher.cosine(meaning, top[0][0], live)
                 evidence = self._evidence(plan, top, same_language, plan.interpreted or text, cosine)
         top = top[:wanted]
         today = (self._today or dt.date.today()).isoformat()

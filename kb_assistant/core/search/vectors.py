@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import secrets
 import threading
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb_assistant.core.files.storage import replace_file
@@ -28,8 +30,10 @@ from kb_assistant.core.search.semantic import MODEL_NAME, SEMANTIC_LANGUAGE, Sem
 
 log = logging.getLogger("kb_assistant.search.vectors")
 
-VECTORS_VERSION = 1
-"""Bump when what is embedded (:func:`semantic_text`) or the file's layout changes: vectors are made again."""
+VECTORS_VERSION = 2
+"""Bump when what is embedded (:func:`semantic_text`) or the file's layout changes: vectors are made again.
+
+2: the English words of what was embedded, counted (completions of a half-typed word)."""
 VECTORS_FOLDER = "semantic"
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
@@ -40,13 +44,27 @@ def vectors_file(index_dir: Path) -> Path:
     return Path(index_dir) / VECTORS_FOLDER / f"{MODEL_NAME}-v{VECTORS_VERSION}.npz"
 
 
+_WORD = re.compile(r"[a-z][a-z']*")
+
+
+def count_words(texts: list[str]) -> Counter:
+    """The lower-case English words of ``texts``, counted."""
+    return Counter(word for text in texts for word in _WORD.findall(text.lower()))
+
+
 @dataclass
 class VectorTable:
-    """Saved article vectors: ``paths[i]`` (KB-relative) had content ``hashes[i]`` and vector ``vectors[i]``."""
+    """Saved article vectors: ``paths[i]`` (KB-relative) had content ``hashes[i]`` and vector ``vectors[i]``.
+
+    ``words`` counts the English words of every text embedded into the table
+    (completions of a half-typed word, :class:`~kb_assistant.core.search.fusion.Vocabulary`);
+    a deleted article's words keep their counts until the table is made anew.
+    """
 
     paths: list[str]
     hashes: list[str]
     vectors: object  # numpy float16 array (len(paths), dimensions)
+    words: Counter = field(default_factory=Counter)
 
     @classmethod
     def empty(cls, dimensions: int) -> VectorTable:
@@ -62,9 +80,11 @@ class VectorTable:
         try:
             with np.load(path, allow_pickle=False) as data:
                 paths, hashes, vectors = list(data["paths"]), list(data["hashes"]), data["vectors"]
+                words = Counter(dict(zip(data["words"].tolist(), data["counts"].tolist())))
             if vectors.ndim != 2 or vectors.shape != (len(paths), dimensions) or len(hashes) != len(paths):
                 raise ValueError(f"vectors of shape {vectors.shape} for {len(paths)} articles")
-            return cls([str(p) for p in paths], [str(h) for h in hashes], vectors.astype(np.float16, copy=False))
+            return cls([str(p) for p in paths], [str(h) for h in hashes], vectors.astype(np.float16, copy=False),
+                       words)
         except FileNotFoundError:
             return cls.empty(dimensions)
         except Exception as exc:  # noqa: BLE001 - damaged or foreign: embedded again
@@ -81,7 +101,8 @@ class VectorTable:
         try:
             with open(temporary, "wb") as handle:
                 np.savez(handle, paths=np.array(self.paths, dtype=str), hashes=np.array(self.hashes, dtype=str),
-                         vectors=self.vectors)
+                         vectors=self.vectors, words=np.array(list(self.words), dtype=str),
+                         counts=np.array(list(self.words.values()), dtype=np.int64))
                 handle.flush()
                 os.fsync(handle.fileno())
             replace_file(temporary, path)
@@ -159,6 +180,7 @@ def update_vectors(index_dir: Path, searcher, files: dict, model: SemanticModel)
             [table.paths[row] for row in keep] + new_paths,
             [table.hashes[row] for row in keep] + [wanted[path] for path in new_paths],
             np.concatenate(vectors) if vectors else np.zeros((0, model.dimensions), dtype=np.float16),
+            table.words + count_words([texts[row] for row in english]),
         )
         merged.write(target)
     report.seconds = time.perf_counter() - started
@@ -214,6 +236,12 @@ class ArticleVectors:
             matrix[docs] = table.vectors[rows].astype(np.float32)
             present[docs] = True
         return cls(matrix, present, model)
+
+    def spread(self, scores) -> tuple[float, float]:
+        """The mean and standard deviation of ``scores`` (:meth:`similarities`) over the documents with a vector."""
+        present = scores[self._present]
+        deviation = float(present.std()) if present.size else 0.0
+        return (float(present.mean()) if present.size else 0.0), (deviation if deviation > 1e-6 else 1.0)
 
     def similarities(self, query_vector):
         """Cosine of ``query_vector`` to each document (docnum order); ``-1`` where there is no vector."""

@@ -175,3 +175,21 @@ def test_broken_text_and_a_failing_matcher_never_fail_a_search(meaning, monkeypa
     monkeypatch.setattr(type(MODEL), "embed_one", lambda self, text: 1 / 0)
     found = meaning.search("where is my parcel now")
     assert found.hits and found.hits[0].id == "tracking" and not meaning.needs_rebuild  # the words answer
+
+
+def test_a_half_typed_last_word_is_completed_from_the_kbs_own_words(kb, tmp_path, meaning):
+    from kb_assistant.core.search.fusion import SemanticMatcher, Vocabulary
+
+    vocabulary = Vocabulary({"parcel": 5, "password": 9, "page": 1, "pay": 3, "refund": 4})
+    assert vocabulary.complete("pa") == [("password", 9), ("parcel", 5), ("pay", 3)]
+    assert vocabulary.complete("par") == [("parcel", 5)] and vocabulary.complete("zz") == []
+    table = VectorTable.read(vectors_file(tmp_path / "index"), MODEL.dimensions)
+    assert table.words["tracking"] >= 2 and "посылки" not in table.words  # English words of what was embedded
+    matcher = SemanticMatcher(MODEL)
+    matcher.align(tmp_path / "index", meaning._current_searcher())
+    typed = MODEL.embed_one("where is my trac")
+    assert np.allclose(matcher.query_vector("where is my trac", live=False), typed)
+    completed = matcher.query_vector("where is my trac", live=True)
+    assert not np.allclose(completed, typed) and np.linalg.norm(completed) == pytest.approx(1.0, abs=1e-5)
+    assert np.allclose(matcher.query_vector("where is my trac ", live=True), MODEL.embed_one("where is my trac "))
+    assert meaning.search("my money never ca", live=True).hits[0].id == "refund"
