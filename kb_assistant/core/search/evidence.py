@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from kb_assistant.core.language import query_language
 from kb_assistant.core.search.confidence import Evidence, Passage, passage_match
@@ -69,3 +70,13 @@ def first_evidence(ranker: Ranker, idf: Callable[[str], float], plan: QueryPlan,
         content_words=content_words,
         semantic=cosine,
     )
+
+
+def with_meaning(evidence: Evidence, fused: list[tuple[int, float]], cosine: float | None) -> Evidence:
+    """The evidence of a first result that fusion kept first: its fused margin and its semantic cosine.
+
+    Everything else the words said about it stands (worked out again, it came out the same at a cost).
+    """
+    score = fused[0][1]
+    second = fused[1][1] if len(fused) > 1 else 0.0
+    return replace(evidence, semantic=cosine, margin=max(0.0, 1 - second / score) if score > 0 else 0.0)

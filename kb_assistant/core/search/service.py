@@ -22,9 +22,9 @@ from kb_assistant.core.messages import clip
 from kb_assistant.core.models import SearchHit, SearchResults
 from kb_assistant.core.search.confidence import (CONFIDENCE_THRESHOLD, Evidence, Passage, confidence, is_confident,
                                                  passages, weigh_passages)
-from kb_assistant.core.search.evidence import first_evidence
+from kb_assistant.core.search.evidence import first_evidence, with_meaning
 from kb_assistant.core.search.filters import SearchFilters
-from kb_assistant.core.search.fusion import FUSION_DEPTH, SemanticMatcher, meaningful
+from kb_assistant.core.search.fusion import LEXICAL_DEPTH, SemanticMatcher, meaningful
 from kb_assistant.core.search.indexer import (INDEX_NAME, ProgressCallback, UpdateReport, live_generation, live_manifest,
                                               open_live, update_index, update_paths)
 from kb_assistant.core.search.learned import learned_for_index
@@ -127,10 +127,9 @@ class SearchService:
         return self._matcher.articles if self._matcher is not None else 0
 
     def update_vectors(self, *, align: bool = True) -> bool:
-        """Embed the articles of the open index that have no vector yet; True when any changed.
+        """Embed the open index's articles that have no vector yet (:meth:`update` does); True when any changed.
 
-        Done by :meth:`update` already; the window calls it on a thread of its own
-        (with a service of that thread) so that the search is never held by embedding.
+        The window embeds on the loader thread (:func:`embed_new_articles`): a search is never held by it.
         """
         if self._matcher is None or self._generation is None:
             return False
@@ -316,7 +315,7 @@ class SearchService:
         # the second result is ranked even for one: how far the first is ahead is evidence
         wanted = max(limit, 2)
         meaning = self._meaning(plan.interpreted or text, live)
-        depth = max(wanted, FUSION_DEPTH) if meaning else wanted
+        depth = max(wanted, LEXICAL_DEPTH) if meaning else wanted
         top = self._ranker.rank(plan, max(depth, FOCUS_DOCS), allowed, same_language)
         if self._ranker.focus_completions(plan, self._stats, [doc for doc, _ in top[:FOCUS_DOCS]]):
             top = self._ranker.rank(plan, depth, allowed, same_language)
@@ -325,11 +324,15 @@ class SearchService:
         if meaning:
             fused = self._matcher.fuse_safely(top, meaning, confidence(evidence), allowed, wanted, live)
             if fused is not None:
+                first = top[0][0] if top else None
                 top, cosines = fused
                 cosine = cosines.get(top[0][0]) if top else None
                 if cosine is None and top:
                     cosine = self._matcher.cosine(meaning, top[0][0], live)
-                evidence = self._evidence(plan, top, same_language, plan.interpreted or text, cosine)
+                if top and top[0][0] == first:
+                    evidence = with_meaning(evidence, top, cosine)
+                else:
+                    evidence = self._evidence(plan, top, same_language, plan.interpreted or text, cosine)
         top = top[:wanted]
         today = (self._today or dt.date.today()).isoformat()
         highlight = frozenset(t for g in plan.groups for t in g.alternatives) | frozenset(

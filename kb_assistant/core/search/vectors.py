@@ -202,50 +202,51 @@ def docnums_by_path(reader) -> dict[str, int]:
 
 
 class ArticleVectors:
-    """The saved vectors laid out by the docnums of one searcher: a question's cosine to every article at once.
+    """The saved vectors of one searcher's documents: a question's cosine to every article at once.
 
-    Only English articles take part (:data:`SEMANTIC_LANGUAGE`); others, and
-    documents without a vector yet, score ``-1``.
+    Only English articles take part (:data:`SEMANTIC_LANGUAGE`), in one compact
+    matrix (a product over the articles that have a vector, nothing else);
+    :attr:`docs` says which docnum each row is.
     """
 
-    def __init__(self, matrix, present, model: SemanticModel) -> None:
+    def __init__(self, matrix, docs, size: int) -> None:
+        import numpy as np
+
         self._matrix = matrix
-        self._present = present
-        self.model = model
-        self.count = int(present.sum())
+        self.docs = docs
+        self.count = int(len(docs))
+        self._rows = np.full(size, -1, dtype=np.int64)  # docnum -> row, -1 without a vector
+        self._rows[docs] = np.arange(len(docs))
 
     @classmethod
     def align(cls, table: VectorTable, searcher, model: SemanticModel) -> ArticleVectors:
-        """Lay ``table`` out by ``searcher``'s docnums."""
+        """Lay ``table`` out for ``searcher``'s docnums."""
         import numpy as np
         from whoosh import query as wq
 
         reader = searcher.reader()
-        size = reader.doc_count_all()
-        matrix = np.zeros((size, model.dimensions), dtype=np.float32)
-        present = np.zeros(size, dtype=bool)
         english = set(searcher.docs_for_query(wq.Term("lang", SEMANTIC_LANGUAGE)))
         by_path = docnums_by_path(reader)
-        rows, docs = [], []
-        for row, path in enumerate(table.paths):
-            docnum = by_path.get(path)
-            if docnum is not None and docnum in english:
-                rows.append(row)
-                docs.append(docnum)
-        if rows:
-            matrix[docs] = table.vectors[rows].astype(np.float32)
-            present[docs] = True
-        return cls(matrix, present, model)
+        pairs = sorted((by_path[path], row) for row, path in enumerate(table.paths)
+                       if by_path.get(path) in english)
+        docs = np.array([doc for doc, _ in pairs], dtype=np.int64)
+        rows = [row for _, row in pairs]
+        matrix = (table.vectors[rows].astype(np.float32) if rows
+                  else np.zeros((0, model.dimensions), dtype=np.float32))
+        return cls(np.ascontiguousarray(matrix), docs, reader.doc_count_all())
 
-    def spread(self, scores) -> tuple[float, float]:
-        """The mean and standard deviation of ``scores`` (:meth:`similarities`) over the documents with a vector."""
-        present = scores[self._present]
-        deviation = float(present.std()) if present.size else 0.0
-        return (float(present.mean()) if present.size else 0.0), (deviation if deviation > 1e-6 else 1.0)
+    def row(self, docnum: int) -> int:
+        """The row of a document in :meth:`similarities`, or -1 when it has no vector."""
+        return int(self._rows[docnum]) if 0 <= docnum < len(self._rows) else -1
+
+    @staticmethod
+    def spread(scores) -> tuple[float, float]:
+        """The mean and standard deviation of ``scores`` (:meth:`similarities`)."""
+        if not scores.size:
+            return 0.0, 1.0
+        deviation = float(scores.std())
+        return float(scores.mean()), (deviation if deviation > 1e-6 else 1.0)
 
     def similarities(self, query_vector):
-        """Cosine of ``query_vector`` to each document (docnum order); ``-1`` where there is no vector."""
-        import numpy as np
-
-        scores = self._matrix @ query_vector
-        return np.where(self._present, scores, np.float32(-1.0))
+        """Cosine of ``query_vector`` to each article with a vector (in the order of :attr:`docs`)."""
+        return self._matrix @ query_vector
