@@ -80,3 +80,13 @@ def with_meaning(evidence: Evidence, fused: list[tuple[int, float]], cosine: flo
     score = fused[0][1]
     second = fused[1][1] if len(fused) > 1 else 0.0
     return replace(evidence, semantic=cosine, margin=max(0.0, 1 - second / score) if score > 0 else 0.0)
+
+
+def words_found_all(evidence: Evidence | None) -> bool:
+    """Whether the first result has every word of the question and is far ahead of the second.
+
+    Such an answer keeps first place when meaning joins (fusion's ``keep_first``) even
+    when it is not confident: a made-up word or a code found in one article of another
+    language (the language penalty makes it unsure) must not lose to the meaning's noise.
+    """
+    return evidence is not None and evidence.coverage >= 0.999 and evidence.margin >= 0.5

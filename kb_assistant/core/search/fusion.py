@@ -29,7 +29,6 @@ import re
 from collections import OrderedDict
 from pathlib import Path
 
-from kb_assistant.core.search.confidence import is_confident
 from kb_assistant.core.search.semantic import SemanticModel
 from kb_assistant.core.search.vectors import ArticleVectors, VectorTable, vectors_file
 
@@ -162,9 +161,12 @@ class SemanticMatcher:
             return None
 
     def fuse(self, lexical: list[tuple[int, float]], text: str, lexical_confidence: float,
-             allowed: set[int] | None, limit: int, live: bool = False,
+             allowed: set[int] | None, limit: int, live: bool = False, keep_first: bool = False,
              ) -> tuple[list[tuple[int, float]], dict[int, float]] | None:
         """The fused ranking of ``lexical`` (docnum, score; best first) and the meaning of ``text``.
+
+        With ``keep_first`` (the words are sure of their first result) it stays first: an error
+        code, a product name, a word the model splits into noise; meaning reorders what follows.
 
         Returns:
             the ``limit`` best (docnum, fused score) and the cosines of the semantic
@@ -199,9 +201,7 @@ class SemanticMatcher:
             if docnum not in cosines and row >= 0:
                 fused[docnum] += weight * max(0.0, standard(float(scores[row])))
         ranked = sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        if lexical and is_confident(lexical_confidence) and ranked[0][0] != lexical[0][0]:
-            # a confident answer of the words keeps first place (an error code, a product name, a word
-            # the model splits into noise): meaning reorders what follows it
+        if lexical and keep_first and ranked[0][0] != lexical[0][0]:
             first = lexical[0][0]
             ranked = [(first, ranked[0][1])] + [item for item in ranked if item[0] != first][:limit - 1]
         return [(docnum, value * top) for docnum, value in ranked], cosines

@@ -22,7 +22,7 @@ from kb_assistant.core.messages import clip
 from kb_assistant.core.models import SearchHit, SearchResults
 from kb_assistant.core.search.confidence import (CONFIDENCE_THRESHOLD, Evidence, Passage, confidence, is_confident,
                                                  passages, weigh_passages)
-from kb_assistant.core.search.evidence import first_evidence, with_meaning
+from kb_assistant.core.search.evidence import first_evidence, with_meaning, words_found_all
 from kb_assistant.core.search.filters import SearchFilters
 from kb_assistant.core.search.fusion import LEXICAL_DEPTH, SemanticMatcher, meaningful
 from kb_assistant.core.search.indexer import (INDEX_NAME, ProgressCallback, UpdateReport, live_generation, live_manifest,
@@ -127,10 +127,7 @@ class SearchService:
         return self._matcher.articles if self._matcher is not None else 0
 
     def update_vectors(self, *, align: bool = True) -> bool:
-        """Embed the open index's articles that have no vector yet (:meth:`update` does); True when any changed.
-
-        The window embeds on the loader thread (:func:`embed_new_articles`): a search is never held by it.
-        """
+        """Embed the open index's articles that have no vector yet (:meth:`update` does); True when any changed."""
         if self._matcher is None or self._generation is None:
             return False
         files = live_manifest(self.index_dir)
@@ -322,7 +319,9 @@ class SearchService:
         evidence = self._evidence(plan, top, same_language, plan.interpreted or text)
         cosine = None
         if meaning:
-            fused = self._matcher.fuse_safely(top, meaning, confidence(evidence), allowed, wanted, live)
+            sure = confidence(evidence)
+            fused = self._matcher.fuse_safely(top, meaning, sure, allowed, wanted, live,
+                                              is_confident(sure) or words_found_all(evidence))
             if fused is not None:
                 first = top[0][0] if top else None
                 top, cosines = fused

@@ -24,11 +24,11 @@ from kb_assistant.core.errors import KbError, SearchIndexError
 from kb_assistant.core.kb.load import KnowledgeBase, ParseCache, load_kb
 from kb_assistant.core.kb.stamp import KbStamp, kb_stamp
 from kb_assistant.core.search import SearchFilters, SearchService, UpdateReport
-from kb_assistant.core.search.service import embed_new_articles
 from kb_assistant.core.search.indexer import live_generation, update_index, update_paths
 from kb_assistant.core.search.parallel import BackgroundMerge
 from kb_assistant.core.search.semantic import SemanticModel
 from kb_assistant.core.upkeep.check import check_kb
+from kb_assistant.ui.search.meaning import MeaningJoin
 
 log = logging.getLogger("kb_assistant.ui.search")
 
@@ -142,9 +142,7 @@ class SearchWorker(QObject):
         self._merge: BackgroundMerge | None = None
         self._merge_waiter: threading.Thread | None = None
         self._merge_wanted = False
-        self._meaning = meaning  # loads the semantic model (None: words alone)
-        self._model: SemanticModel | None = None  # loaded and used on the loader thread, handed to the search's
-        self._meaning_wanted = False
+        self.meaning = MeaningJoin(meaning)  # loaded and used on the loader thread, handed to the search's
         # queued: the loader thread emits, the slots run on this worker's thread
         self._published.connect(self._on_published, Qt.ConnectionType.QueuedConnection)
         self._loaded.connect(self._on_loaded, Qt.ConnectionType.QueuedConnection)
@@ -213,14 +211,10 @@ class SearchWorker(QObject):
             outcome = _Outcome(error=exc)
         if not self._closed:
             self._loaded.emit(outcome)  # the words first: embedding never delays an answer
-        if outcome.error is None and self._meaning_wanted and not self._closed:
-            try:
-                self._model = self._model or self._meaning()  # None: not installed or unreadable (logged once)
-                self._meaning_wanted = self._model is not None
-                if self._model is not None:
-                    self._embedded.emit(self._model, embed_new_articles(self._kb_root, self._index_dir, self._model))
-            except Exception:  # noqa: BLE001 - meaning only adds to the words
-                log.exception("embedding the new articles failed; they are found by their words")
+        joined = None if outcome.error is not None or self._closed else \
+            self.meaning.after_load(self._kb_root, self._index_dir, outcome.unchanged)
+        if joined is not None:
+            self._embedded.emit(*joined)
 
     def _load_job(self, job: _Job) -> _Outcome:
         notices = []
@@ -389,14 +383,14 @@ class SearchWorker(QObject):
             # while the window painted that answer (start-up to the first answer +0.2 s)
             self._terms_read = True
             QTimer.singleShot(READ_TERMS_AFTER_MS, self._read_terms)
-            if self._meaning is not None and not self._meaning_wanted and self._model is None:
+            if self.meaning.pending:
                 QTimer.singleShot(JOIN_MEANING_AFTER_MS, self._join_meaning)
 
     @Slot()
     def _join_meaning(self) -> None:
         """After the first answer: the loader loads the semantic model and embeds what is new; it then joins."""
-        if not self._closed and not self._meaning_wanted and self._model is None:
-            self._meaning_wanted = True
+        if not self._closed and self.meaning.pending:
+            self.meaning.wanted = True
             self._start(_Job())
 
     @Slot()

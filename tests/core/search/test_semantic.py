@@ -193,3 +193,15 @@ def test_a_half_typed_last_word_is_completed_from_the_kbs_own_words(kb, tmp_path
     assert not np.allclose(completed, typed) and np.linalg.norm(completed) == pytest.approx(1.0, abs=1e-5)
     assert np.allclose(matcher.query_vector("where is my trac ", live=True), MODEL.embed_one("where is my trac "))
     assert meaning.search("my money never ca", live=True).hits[0].id == "refund"
+
+
+def test_a_word_found_in_one_article_keeps_it_first_whatever_its_language(kb, tmp_path, meaning):
+    # a made-up word, an error code: the model splits it into noise, and an English question
+    # answered by a Russian article is unsure (the language penalty); the words' find stays first
+    (kb / "del/track.ru.md").write_text("---\nid: tracking-ru\nlang: ru\n---\n# Отслеживание посылки\n\n"
+                                        "Код ошибки zqjbnbxkkjdz означает, что трек-номер ещё не активен.\n",
+                                        encoding="utf-8")
+    meaning.update()
+    found = meaning.search("zqjbnbxkkjdz")
+    assert found.hits[0].id == "tracking-ru" and not found.confident
+    assert meaning.search("what does zqjbnbxkkjdz mean").hits[0].id == "tracking-ru"

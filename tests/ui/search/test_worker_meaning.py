@@ -117,6 +117,6 @@ def test_a_worker_without_meaning_never_loads_a_model(qtbot, write_kb, tmp_path,
     try:
         assert _ask(qtbot, window, 1, "refund") == ["refund"]
         qtbot.wait(300)
-        assert not worker._service.semantic_enabled and not worker._meaning_wanted
+        assert not worker._service.semantic_enabled and not worker.meaning.wanted and not worker.meaning.pending
     finally:
         thread.stop()
