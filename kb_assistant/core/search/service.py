@@ -90,23 +90,24 @@ class SearchService:
         An index that failed while searching is rebuilt. When the update fails
         (``SearchIndexError``), the searcher goes on answering from the index as it was.
         """
-        self._close_searcher()
-        try:
-            report = update_index(self.index_dir, self.kb_root, rebuild=rebuild or self._damaged, progress=progress)
-            self._damaged = False
-        finally:
-            self._open()
-        self.update_vectors()
+        report = self._reindex(lambda: update_index(self.index_dir, self.kb_root, rebuild=rebuild or self._damaged,
+                                                    progress=progress))
+        self._damaged = False
         return report
 
     def update_files(self, rel_paths: list[str]) -> UpdateReport:
         """Re-index only these KB-relative files (the editor saved, created or deleted them)."""
+        return self._reindex(lambda: update_paths(self.index_dir, self.kb_root, rel_paths))
+
+    def _reindex(self, run) -> UpdateReport:
         self._close_searcher()
+        matcher, self._matcher = self._matcher, None  # its vectors are laid out once, after they are updated
         try:
-            report = update_paths(self.index_dir, self.kb_root, rel_paths)
+            report = run()
         finally:
             self._open()
-        self.update_vectors()
+            self._matcher = matcher
+            self.update_vectors()
         return report
 
     def use_semantic(self, model: SemanticModel | None) -> None:
@@ -116,25 +117,24 @@ class SearchService:
             self._align_vectors()
             log.info("meaning joins the search: %d English articles", self.semantic_articles)
 
-    @property
-    def semantic_enabled(self) -> bool:
-        """Whether English questions are matched by meaning too (the model is loaded)."""
-        return self._matcher is not None
-
-    @property
-    def semantic_articles(self) -> int:
-        """How many articles the semantic matcher knows (0: it is off, or nothing is embedded yet)."""
-        return self._matcher.articles if self._matcher is not None else 0
+    semantic_enabled = property(lambda self: self._matcher is not None,
+                                doc="Whether English questions are matched by meaning too (the model is loaded).")
+    semantic_articles = property(lambda self: self._matcher.articles if self._matcher is not None else 0,
+                                 doc="How many articles the semantic matcher knows (0: off, or none embedded yet).")
 
     def update_vectors(self, *, align: bool = True) -> bool:
         """Embed the open index's articles that have no vector yet (:meth:`update` does); True when any changed."""
         if self._matcher is None or self._generation is None:
             return False
-        files = live_manifest(self.index_dir)
-        report = update_vectors(self.index_dir, self._current_searcher(), files, self._matcher.model)
+        try:
+            report = update_vectors(self.index_dir, self._current_searcher(), live_manifest(self.index_dir),
+                                    self._matcher.model)
+        except OSError:  # the vectors could not be written: the ones there are still serve
+            log.exception("the article vectors could not be updated")
+            report = None
         if align:
             self._align_vectors()
-        return bool(report.embedded or report.removed)
+        return report is not None and bool(report.embedded or report.removed)
 
     def _align_vectors(self) -> None:
         try:

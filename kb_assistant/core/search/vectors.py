@@ -21,6 +21,7 @@ import re
 import secrets
 import threading
 import time
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,8 +190,14 @@ def update_vectors(index_dir: Path, searcher, files: dict, model: SemanticModel)
     return report
 
 
+_BY_PATH: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def docnums_by_path(reader) -> dict[str, int]:
-    """KB-relative path -> docnum of its live document, in one pass over the path terms."""
+    """KB-relative path -> docnum of its live document, in one pass over the path terms (kept per reader)."""
+    cached = _BY_PATH.get(reader)
+    if cached is not None:
+        return cached
     found: dict[str, int] = {}
     for leaf, offset in reader.leaf_readers():
         for term, info in leaf.iter_field("path"):
@@ -198,6 +205,7 @@ def docnums_by_path(reader) -> dict[str, int]:
             live = [doc for doc in docs if not leaf.is_deleted(doc)]
             if live:
                 found[term.decode("utf-8")] = live[0] + offset
+    _BY_PATH[reader] = found
     return found
 
 
