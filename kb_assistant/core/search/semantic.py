@@ -37,6 +37,7 @@ Means of token vectors blur as a text grows; an article says what it is about fi
 SEMANTIC_LANGUAGE = "en"
 """The one language the model serves."""
 _BATCH = 64
+_SERIAL_TEXTS = 8
 _MAX_TOKENS = 512
 """Tokens of one text that count (a question is far shorter; an article's start is about 350)."""
 
@@ -70,7 +71,10 @@ class SemanticModel:
         for start in range(0, len(texts), _BATCH):
             # lone surrogates (pasted from broken text) are no text the tokenizer takes
             chunk = [text.encode("utf-8", "replace").decode("utf-8") for text in texts[start:start + _BATCH]]
-            encoded = self._tokenizer.encode_batch(chunk, add_special_tokens=False)
+            if len(chunk) > _SERIAL_TEXTS:
+                encoded = self._tokenizer.encode_batch(chunk, add_special_tokens=False)
+            else:  # a question and its completions: the batch's thread pool costs ten times the work
+                encoded = [self._tokenizer.encode(text, add_special_tokens=False) for text in chunk]
             for offset, encoding in enumerate(encoded):
                 ids = np.asarray(encoding.ids, dtype=np.int64)
                 if not ids.size or not chunk[offset].strip():
