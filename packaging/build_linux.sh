@@ -25,6 +25,9 @@ cli_s=$(echo "$(date +%s.%N) - $start" | bc)
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["hits"], d; print("cli search:", d["hits"][0]["id"])' \
     "$CHECK/search.json"
 "$APP" check >/dev/null
+# the semantic matcher's weights travel with the bundle: its index has the article vectors beside it
+find "$CHECK/cache" -path '*/semantic/*.npz' | grep -q . || { echo "build: no article vectors (the matcher did not load)" >&2; exit 1; }
+echo "semantic matcher: article vectors made"
 
 # the window, offscreen: started (its single-instance socket appears), then a second start hands --show over
 SOCKET="${TMPDIR:-/tmp}/kb-assistant-$(printf %s "$(realpath -m "$KB_ASSISTANT_CONFIG_DIR")" | sha256sum | cut -c1-16)"
