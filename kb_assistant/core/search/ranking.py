@@ -7,8 +7,6 @@ question's weight it matches and raised for the question's language.
 
 from __future__ import annotations
 
-import heapq
-
 from kb_assistant.core.search.analysis import STOP_WORDS, stem_word
 from kb_assistant.core.search.query import QueryPlan, TermGroup
 from kb_assistant.core.search.schema import PAIR_FIELD
@@ -19,6 +17,8 @@ LANGUAGE_BOOST = 1.3
 """Score factor for articles written in the language of the question."""
 COORDINATION_FLOOR = 0.5
 """Score share kept by a document matching one word of a many-word question."""
+MASK_CACHE_ENTRIES = 16
+"""Document sets (a filter's, a language's) kept as arrays; the service keeps a few per index."""
 FOCUS_DOCS = 10
 """The best results so far whose words choose the completions of a short unfinished word."""
 
@@ -33,68 +33,90 @@ class Ranker:
     def __init__(self, scorer: TermScorer, cache: BoundedCache) -> None:
         self._scorer = scorer
         self._cache = cache
+        self._size = max(scorer.reader.doc_count_all(), 1)  # every docnum, deleted ones too
+        self._masks: dict[int, tuple[set[int], object]] = {}
 
     def rank(self, plan: QueryPlan, limit: int, allowed: set[int] | None,
              same_language: set[int] | None) -> list[tuple[int, float]]:
-        """The ``limit`` best documents, best first, as (docnum, score).
+        """The ``limit`` best documents, best first, as (docnum, score); ties go to the lower docnum.
 
         A document's score is the sum of its words' (and word pairs') scores,
         scaled by the share of the question's weight it matches, and raised for
-        the question's language. Documents are generated word by word, the word
-        with the highest possible contribution first; once the remaining words
-        together could not lift an unseen document above the current last
-        place, their (often huge: stop words, short prefixes) posting lists are
-        only looked up for documents already found, never walked (MaxScore).
+        the question's language. The sums are taken over whole arrays of every
+        document at once: a two-letter word completes to terms found in most of
+        the KB, and a loop over their documents in Python cost most of such a
+        keystroke (at 10,000 articles, 11.9 million dictionary lookups in 1,000
+        keystrokes).
         """
-        parts: list[tuple[Scores, float, float]] = []
+        import numpy as np
+
+        if limit <= 0:
+            return []
+        parts: list[tuple[float, object, object, float]] = []
         for group in plan.groups:
             scores = self.group_scores(group)
             if scores:
-                parts.append((scores, group.weight, self.group_max(group, scores)))
+                parts.append((self.group_max(group, scores), *self._arrays(group.key, scores), group.weight))
         for pair, _ in plan.pairs:
             scores = self.pair_scores(pair)
             if scores:
-                parts.append((scores, 0.0, max(scores.values())))
+                ids, values = self._arrays(("pair", pair), scores)
+                parts.append((float(values.max()), ids, values, 0.0))
         if not parts:
             return []
-        parts.sort(key=lambda part: -part[2])
-        remaining = [0.0] * (len(parts) + 1)
-        for index in range(len(parts) - 1, -1, -1):
-            remaining[index] = remaining[index + 1] + parts[index][2]
+        # the strongest word first, as the scores have always been summed: the same floats to the last bit
+        parts.sort(key=lambda part: -part[0])
+        total = np.zeros(self._size)
+        matched = np.zeros(self._size)
+        found = np.zeros(self._size, dtype=bool)
+        for _, ids, values, weight in parts:
+            total[ids] += values
+            matched[ids] += weight
+            found[ids] = True
+        docs = np.flatnonzero(found)
+        if allowed is not None:
+            docs = docs[self._mask(allowed)[docs]]
+        if not len(docs):
+            return []
         total_weight = sum(group.weight for group in plan.groups) or 1.0
-        language_boost = LANGUAGE_BOOST if same_language else 1.0
         floor = COORDINATION_FLOOR
-        heap: list[tuple[float, int]] = []
-        seen: set[int] = set()
-        for index, (scores, weight_here, _) in enumerate(parts):
-            if len(heap) >= limit and remaining[index] * language_boost <= heap[0][0]:
-                break
-            later = parts[index + 1:]
-            rest = remaining[index + 1] * language_boost
-            for doc, first in scores.items():
-                if doc in seen:
-                    continue
-                seen.add(doc)
-                # a document first met here is in no earlier word's list; if even
-                # the best scores of the later words cannot lift it, skip it
-                if len(heap) >= limit and first * language_boost + rest <= heap[0][0]:
-                    continue
-                if allowed is not None and doc not in allowed:
-                    continue
-                total, matched = first, weight_here
-                for other, weight, _ in later:
-                    value = other.get(doc)
-                    if value is not None:
-                        total += value
-                        matched += weight
-                score = total * (floor + (1 - floor) * matched / total_weight)
-                if same_language and doc in same_language:
-                    score *= LANGUAGE_BOOST
-                if len(heap) < limit:
-                    heapq.heappush(heap, (score, -doc))
-                elif score > heap[0][0]:
-                    heapq.heapreplace(heap, (score, -doc))
-        return [(-negdoc, score) for score, negdoc in sorted(heap, reverse=True)]
+        scores = total[docs] * (floor + (1 - floor) * matched[docs] / total_weight)
+        if same_language:
+            scores = np.where(self._mask(same_language)[docs], scores * LANGUAGE_BOOST, scores)
+        if len(docs) > limit:
+            # every document that scores at least the limit-th best: its ties are ordered below
+            kth = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+            keep = scores >= kth
+            docs, scores = docs[keep], scores[keep]
+        order = np.lexsort((docs, -scores))[:limit]
+        return [(int(doc), float(score)) for doc, score in zip(docs[order], scores[order])]
+
+    def _arrays(self, key, scores: Scores):
+        """``scores`` as two numpy arrays, docnums and scores (cached beside the mapping)."""
+        import numpy as np
+
+        cache_key = ("arrays", key)
+        found = self._cache.get_fresh(cache_key)
+        if found is None:
+            found = (np.fromiter(scores.keys(), dtype=np.intp, count=len(scores)),
+                     np.fromiter(scores.values(), dtype=np.float64, count=len(scores)))
+            # a docnum and a score in arrays take a fifth of a dictionary entry's memory
+            self._cache.put(cache_key, found, len(scores) // 5 + 1)
+        return found
+
+    def _mask(self, docs: set[int]):
+        """A boolean array over every docnum: whether it is in ``docs`` (cached while ``docs`` lives)."""
+        import numpy as np
+
+        found = self._masks.get(id(docs))
+        if found is None or found[0] is not docs:
+            if len(self._masks) >= MASK_CACHE_ENTRIES:
+                self._masks.clear()
+            mask = np.zeros(self._size, dtype=bool)
+            mask[np.fromiter(docs, dtype=np.intp, count=len(docs))] = True
+            found = (docs, mask)
+            self._masks[id(docs)] = found
+        return found[1]
 
     def group_max(self, group: TermGroup, scores: Scores) -> float:
         """The best score of one word in any document (cached)."""

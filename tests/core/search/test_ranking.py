@@ -1,4 +1,4 @@
-"""Ranking: a short unfinished word is completed with what the best results so far contain."""
+"""Ranking: every document scored by the rule, and a short unfinished word completed with what the best results so far contain."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from kb_assistant.core.search import SearchService
 from kb_assistant.core.search.query import build_query
-from kb_assistant.core.search.ranking import FOCUS_DOCS
+from kb_assistant.core.search.ranking import COORDINATION_FLOOR, FOCUS_DOCS, LANGUAGE_BOOST
 
 FREQUENT = ["enable", "entry", "endpoint", "env", "environment", "engine"]
 
@@ -56,3 +56,53 @@ def test_a_word_alone_keeps_the_kb_s_most_frequent_completions(focus_kb):
 def test_a_finished_question_is_not_refocused(focus_kb):
     plan, best = ranked_plan(focus_kb, "cdn certificate let's en ")
     assert not focus_kb._ranker.focus_completions(plan, focus_kb._stats, best)
+
+
+def reference_rank(ranker, plan, limit, allowed, same_language):
+    """The ranking's rule, document by document: the sum of its words' scores, scaled by the share of the
+    question's weight it matches and raised for the question's language; ties to the lower docnum."""
+    parts = [(ranker.group_scores(group), group.weight) for group in plan.groups]
+    parts += [(ranker.pair_scores(pair), 0.0) for pair, _ in plan.pairs]
+    total_weight = sum(group.weight for group in plan.groups) or 1.0
+    scored = []
+    for doc in set().union(*(scores for scores, _ in parts)):
+        if allowed is not None and doc not in allowed:
+            continue
+        total = sum(scores[doc] for scores, _ in parts if doc in scores)
+        matched = sum(weight for scores, weight in parts if doc in scores)
+        score = total * (COORDINATION_FLOOR + (1 - COORDINATION_FLOOR) * matched / total_weight)
+        if same_language and doc in same_language:
+            score *= LANGUAGE_BOOST
+        scored.append((round(score, 9), doc, score))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [(doc, score) for _, doc, score in scored[:limit]]
+
+
+@pytest.mark.parametrize("text, live", [
+    ("cdn certificate let's en", True), ("how to enable the entry", False), ("en", True),
+    ("settings endpoint env", False), ("upload your own cert", True), ("nothing matches zzz", False),
+])
+def test_the_ranking_is_its_rule_for_every_document(focus_kb, text, live):
+    plan = build_query(focus_kb._stats, text, live=live)
+    ranker = focus_kb._ranker
+    everyone = set(range(focus_kb.doc_count()))
+    odd = {doc for doc in everyone if doc % 2}
+    for allowed, same_language in [(None, None), (odd, None), (None, odd), (odd, everyone - odd), (set(), None)]:
+        for limit in (1, 2, 3, 10, 50):
+            found = ranker.rank(plan, limit, allowed, same_language)
+            expected = reference_rank(ranker, plan, limit, allowed, same_language)
+            assert [doc for doc, _ in found] == [doc for doc, _ in expected], (allowed, same_language, limit)
+            assert [score for _, score in found] == pytest.approx([score for _, score in expected])
+
+
+def test_equal_scores_go_to_the_lower_docnum_at_the_last_place(write_kb, tmp_path):
+    body = "---\nid: copy-{n}\nlang: en\n---\n# Printer\n\nThe printer jams.\n"
+    files = {f"copies/{n}.md": body.format(n=n) for n in range(6)}
+    with SearchService(write_kb(files, tmp_path / "kb"), tmp_path / "index") as service:
+        service.update()
+        plan = build_query(service._stats, "printer jams", live=False)
+        everyone = service._ranker.rank(plan, 6, None, None)
+        assert len({score for _, score in everyone}) == 1
+        assert [doc for doc, _ in everyone] == sorted(doc for doc, _ in everyone)
+        assert service._ranker.rank(plan, 2, None, None) == everyone[:2]
+        assert service._ranker.rank(plan, 0, None, None) == []
