@@ -38,7 +38,7 @@ def first_evidence(ranker: Ranker, idf: Callable[[str], float], plan: QueryPlan,
             content_total += group.weight
         if not scores:
             continue
-        best = ranker.group_max(group, scores)
+        best = scores.best
         perfect += best
         if not group.stop:
             content_known += group.weight
@@ -48,9 +48,7 @@ def first_evidence(ranker: Ranker, idf: Callable[[str], float], plan: QueryPlan,
             covered += group.weight
             strength += group.weight * (value / best if best > 0 else 0.0)
     for pair, _ in plan.pairs:
-        scores = ranker.pair_scores(pair)
-        if scores:
-            perfect += max(scores.values())
+        perfect += ranker.pair_scores(pair).best
     if same_language:
         perfect *= LANGUAGE_BOOST
     asked_in = query_language(text)

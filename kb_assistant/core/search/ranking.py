@@ -7,6 +7,8 @@ question's weight it matches and raised for the question's language.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from kb_assistant.core.search.analysis import STOP_WORDS, stem_word
 from kb_assistant.core.search.query import QueryPlan, TermGroup
 from kb_assistant.core.search.schema import PAIR_FIELD
@@ -21,6 +23,55 @@ MASK_CACHE_ENTRIES = 16
 """Document sets (a filter's, a language's) kept as arrays; the service keeps a few per index."""
 FOCUS_DOCS = 10
 """The best results so far whose words choose the completions of a short unfinished word."""
+
+
+class WordScores(Mapping):
+    """Docnum -> score of one word (or word pair) in the documents that have it.
+
+    Kept as two numpy arrays, docnums ascending and their scores, so that a
+    ranking sums whole words at once; ``get`` finds one document by bisection.
+    ``best`` is the word's best score in any document (0 when none has it).
+    """
+
+    __slots__ = ("ids", "values", "best")
+
+    def __init__(self, ids, values) -> None:
+        self.ids = ids
+        self.values = values
+        self.best = float(values.max()) if len(values) else 0.0
+
+    @classmethod
+    def of(cls, scores: Scores) -> WordScores:
+        """The arrays of a docnum -> score mapping."""
+        import numpy as np
+
+        ids = np.fromiter(scores.keys(), dtype=np.intp, count=len(scores))
+        values = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+        order = np.argsort(ids, kind="stable")
+        return cls(ids[order], values[order])
+
+    def get(self, doc: int, default=None):
+        """The document's score, or ``default`` when the word is not in it."""
+        ids = self.ids
+        position = int(ids.searchsorted(doc))
+        if position < len(ids) and ids[position] == doc:
+            return float(self.values[position])
+        return default
+
+    def __contains__(self, doc) -> bool:
+        return self.get(doc) is not None
+
+    def __getitem__(self, doc: int) -> float:
+        found = self.get(doc)
+        if found is None:
+            raise KeyError(doc)
+        return found
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.ids.tolist())
+
+    def __len__(self) -> int:
+        return len(self.ids)
 
 
 class Ranker:
@@ -56,12 +107,11 @@ class Ranker:
         for group in plan.groups:
             scores = self.group_scores(group)
             if scores:
-                parts.append((self.group_max(group, scores), *self._arrays(group.key, scores), group.weight))
+                parts.append((scores.best, scores.ids, scores.values, group.weight))
         for pair, _ in plan.pairs:
             scores = self.pair_scores(pair)
             if scores:
-                ids, values = self._arrays(("pair", pair), scores)
-                parts.append((float(values.max()), ids, values, 0.0))
+                parts.append((scores.best, scores.ids, scores.values, 0.0))
         if not parts:
             return []
         # the strongest word first, as the scores have always been summed: the same floats to the last bit
@@ -91,17 +141,14 @@ class Ranker:
         order = np.lexsort((docs, -scores))[:limit]
         return [(int(doc), float(score)) for doc, score in zip(docs[order], scores[order])]
 
-    def _arrays(self, key, scores: Scores):
-        """``scores`` as two numpy arrays, docnums and scores (cached beside the mapping)."""
-        import numpy as np
-
-        cache_key = ("arrays", key)
-        found = self._cache.get_fresh(cache_key)
+    def _term_scores(self, text: str) -> WordScores:
+        """One index term's scores over the searched fields, as arrays (cached beside the scorer's mapping)."""
+        key = ("term", text)
+        found = self._cache.get_fresh(key)
         if found is None:
-            found = (np.fromiter(scores.keys(), dtype=np.intp, count=len(scores)),
-                     np.fromiter(scores.values(), dtype=np.float64, count=len(scores)))
+            found = WordScores.of(self._scorer.term_scores(text))
             # a docnum and a score in arrays take a fifth of a dictionary entry's memory
-            self._cache.put(cache_key, found, len(scores) // 5 + 1)
+            self._cache.put(key, found, len(found) // 5 + 1)
         return found
 
     def _mask(self, docs: set[int]):
@@ -118,39 +165,44 @@ class Ranker:
             self._masks[id(docs)] = found
         return found[1]
 
-    def group_max(self, group: TermGroup, scores: Scores) -> float:
-        """The best score of one word in any document (cached)."""
-        key = ("max", group.key)
-        found = self._cache.get_fresh(key)
-        if found is None:
-            found = max(scores.values())
-            self._cache.put(key, found, 1)
-        return found
+    def group_scores(self, group: TermGroup) -> WordScores:
+        """Docnum -> score of the best-scoring alternative of one word (cached).
 
-    def group_scores(self, group: TermGroup) -> Scores:
-        """Docnum -> score of the best-scoring alternative of one word (cached)."""
+        The alternatives (a short word's completions, corrections, synonyms) are
+        merged over an array of every docnum, not document by document.
+        """
         key = group.key
         cached = self._cache.get_fresh(key)
         if cached is not None:
             return cached
-        best: Scores = {}
-        for text, boost in group.alternatives.items():
-            for doc, score in self._scorer.term_scores(text).items():
-                score *= boost
-                if score > best.get(doc, 0.0):
-                    best[doc] = score
-        for phrase, boost in group.phrases:
-            parts = [self._scorer.term_scores(stem) for stem in phrase]
-            for doc in set(parts[0]).intersection(*parts[1:]):
-                score = boost * sum(part[doc] for part in parts)
-                if score > best.get(doc, 0.0):
-                    best[doc] = score
-        self._cache.put(key, best, len(best) + 1)
-        return best
+        import numpy as np
 
-    def pair_scores(self, pair: str) -> Scores:
-        """Docnum -> score of one word pair (see ``PairTokenizer``)."""
-        return self._scorer.field_scores(PAIR_FIELD, pair)
+        alternatives = [(self._term_scores(text), boost) for text, boost in group.alternatives.items()]
+        alternatives = [(scores, boost) for scores, boost in alternatives if scores]
+        if len(alternatives) == 1 and not group.phrases:
+            scores, boost = alternatives[0]
+            found = WordScores(scores.ids, scores.values * boost) if boost != 1.0 else scores
+        else:
+            best = np.zeros(self._size)
+            for scores, boost in alternatives:
+                best[scores.ids] = np.maximum(best[scores.ids], scores.values * boost)
+            for phrase, boost in group.phrases:
+                parts = [self._scorer.term_scores(stem) for stem in phrase]
+                for doc in set(parts[0]).intersection(*parts[1:]):
+                    best[doc] = max(best[doc], boost * sum(part[doc] for part in parts))
+            ids = np.flatnonzero(best)
+            found = WordScores(ids, best[ids])
+        self._cache.put(key, found, len(found) // 5 + 1)
+        return found
+
+    def pair_scores(self, pair: str) -> WordScores:
+        """Docnum -> score of one word pair (see ``PairTokenizer``; cached)."""
+        key = ("pair", pair)
+        found = self._cache.get_fresh(key)
+        if found is None:
+            found = WordScores.of(self._scorer.field_scores(PAIR_FIELD, pair))
+            self._cache.put(key, found, len(found) // 5 + 1)
+        return found
 
     def focus_completions(self, plan: QueryPlan, stats: TermStats, best: list[int]) -> bool:
         """Complete a short unfinished last word with what the best results so far contain.
