@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 import datetime as dt
 
@@ -20,8 +21,13 @@ _WORDS = re.compile(TOKEN_PATTERN)
 """Words as the index cuts them: a match is always a whole word of the text."""
 _LETTER = re.compile(r"[^\W_]").match
 SHORT_WORD = 2
-_SHORT_WORDS = re.compile(r"(?<![^\W_])[^\W_]{1,%d}(?![^\W_])(?!['’][^\W_])" % SHORT_WORD)
 _APOSTROPHES = "'’"
+
+
+@lru_cache(maxsize=1024)
+def _short_word(word: str) -> re.Pattern:
+    """``word`` (a letter or two) standing alone: no letter before it, none or an apostrophe's word after."""
+    return re.compile(r"(?<![^\W_])%s(?![^\W_])(?!['’][^\W_])" % re.escape(word))
 
 
 class SnippetSource:
@@ -76,13 +82,9 @@ class SnippetSource:
         """Where ``word`` stands as a whole word in the text."""
         lower = self._lower
         if len(word) <= SHORT_WORD:
-            # a letter or two is inside nearly every word: cut the short words out in one C-level pass
-            if not self._spans.get(""):
-                self._spans[""] = [(0, 0)]
-                for match in _SHORT_WORDS.finditer(lower):
-                    if _starts_token(lower, match.start()):
-                        self._spans.setdefault(match.group(0), []).append(match.span())
-            return self._spans.get(word, [])
+            # a letter or two is inside nearly every word: let one C-level pass find it standing alone
+            return [match.span() for match in _short_word(word).finditer(lower)
+                    if _starts_token(lower, match.start())]
         spans, start = [], lower.find(word)
         while start >= 0:
             end = start + len(word)
@@ -98,14 +100,20 @@ class SnippetSource:
         if not matches:
             return _cut(head, 0, width)
         best_start, best_count = matches[0][0], 0
-        right = 0
+        # a window slides over the matches, counting its distinct words as they come in and go out
+        words = [head[a:b].lower() for a, b in matches]
+        counts: dict[str, int] = {}
+        right = -1
         for left, (start, _) in enumerate(matches):
-            right = max(right, left)
-            while right + 1 < len(matches) and matches[right + 1][1] - start <= width:
+            while right + 1 < len(matches) and (right < left or matches[right + 1][1] - start <= width):
                 right += 1
-            distinct = len({head[a:b].lower() for a, b in matches[left:right + 1]})
-            if distinct > best_count:
-                best_start, best_count = start, distinct
+                counts[words[right]] = counts.get(words[right], 0) + 1
+            if len(counts) > best_count:
+                best_start, best_count = start, len(counts)
+            if counts[words[left]] == 1:
+                del counts[words[left]]
+            else:
+                counts[words[left]] -= 1
         start = max(0, best_start - width // 4)
         if start and head[start - 1] != " ":
             # open at a word: the one the window starts in when it is short, else the next one
