@@ -121,7 +121,7 @@ def test_an_unexpected_failure_is_a_search_index_error(service, monkeypatch):
 
 
 def _brute_force_top(svc, text, limit):
-    """Score every matching document in full, as the ranking must (no pruning)."""
+    """Score every matching document in full, by the ranking's rule."""
     plan = build_query(svc._stats, text, live=True, synonyms=svc._synonyms)
     if plan is None:
         return []
@@ -155,7 +155,7 @@ WORDS = ["refund", "card", "возврат", "денег", "пароль", "how"
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=6), st.integers(min_value=1, max_value=4))
-def test_pruned_ranking_equals_full_scoring(service, words, limit):
+def test_the_ranking_equals_full_scoring(service, words, limit):
     text = " ".join(words)
     got = [hit.score for hit in service.search(text, live=True, limit=limit).hits]
     expected = _brute_force_top(service, text, limit)
