@@ -146,7 +146,11 @@ class Ranker:
         key = ("term", text)
         found = self._cache.get_fresh(key)
         if found is None:
-            found = WordScores.of(self._scorer.term_scores(text))
+            scorer = self._scorer
+            if scorer.has_learned(text):
+                found = WordScores.of(scorer.term_scores(text))
+            else:
+                found = WordScores(*scorer.term_arrays(text))
             # a docnum and a score in arrays take a fifth of a dictionary entry's memory
             self._cache.put(key, found, len(found) // 5 + 1)
         return found
@@ -229,7 +233,7 @@ class Ranker:
         if len(pool) <= len(last.completions):
             return False
         order = {term: n for n, term in enumerate(pool)}
-        found = {term: sum(1 for doc in best if doc in self._scorer.term_scores(term)) for term in pool}
+        found = {term: sum(1 for doc in best if doc in self._term_scores(term)) for term in pool}
         chosen = sorted(pool, key=lambda term: (-found[term], order[term]))[:len(last.completions)]
         if set(chosen) == set(last.completions):
             return False

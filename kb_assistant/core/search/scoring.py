@@ -168,6 +168,7 @@ class TermScorer:
         self._docnums = max(reader.doc_count_all(), 1)  # docnums of deleted documents stay in use
         self._leaves = [(leaf, offset) for leaf, offset in reader.leaf_readers()]
         self._lengths: dict[str, list[float]] = {}
+        self._norm_arrays: dict[str, object] = {}  # the same as numpy arrays
         self._avg: dict[str, float] = {}
         self._cache = BoundedCache(TERM_CACHE_POSTINGS)  # the index's own scores of terms
         self._learned_cache = BoundedCache(LEARNED_CACHE_POSTINGS)  # those with a learned part, added
@@ -186,6 +187,7 @@ class TermScorer:
         for text in old.keys() | new.keys():
             if old.get(text) != new.get(text):
                 self._cache.discard(("*", text))
+                self._cache.discard(("arrays", text))
         self.learned = learned
         self._learned_cache.clear()
 
@@ -229,9 +231,63 @@ class TermScorer:
             for field in self.field_boosts:
                 self._add_field_scores(cached, field, text)
             self._cache.put(key, cached, len(cached) + 1)
-        if self.learned and text in self.learned.postings:
+        if self.has_learned(text):
             return self._with_learned(key, cached, self._add_learned_scores)
         return cached
+
+    def has_learned(self, text: str) -> bool:
+        """Whether agents' learned questions add to ``text``'s scores (see ``use_learned``)."""
+        return bool(self.learned) and text in self.learned.postings
+
+    def term_arrays(self, text: str):
+        """``term_scores(text)`` of a term without a learned part: docnums ascending, and their scores (cached).
+
+        Two numpy arrays holding the same floats as the mapping, computed over
+        whole posting blocks: at 50,000 articles a short word's completions have
+        postings in most documents, and adding them into a mapping one by one was
+        most of such a keystroke.
+        """
+        key = ("arrays", text)
+        cached = self._cache.get_fresh(key)
+        if cached is None:
+            cached = self._term_arrays(text)
+            # a docnum and a score in arrays take a fifth of a dictionary entry's memory
+            self._cache.put(key, cached, len(cached[0]) // 5 + 1)
+        return cached
+
+    def _term_arrays(self, text: str):
+        import numpy as np
+
+        total = found = None
+        for field in self.field_boosts:
+            factor = self._factor(field, text)
+            if factor is None:
+                continue
+            if total is None:
+                total, found = np.zeros(self._docnums), np.zeros(self._docnums, dtype=bool)
+            norms = self._norm_array(field)
+            for leaf, offset in self._leaves:
+                ids, weights = _leaf_postings(leaf, field, text)
+                if not ids:
+                    continue
+                docs = np.asarray(ids, dtype=np.intp) + offset
+                tf = np.asarray(weights, dtype=np.float64)
+                # summed in the fields' order, as the mapping is: the same floats to the last bit
+                total[docs] += factor * tf / (tf + norms[docs])
+                found[docs] = True
+        if total is None:
+            return np.zeros(0, dtype=np.intp), np.zeros(0)
+        docs = np.flatnonzero(found)
+        return docs, total[docs]
+
+    def _norm_array(self, field: str):
+        """The field's norms (see ``_norms``) as a numpy array (computed once per field)."""
+        import numpy as np
+
+        found = self._norm_arrays.get(field)
+        if found is None:
+            found = self._norm_arrays[field] = np.asarray(self._norms(field), dtype=np.float64)
+        return found
 
     def _with_learned(self, key: tuple[str, str], scores: Scores, add) -> Scores:
         """``scores`` of the index with the learned part of ``key``'s term added by ``add`` (cached apart)."""
@@ -274,19 +330,25 @@ class TermScorer:
         for doc, weight in postings.items():
             scores[doc] = get(doc, 0.0) + factor * weight / (weight + 1)
 
-    def _add_field_scores(self, scores: Scores, field: str, text: str) -> None:
-        """Add the BM25 scores of ``text`` in ``field`` into ``scores``."""
+    def _factor(self, field: str, text: str) -> float | None:
+        """BM25's ``idf * (K1 + 1) * boost`` of ``text`` in ``field``; None when no live document has it there."""
         if not self.reader.doc_frequency(field, text):
-            return  # not in this field at all (Whoosh's count, deleted documents included, is enough to say so)
+            return None  # not in this field at all (Whoosh's count, deleted documents included, is enough to say so)
         # BM25F: a word is as rare as it is in whole documents, whichever field
         if field in self.field_boosts:
             df = self._document_frequency(text)
         else:
             df = live_doc_frequency(self.reader, field, text)
         if not df:
-            return
+            return None
         idf = math.log(1 + (self.doc_count - df + 0.5) / (df + 0.5))
-        factor = idf * (K1 + 1) * self.field_boosts.get(field, self.extra_boosts.get(field, 1.0))
+        return idf * (K1 + 1) * self.field_boosts.get(field, self.extra_boosts.get(field, 1.0))
+
+    def _add_field_scores(self, scores: Scores, field: str, text: str) -> None:
+        """Add the BM25 scores of ``text`` in ``field`` into ``scores``."""
+        factor = self._factor(field, text)
+        if factor is None:
+            return
         norms = self._norms(field)
         get = scores.get
         for leaf, offset in self._leaves:

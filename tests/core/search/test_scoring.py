@@ -179,6 +179,35 @@ def test_deleted_documents_are_not_scored(tmp_path, write_kb):
         index.close()
 
 
+def arrays_as_mapping(arrays):
+    ids, values = arrays
+    assert list(ids) == sorted(ids)
+    return dict(zip(ids.tolist(), values.tolist()))
+
+
+def test_the_arrays_of_a_term_are_its_scores_to_the_last_bit(reader):
+    scorer = scorer_for(reader)
+    for word in ("wombat", "few", "animal", "alpha", "live", "zzzz"):
+        assert arrays_as_mapping(scorer.term_arrays(word)) == scorer.term_scores(word)
+
+
+def test_the_arrays_skip_deleted_documents_across_segments(tmp_path, write_kb):
+    kb = write_kb(SCORING_KB)
+    index_dir = tmp_path / "index"
+    update_index(index_dir, kb)
+    (kb / "twice.md").write_text("# Beta\n\nwombat once, and other words\n", encoding="utf-8")
+    update_index(index_dir, kb)  # the old version stays, deleted, in the first segment
+    index = whoosh_index.open_dir(str(live_generation(index_dir)), indexname=INDEX_NAME)
+    try:
+        with index.reader() as reader:
+            assert reader.has_deletions() and len(list(reader.leaf_readers())) > 1
+            scorer = scorer_for(reader)
+            for word in ("wombat", "word", "few"):
+                assert arrays_as_mapping(scorer.term_arrays(word)) == scorer.term_scores(word)
+    finally:
+        index.close()
+
+
 def test_a_small_cache_gives_the_same_scores(reader, monkeypatch):
     full = scorer_for(reader)
     expected = {word: dict(full.term_scores(word)) for word in ("wombat", "few", "animal", "alpha")}
